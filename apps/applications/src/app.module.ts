@@ -1,0 +1,46 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule, TokenVerifier, type Clock } from '@app/common';
+import { ApplicationsEnv } from './config/applications.env.js';
+import { APPLICATIONS_ENTITIES } from './entities.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { KeysService, LocalTokenVerifier } from './identity/keys.service.js';
+import { CallsModule } from './calls/calls.module.js';
+import { ApplicationsModule } from './applications/applications.module.js';
+
+export interface AppOptions {
+  env: Record<string, string | undefined>;
+  clock?: Clock;
+}
+
+/** The applications service: applicant accounts, calls read model, groups and application forms. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'applications',
+          envClass: ApplicationsEnv,
+          rawEnv: options.env,
+          entities: APPLICATIONS_ENTITIES,
+          clock: options.clock,
+          tokenVerifierProviders: [
+            KeysService,
+            LocalTokenVerifier,
+            { provide: TokenVerifier, useExisting: LocalTokenVerifier },
+          ],
+        }),
+        IdentityModule,
+        CallsModule,
+        ApplicationsModule,
+      ],
+    };
+  }
+}
+
+export const APPLICATIONS_DESCRIPTION = {
+  title: 'OWES Grants — applications',
+  description:
+    'Applicant accounts and tokens, calls (read model), initiative groups and grant application forms: drafts, submission, formal check.',
+};

@@ -1,0 +1,60 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
+import { ApiError, Clock, Public, formatPln, toWarsawIso } from '@app/common';
+import { CallReadModel } from './call.entity.js';
+
+class CallsQuery {
+  @IsIn(['open', 'all'])
+  @IsOptional()
+  status: 'open' | 'all' = 'open';
+}
+
+export function callView(call: CallReadModel, now: Date) {
+  return {
+    id: call.id,
+    number: call.number,
+    title: call.title,
+    opensAt: toWarsawIso(call.opensAt),
+    closesAt: toWarsawIso(call.closesAt),
+    open: call.opensAt <= now && now < call.closesAt,
+    budget: call.budget,
+    budgetFormatted: formatPln(call.budget),
+    counties: call.counties,
+    fundingModel: call.fundingModel,
+    maxJobsPerEntity: call.maxJobsPerEntity,
+    correctionTermWorkingDays: call.correctionTermWorkingDays,
+    appealTermWorkingDays: call.appealTermWorkingDays,
+  };
+}
+
+@ApiTags('calls')
+@Controller('calls')
+export class CallsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Calls for applications (nabory) — open ones by default' })
+  @ApiQuery({ name: 'status', enum: ['open', 'all'], required: false })
+  async list(@Query() query: CallsQuery) {
+    const now = this.clock.now();
+    const where = query.status === 'all' ? {} : { opensAt: LessThanOrEqual(now), closesAt: MoreThan(now) };
+    const calls = await this.dataSource
+      .getRepository(CallReadModel)
+      .find({ where, order: { closesAt: 'ASC' } });
+    return { items: calls.map((c) => callView(c, now)) };
+  }
+
+  @Get(':id')
+  @Public()
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    const call = await this.dataSource.getRepository(CallReadModel).findOne({ where: { id } });
+    if (!call) throw ApiError.notFound({ pl: 'Nie ma takiego naboru', en: 'No such call' });
+    return callView(call, this.clock.now());
+  }
+}

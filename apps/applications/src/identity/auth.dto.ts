@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+const normalizeEmail = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toLowerCase() : value;
+
+/** At least 10 characters with a letter and a digit. */
+export const PASSWORD_RULE = /^(?=.*\p{L})(?=.*\d).{10,}$/u;
+
+export class RegisterDto {
+  @ApiProperty({ example: 'anna.kowalska@example.pl' })
+  @Transform(normalizeEmail)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ description: 'At least 10 characters with a letter and a digit' })
+  @IsString()
+  @Matches(PASSWORD_RULE, { message: 'isStrongPassword' })
+  @MaxLength(200)
+  password: string;
+
+  @ApiProperty({ example: 'Anna Kowalska' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  fullName: string;
+
+  @ApiPropertyOptional({ enum: ['pl', 'en'], default: 'pl' })
+  @IsIn(['pl', 'en'])
+  @IsOptional()
+  language?: 'pl' | 'en';
+}
+
+export class LoginDto {
+  @ApiProperty()
+  @Transform(normalizeEmail)
+  @IsEmail()
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  password: string;
+}
+
+export class TokenResponse {
+  @ApiProperty()
+  accessToken: string;
+  @ApiProperty({ example: 'Bearer' })
+  tokenType: string;
+  @ApiProperty({ description: 'Seconds' })
+  expiresIn: number;
+}
+
+export class MeResponse {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ enum: ['applicant', 'operator', 'evaluator', 'admin'] }) role: string;
+  @ApiProperty({ enum: ['pl', 'en'] }) language: string;
+}

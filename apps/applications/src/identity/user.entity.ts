@@ -1,0 +1,46 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '@app/common';
+
+@Entity({ name: 'users', schema: 'applications' })
+@Index('users_email_key', ['email'], { unique: true })
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased and trimmed. */
+  @Column('text')
+  email: string;
+
+  @Column('text', { name: 'password_hash' })
+  passwordHash: string;
+
+  @Column('text')
+  role: Role;
+
+  @Column('text', { name: 'full_name' })
+  fullName: string;
+
+  @Column('text', { default: 'pl' })
+  language: 'pl' | 'en';
+
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  createdAt: Date;
+}
+
+@Entity({ name: 'signing_keys', schema: 'applications' })
+export class SigningKey {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  kid: string;
+
+  @Column('jsonb', { name: 'private_jwk' })
+  privateJwk: Record<string, unknown>;
+
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  createdAt: Date;
+}

@@ -1,0 +1,4 @@
+import { Initial1700000000001 } from './1700000000001-initial.js';
+
+/** Every migration of the applications schema, in order (listed, not globbed: ESM builds). */
+export const APPLICATIONS_MIGRATIONS = [Initial1700000000001];

@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule, type Clock } from '@app/common';
+import { GrantsEnv } from './config/grants.env.js';
+import { GRANTS_ENTITIES } from './entities.js';
+import { CallsModule } from './calls/calls.module.js';
+
+export interface AppOptions {
+  env: Record<string, string | undefined>;
+  clock?: Clock;
+}
+
+/** The grants service: calls, evaluation, ranking, awards, monitoring. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'grants',
+          envClass: GrantsEnv,
+          rawEnv: options.env,
+          entities: GRANTS_ENTITIES,
+          clock: options.clock,
+        }),
+        CallsModule,
+      ],
+    };
+  }
+}
+
+export const GRANTS_DESCRIPTION = {
+  title: 'OWES Grants — grants',
+  description:
+    'Calls for applications (nabory), evaluation committee, ranking within the budget, appeals, agreements, payments, job monitoring, settlement and indicators.',
+};

@@ -1,0 +1,64 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, formatPln, toWarsawIso, type AuthUser } from '@app/common';
+import { CallsService } from './calls.service.js';
+import { CreateCallDto } from './calls.dto.js';
+import type { Call } from './call.entity.js';
+
+export function callView(c: Call) {
+  return {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    status: c.status,
+    opensAt: toWarsawIso(c.opensAt),
+    closesAt: toWarsawIso(c.closesAt),
+    budget: c.budget,
+    budgetFormatted: formatPln(c.budget),
+    counties: c.counties,
+    fundingModel: c.fundingModel,
+    criteria: c.criteria,
+    passThresholdPercent: c.passThresholdPercent,
+    divergencePercent: c.divergencePercent,
+    correctionTermWorkingDays: c.correctionTermWorkingDays,
+    appealTermWorkingDays: c.appealTermWorkingDays,
+    maxJobsPerEntity: c.maxJobsPerEntity,
+    publishedAt: c.publishedAt ? toWarsawIso(c.publishedAt) : null,
+  };
+}
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('calls')
+@ApiBearerAuth()
+@Controller('calls')
+export class CallsController {
+  constructor(private readonly calls: CallsService) {}
+
+  @Post()
+  @Roles('operator', 'admin')
+  @ApiOperation({ summary: 'Create a call for applications (nabór), as a draft' })
+  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateCallDto) {
+    return callView(await this.calls.create(user, dto));
+  }
+
+  @Get()
+  @Roles('operator', 'admin', 'evaluator')
+  async list() {
+    return { items: (await this.calls.list()).map(callView) };
+  }
+
+  @Get(':id')
+  @Roles('operator', 'admin', 'evaluator')
+  async get(@Param('id', uuid) id: string) {
+    return callView(await this.calls.get(id));
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Roles('operator', 'admin')
+  @ApiOperation({ summary: 'Publish the call: applicants can then fill in forms for it' })
+  async publish(@Param('id', uuid) id: string) {
+    return callView(await this.calls.publish(id));
+  }
+}

@@ -1,0 +1,5 @@
+import { BaseEnv } from '@app/common';
+
+export class GrantsEnv extends BaseEnv {
+  override PORT = 3002;
+}

@@ -1,0 +1,4 @@
+import { Initial1700000000001 } from './1700000000001-initial.js';
+
+/** Every migration of the grants schema, in order. */
+export const GRANTS_MIGRATIONS = [Initial1700000000001];

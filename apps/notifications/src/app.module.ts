@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { PlatformModule, type Clock } from '@app/common';
+import { NotificationsEnv } from './config/notifications.env.js';
+import { NOTIFICATIONS_ENTITIES } from './entities.js';
+import { DeliveriesModule } from './deliveries/deliveries.module.js';
+
+export interface AppOptions {
+  env: Record<string, string | undefined>;
+  clock?: Clock;
+}
+
+/** The notifications service: templates, e-mail delivery, reminders, delivery log. */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forService({
+          service: 'notifications',
+          envClass: NotificationsEnv,
+          rawEnv: options.env,
+          entities: NOTIFICATIONS_ENTITIES,
+          clock: options.clock,
+        }),
+        DeliveriesModule,
+      ],
+    };
+  }
+}
+
+export const NOTIFICATIONS_DESCRIPTION = {
+  title: 'OWES Grants — notifications',
+  description: 'E-mail templates (Polish and English), delivery over SMTP with retries, reminders and the delivery log.',
+};

@@ -1,0 +1,73 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+/**
+ * One e-mail to one person, caused by one event through one template: unique per
+ * (event, recipient, template), so a redelivered event never sends twice. Pending deliveries are
+ * sent by the DeliverySender with retries; `failed` is final and visible to operators.
+ */
+@Entity({ name: 'deliveries', schema: 'notifications' })
+@Index('deliveries_once_key', ['eventId', 'recipient', 'template'], { unique: true })
+@Index('deliveries_due_idx', ['nextAttemptAt'], { where: `status = 'pending'` })
+@Index('deliveries_recipient_idx', ['recipient', 'createdAt'])
+@Index('deliveries_reference_idx', ['reference'])
+@Index('deliveries_created_idx', ['createdAt'])
+export class Delivery {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'event_id' })
+  eventId: string;
+
+  @Column('text', { name: 'event_type' })
+  eventType: string;
+
+  @Column('text')
+  template: string;
+
+  @Column('text')
+  recipient: string;
+
+  @Column('text', { name: 'recipient_name', nullable: true })
+  recipientName: string | null;
+
+  @Column('text')
+  language: 'pl' | 'en';
+
+  @Column('text', { nullable: true })
+  reference: string | null;
+
+  @Column('text')
+  subject: string;
+
+  @Column('text')
+  text: string;
+
+  @Column('text')
+  html: string;
+
+  @Column('text')
+  status: DeliveryStatus;
+
+  @Column('int', { default: 0 })
+  attempts: number;
+
+  @Column('timestamptz', { name: 'next_attempt_at' })
+  nextAttemptAt: Date;
+
+  @Column('text', { name: 'last_error', nullable: true })
+  lastError: string | null;
+
+  @Column('text', { name: 'message_id', nullable: true })
+  messageId: string | null;
+
+  @Column('timestamptz', { name: 'sent_at', nullable: true })
+  sentAt: Date | null;
+
+  @Column('text', { name: 'correlation_id', nullable: true })
+  correlationId: string | null;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+}

@@ -1,0 +1,71 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { NotificationsEnv } from '../config/notifications.env.js';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Stable Message-ID: the delivery's id, so a retried send is recognisable downstream. */
+  messageId: string;
+}
+
+/**
+ * Sends e-mail over SMTP (nodemailer). Without SMTP_HOST, messages are written as .eml files to
+ * MAIL_DIR; with MAIL_DRY_RUN they are only logged. The log says at start-up where mail goes.
+ */
+@Injectable()
+export class MailerService implements OnModuleInit {
+  private readonly logger = new Logger('Mailer');
+  private transporter: Transporter;
+  private mode: 'smtp' | 'files' | 'dry-run';
+
+  constructor(private readonly env: NotificationsEnv) {}
+
+  onModuleInit(): void {
+    if (this.env.MAIL_DRY_RUN) {
+      this.mode = 'dry-run';
+      this.transporter = nodemailer.createTransport({ jsonTransport: true });
+      this.logger.warn('MAIL_DRY_RUN is on: e-mails are logged, not sent');
+    } else if (this.env.SMTP_HOST) {
+      this.mode = 'smtp';
+      this.transporter = nodemailer.createTransport({
+        host: this.env.SMTP_HOST,
+        port: this.env.SMTP_PORT,
+        secure: this.env.SMTP_SECURE,
+        auth: this.env.SMTP_USER ? { user: this.env.SMTP_USER, pass: this.env.SMTP_PASS ?? '' } : undefined,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+        pool: true,
+        maxConnections: 5,
+      });
+      this.logger.log(`E-mails go to SMTP ${this.env.SMTP_HOST}:${this.env.SMTP_PORT}`);
+    } else {
+      this.mode = 'files';
+      this.transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+      this.logger.warn(`SMTP_HOST is not set: e-mails are written as .eml files to ${resolve(this.env.MAIL_DIR)}`);
+    }
+  }
+
+  async send(mail: OutgoingMail): Promise<string> {
+    const info = await this.transporter.sendMail({
+      from: this.env.MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: `<${mail.messageId}@owes-grants>`,
+    });
+    if (this.mode === 'files') {
+      await mkdir(this.env.MAIL_DIR, { recursive: true });
+      await writeFile(join(this.env.MAIL_DIR, `${mail.messageId}.eml`), info.message as Buffer);
+    } else if (this.mode === 'dry-run') {
+      this.logger.log({ to: mail.to, subject: mail.subject }, 'Dry run: e-mail not sent');
+    }
+    return info.messageId;
+  }
+}

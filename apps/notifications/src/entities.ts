@@ -1,0 +1,3 @@
+import { Delivery } from './deliveries/delivery.entity.js';
+
+export const NOTIFICATIONS_ENTITIES = [Delivery];

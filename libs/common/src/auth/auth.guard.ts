@@ -1,0 +1,53 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiError } from '../http/api-error.js';
+import { RequestContext } from '../context/request-context.js';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
+import { TokenVerifier } from './token-verifier.js';
+import type { Role } from './roles.js';
+
+/**
+ * Global guard of every service: a valid bearer token is required unless the route is
+ * `@Public()`; `@Roles(...)` narrows who may call it. Tokens are verified against the JWKS, so
+ * the issuer can be the identity module or an external OIDC provider.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
+    const request = context.switchToHttp().getRequest();
+    const header: string | undefined = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+
+    if (!token) {
+      if (isPublic) return true;
+      throw new ApiError(401, 'UNAUTHORIZED', {
+        pl: 'Wymagane zalogowanie (brak tokenu)',
+        en: 'Authentication required (no bearer token)',
+      });
+    }
+    try {
+      request.user = await this.verifier.verify(token);
+    } catch {
+      if (isPublic) return true;
+      throw new ApiError(401, 'INVALID_TOKEN', {
+        pl: 'Token jest nieprawidłowy lub wygasł',
+        en: 'The token is invalid or has expired',
+      });
+    }
+    RequestContext.setUser(request.user.id);
+    if (isPublic) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && roles.length > 0 && !roles.some((r) => request.user.roles.includes(r))) {
+      throw ApiError.forbidden();
+    }
+    return true;
+  }
+}

@@ -1,0 +1,10 @@
+export const ROLES = ['applicant', 'operator', 'evaluator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The authenticated caller, taken from a verified bearer token. */
+export interface AuthUser {
+  id: string;
+  email: string;
+  roles: Role[];
+  language: 'pl' | 'en';
+}

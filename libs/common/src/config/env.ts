@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+/**
+ * Environment shared by every service. Each service extends it with its own variables and
+ * validates the whole environment at start-up: a bad value stops the process with a message
+ * naming the variable (immich's env.dto.ts does the same).
+ */
+export class BaseEnv {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  @IsOptional()
+  PORT?: number;
+
+  /** The service's own database role, e.g. postgres://owes_applications:…@127.0.0.1:5432/owes */
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  @IsOptional()
+  DATABASE_URL?: string;
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+
+  @Matches(/^(nats|tls):\/\/[^,]+(,(nats|tls):\/\/[^,]+)*$/, { message: 'must be nats://host:port' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  /** Namespaces JetStream streams and subjects (tests, several installations on one server). */
+  @Matches(/^([a-z0-9_-]+)?$/i)
+  NATS_PREFIX = '';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  LOG_PRETTY = false;
+
+  /** Where tokens are verified: the identity module's JWKS (or an external OIDC provider's). */
+  @IsString()
+  JWKS_URL = 'http://127.0.0.1:3001/api/auth/jwks.json';
+
+  @IsString()
+  JWT_ISSUER = 'owes-grants';
+
+  @IsString()
+  JWT_AUDIENCE = 'owes-grants';
+}
+
+export class EnvValidationError extends Error {
+  override name = "EnvValidationError";
+}
+
+/**
+ * Validates `raw` (normally process.env) into an instance of `cls`. Unknown variables are
+ * ignored; invalid ones are listed all at once.
+ */
+export function validateEnv<T extends object>(cls: new () => T, raw: Record<string, unknown>): T {
+  const defined = Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const instance = plainToInstance(cls, defined, { exposeDefaultValues: true });
+  const errors = validateSync(instance as object, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (e) =>
+        `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join(', ')}`,
+    );
+    throw new EnvValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return instance;
+}
+
+/** Resolves the service's database URL: its own variable, or the local default for its role. */
+export function serviceDatabaseUrl(env: BaseEnv, service: string): string {
+  return (
+    env.DATABASE_URL ?? `postgres://owes_${service}:owes_${service}@127.0.0.1:5432/owes`
+  );
+}

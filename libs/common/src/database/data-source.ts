@@ -1,0 +1,37 @@
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
+
+export interface ServiceDataSourceOptions {
+  url: string;
+  /** The service's schema: every table of the service lives there. */
+  schema: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/**
+ * One DataSource per service, pinned to its schema; never `synchronize` — the schema changes
+ * only through the service's migrations (`npm run migrate`).
+ */
+export function serviceDataSourceOptions(options: ServiceDataSourceOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'warn'],
+    applicationName: options.applicationName ?? options.schema,
+    extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema}` },
+  };
+}
+
+export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
+  return new DataSource(serviceDataSourceOptions(options));
+}

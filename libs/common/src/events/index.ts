@@ -1,0 +1,3 @@
+export * from './contracts.js';
+export * from './envelope.js';
+export * from './streams.js';

@@ -1,0 +1,69 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ApiError, type Localized } from './api-error.js';
+import { RequestContext } from '../context/request-context.js';
+import { pickLang } from '../i18n/index.js';
+
+const STATUS_TEXT: Record<number, { code: string } & Localized> = {
+  400: { code: 'BAD_REQUEST', pl: 'Nieprawidłowe żądanie', en: 'Bad request' },
+  401: { code: 'UNAUTHORIZED', pl: 'Wymagane zalogowanie', en: 'Authentication required' },
+  403: { code: 'FORBIDDEN', pl: 'Brak uprawnień', en: 'Forbidden' },
+  404: { code: 'NOT_FOUND', pl: 'Nie znaleziono', en: 'Not found' },
+  405: { code: 'METHOD_NOT_ALLOWED', pl: 'Niedozwolona metoda', en: 'Method not allowed' },
+  409: { code: 'CONFLICT', pl: 'Konflikt stanu', en: 'Conflict' },
+  413: { code: 'PAYLOAD_TOO_LARGE', pl: 'Zbyt duże żądanie', en: 'Payload too large' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', pl: 'Nieobsługiwany format danych', en: 'Unsupported media type' },
+  422: { code: 'UNPROCESSABLE', pl: 'Nie można przetworzyć danych', en: 'Unprocessable entity' },
+  429: { code: 'TOO_MANY_REQUESTS', pl: 'Zbyt wiele żądań, spróbuj później', en: 'Too many requests' },
+};
+
+/**
+ * The one exception filter of every service: SPEC §8's error shape
+ * `{ statusCode, code, message, errors: [{ path, message }], correlationId }`, in Polish unless the
+ * caller asked for English; a 500 never shows internals, only the correlation id to quote.
+ */
+@Catch()
+export class GlobalExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const lang = pickLang(request.headers['accept-language']);
+    const correlationId = RequestContext.correlationId();
+
+    let status = 500;
+    let code = 'INTERNAL_ERROR';
+    let message: Localized = {
+      pl: 'Wystąpił błąd serwera. Podaj identyfikator zgłoszenia pomocy technicznej.',
+      en: 'Server error. Quote the correlation id to support.',
+    };
+    let errors: { path: string; message: string }[] = [];
+
+    if (exception instanceof ApiError) {
+      status = exception.getStatus();
+      code = exception.code;
+      message = exception.localized;
+      errors = exception.problems.map((p) => ({ path: p.path, message: p.message[lang] }));
+    } else if (exception instanceof HttpException) {
+      status = exception.getStatus();
+      const known = STATUS_TEXT[status];
+      code = known?.code ?? `HTTP_${status}`;
+      message = known ?? { pl: exception.message, en: exception.message };
+      if (status === 400 && (exception as any).type === 'entity.parse.failed') {
+        message = { pl: 'Nieprawidłowy JSON', en: 'Malformed JSON' };
+      }
+    } else if ((exception as any)?.type === 'entity.parse.failed') {
+      status = 400;
+      code = 'MALFORMED_JSON';
+      message = { pl: 'Nieprawidłowy JSON', en: 'Malformed JSON' };
+    }
+
+    if (status >= 500) {
+      this.logger.error({ err: exception, correlationId }, 'Unhandled error');
+    }
+    response.status(status).json({ statusCode: status, code, message: message[lang], errors, correlationId });
+  }
+}

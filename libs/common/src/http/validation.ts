@@ -1,0 +1,57 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
+import { ApiError, type FieldProblem } from './api-error.js';
+import { constraintMessage, isMessageKey } from './validation-messages.js';
+
+/** The constraint's arguments (e.g. the 5 of @Min(5)), read from class-validator's metadata. */
+function constraintArgs(target: object | undefined, property: string, constraint: string): unknown[] {
+  if (!target) return [];
+  const metas = getMetadataStorage().getTargetValidationMetadatas(
+    target.constructor,
+    '',
+    true,
+    false,
+  );
+  const meta = metas.find(
+    (m) =>
+      m.propertyName === property &&
+      (m.name === constraint || m.type === constraint || m.constraintCls?.name?.toLowerCase() === constraint.toLowerCase()),
+  );
+  return meta?.constraints ?? [];
+}
+
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const error of errors) {
+    const isIndex = /^\d+$/.test(error.property);
+    const path = isIndex ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
+    for (const [constraint, text] of Object.entries(error.constraints ?? {})) {
+      const key = isMessageKey(text) ? text : constraint;
+      problems.push({
+        path,
+        message: constraintMessage(key, constraintArgs(error.target, error.property, constraint)),
+      });
+    }
+    if (error.children?.length) problems.push(...flattenValidationErrors(error.children, path));
+  }
+  return problems;
+}
+
+export function validationFailed(problems: FieldProblem[]): ApiError {
+  return ApiError.badRequest(
+    'VALIDATION_FAILED',
+    { pl: 'Dane zawierają błędy', en: 'The data contains errors' },
+    problems,
+  );
+}
+
+/** Global pipe: unknown fields refused, types converted, every problem reported at once. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validationError: { target: true, value: false },
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
+  });
+}

@@ -1,0 +1,34 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Roles } from '../auth/roles.decorator.js';
+
+class DeadLetterQuery {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  @IsOptional()
+  limit = 50;
+}
+
+@ApiTags('operations')
+@ApiBearerAuth()
+@Controller('dead-letters')
+export class DeadLettersController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @Roles('operator', 'admin')
+  @ApiOperation({ summary: 'Events this service gave up on (poison or out of retries), newest first' })
+  async list(@Query() query: DeadLetterQuery) {
+    const rows = await this.dataSource.query(
+      `SELECT id, consumer, subject, event_id AS "eventId", payload, error, deliveries, created_at AS "createdAt"
+         FROM dead_letters ORDER BY created_at DESC LIMIT $1`,
+      [query.limit],
+    );
+    return { items: rows };
+  }
+}

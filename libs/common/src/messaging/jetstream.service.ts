@@ -1,0 +1,123 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import {
+  jetstream,
+  jetstreamManager,
+  DiscardPolicy,
+  RetentionPolicy,
+  StorageType,
+  type JetStreamClient,
+  type JetStreamManager,
+} from '@nats-io/jetstream';
+import { PRODUCERS, streamName, type Producer } from '../events/streams.js';
+import { MESSAGING_DEFAULTS, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
+
+const NANOS_PER_MS = 1_000_000;
+
+/**
+ * The service's one NATS connection, its JetStream client and manager, and the streams declared
+ * in code (created idempotently at start-up). The connection retries for ever: while the server
+ * is away the outbox keeps events and consumers wait; nothing is lost.
+ */
+@Injectable()
+export class JetStreamService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(JetStreamService.name);
+  private connection?: NatsConnection;
+  private client?: JetStreamClient;
+  private manager?: JetStreamManager;
+
+  constructor(@Inject(MESSAGING_OPTIONS) readonly options: MessagingOptions) {}
+
+  async onModuleInit(): Promise<void> {
+    this.connection = await connect({
+      servers: this.options.natsUrl.split(','),
+      name: `owes-${this.options.service}`,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      waitOnFirstConnect: true,
+    });
+    this.client = jetstream(this.connection, { timeout: 5000 });
+    this.manager = await jetstreamManager(this.connection, { timeout: 5000 });
+    void this.watchStatus(this.connection);
+    for (const producer of PRODUCERS) {
+      await this.ensureStream(producer);
+    }
+    this.logger.log(`Connected to NATS ${this.options.natsUrl}; streams ready`);
+  }
+
+  private async watchStatus(nc: NatsConnection): Promise<void> {
+    for await (const status of nc.status()) {
+      if (status.type === 'disconnect' || status.type === 'reconnect') {
+        this.logger.warn(`NATS ${status.type}`);
+      }
+    }
+  }
+
+  get nc(): NatsConnection {
+    if (!this.connection) throw new Error('NATS is not connected yet');
+    return this.connection;
+  }
+
+  get js(): JetStreamClient {
+    if (!this.client) throw new Error('JetStream is not ready yet');
+    return this.client;
+  }
+
+  get jsm(): JetStreamManager {
+    if (!this.manager) throw new Error('JetStream is not ready yet');
+    return this.manager;
+  }
+
+  streamOf(producer: Producer): string {
+    return streamName(producer, this.options.prefix);
+  }
+
+  subjectsOf(producer: Producer): string {
+    return this.options.prefix ? `${this.options.prefix}.${producer}.>` : `${producer}.>`;
+  }
+
+  isConnected(): boolean {
+    return !!this.connection && !this.connection.isClosed() && !this.connection.isDraining();
+  }
+
+  /** Round trip to the server: readiness. */
+  async ping(): Promise<number> {
+    return this.nc.rtt();
+  }
+
+  private async ensureStream(producer: Producer): Promise<void> {
+    const name = this.streamOf(producer);
+    const maxAgeDays = this.options.streamMaxAgeDays ?? MESSAGING_DEFAULTS.streamMaxAgeDays;
+    const config = {
+      name,
+      subjects: [this.subjectsOf(producer)],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      discard: DiscardPolicy.Old,
+      max_age: maxAgeDays * 24 * 3600 * 1000 * NANOS_PER_MS,
+      // De-duplication window for the outbox relay's retries (msgID = event id).
+      duplicate_window: 10 * 60 * 1000 * NANOS_PER_MS,
+      num_replicas: 1,
+    };
+    try {
+      await this.jsm.streams.info(name);
+      return;
+    } catch {
+      // not found: create below
+    }
+    try {
+      await this.jsm.streams.add(config);
+    } catch (error) {
+      // Another service or replica created it meanwhile.
+      await this.jsm.streams.info(name).catch(() => {
+        throw error;
+      });
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.connection && !this.connection.isClosed()) {
+      await this.connection.drain().catch(() => this.connection?.close());
+    }
+  }
+}

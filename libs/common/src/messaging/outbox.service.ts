@@ -1,0 +1,158 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { headers as natsHeaders } from '@nats-io/transport-node';
+import { DataSource, type EntityManager } from 'typeorm';
+import { createEvent, type EventEnvelope } from '../events/envelope.js';
+import type { EventPayload, EventSubject } from '../events/contracts.js';
+import { wireSubject } from '../events/streams.js';
+import { RequestContext, CORRELATION_HEADER } from '../context/request-context.js';
+import { Clock } from '../time/clock.js';
+import { JetStreamService } from './jetstream.service.js';
+import { MESSAGING_DEFAULTS, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
+
+/** Emits events into the outbox inside the caller's transaction. */
+export type Emit = <S extends EventSubject>(
+  type: S,
+  payload: EventPayload<S>,
+) => Promise<EventEnvelope<S>>;
+
+/**
+ * Transactional outbox (CONVENTIONS.md): the business change and its events are written in one
+ * transaction; the relay publishes them to JetStream with the event id as `msgID` (so a retry
+ * after a crash between publish and mark is de-duplicated by the server) and marks them sent
+ * after JetStream's ack. While NATS is down the rows wait and go out when it is back.
+ */
+@Injectable()
+export class OutboxService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private stopped = false;
+  private running?: Promise<void>;
+  private wakeUp?: () => void;
+  private pendingWake = false;
+  private failures = 0;
+  private readonly batchSize = 200;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jetstream: JetStreamService,
+    private readonly clock: Clock,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  /** Adds events to the outbox using the given transaction's manager. */
+  emitter(manager: EntityManager): Emit {
+    return async (type, payload) => {
+      const envelope = createEvent(type, payload, {
+        correlationId: RequestContext.correlationId(),
+        occurredAt: this.clock.now(),
+      });
+      await manager.query(
+        `INSERT INTO outbox (id, subject, envelope, correlation_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
+        [envelope.id, envelope.type, JSON.stringify(envelope), envelope.correlationId, envelope.occurredAt],
+      );
+      return envelope;
+    };
+  }
+
+  /**
+   * Runs `work` in a transaction with an `emit` function; after the commit the relay is woken so
+   * the events go out at once rather than at the next poll.
+   */
+  async transaction<T>(work: (manager: EntityManager, emit: Emit) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction((manager) =>
+      work(manager, this.emitter(manager)),
+    );
+    this.wake();
+    return result;
+  }
+
+  wake(): void {
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = this.loop();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.wakeUp?.();
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    const pollMs = this.options.relayPollMs ?? MESSAGING_DEFAULTS.relayPollMs;
+    while (!this.stopped) {
+      let published = 0;
+      try {
+        this.pendingWake = false;
+        published = await this.relayOnce();
+        if (this.failures > 0) this.logger.log('Outbox relay publishing again');
+        this.failures = 0;
+      } catch (error) {
+        this.failures += 1;
+        if (this.failures === 1 || this.failures % 20 === 0) {
+          this.logger.warn(`Outbox relay failed (${this.failures}×), will retry: ${(error as Error).message}`);
+        }
+      }
+      if (this.stopped) break;
+      if (published >= this.batchSize) continue;
+      const delay = this.failures > 0 ? Math.min(200 * 2 ** Math.min(this.failures, 5), 5000) : pollMs;
+      if (this.failures === 0 && this.pendingWake) continue;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        this.wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeUp = undefined;
+    }
+  }
+
+  /**
+   * Publishes one batch of waiting events and marks what JetStream acknowledged; returns how
+   * many were published. A publish failure stops the batch: what went out is marked, the rest
+   * waits, and the error is rethrown after the commit so the loop backs off.
+   */
+  async relayOnce(): Promise<number> {
+    let failure: unknown;
+    const count = await this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; subject: string; envelope: EventEnvelope; correlation_id: string }[] =
+        await manager.query(
+          `SELECT id, subject, envelope, correlation_id FROM outbox
+            WHERE published_at IS NULL
+            ORDER BY created_at, id
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED`,
+          [this.batchSize],
+        );
+      const done: string[] = [];
+      for (const row of rows) {
+        try {
+          const h = natsHeaders();
+          h.set(CORRELATION_HEADER, row.correlation_id);
+          await this.jetstream.js.publish(
+            wireSubject(row.subject, this.options.prefix),
+            JSON.stringify(row.envelope),
+            { msgID: row.id, headers: h, timeout: 5000 },
+          );
+          done.push(row.id);
+        } catch (error) {
+          failure = error;
+          await manager.query(
+            `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`,
+            [row.id, String((error as Error).message ?? error).slice(0, 2000)],
+          );
+          break;
+        }
+      }
+      if (done.length > 0) {
+        await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [done]);
+      }
+      return done.length;
+    });
+    if (failure) throw failure;
+    return count;
+  }
+}

@@ -1,0 +1,66 @@
+import { Logger as NestLogger, RequestMethod, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { GlobalExceptionFilter } from '../http/exception.filter.js';
+import { createValidationPipe } from '../http/validation.js';
+import { connectJetStream } from '../messaging/messaging.module.js';
+
+export interface ServiceDescription {
+  title: string;
+  description: string;
+}
+
+/**
+ * Everything an application needs beyond its modules: `/api` prefix (health stays at
+ * `/health/*`), the error filter, the validation pipe, OpenAPI at `/api/docs` and
+ * `/api/docs-json`, the JetStream event transport. Used by main.ts and by the tests.
+ */
+export async function configureApp(
+  app: INestApplication,
+  description: ServiceDescription,
+): Promise<void> {
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalFilters(new GlobalExceptionFilter());
+  app.useGlobalPipes(createValidationPipe());
+  const config = new DocumentBuilder()
+    .setTitle(description.title)
+    .setDescription(description.description)
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  connectJetStream(app);
+  await app.startAllMicroservices();
+}
+
+export async function bootstrapService(
+  module: unknown,
+  description: ServiceDescription & { port: number; host?: string },
+): Promise<INestApplication> {
+  const app = await NestFactory.create(module as any, { bufferLogs: true });
+  await configureApp(app, description);
+  await app.listen(description.port, description.host ?? '0.0.0.0');
+  new NestLogger('Bootstrap').log(`${description.title} listening on port ${description.port}`);
+  return app;
+}
+
+/** main.ts entry: a configuration error prints its message and exits 1 without a stack trace. */
+export function runMain(start: () => Promise<unknown>): void {
+  start().catch((error: Error) => {
+    if (error?.name === 'EnvValidationError' || error?.constructor?.name === 'EnvValidationError') {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  });
+}

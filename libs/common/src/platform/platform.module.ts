@@ -1,0 +1,135 @@
+import {
+  Module,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+  type Provider,
+} from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import type { MixedList, EntitySchema } from 'typeorm';
+import { BaseEnv, serviceDatabaseUrl, validateEnv } from '../config/env.js';
+import { serviceDataSourceOptions } from '../database/data-source.js';
+import { MessagingModule } from '../messaging/messaging.module.js';
+import { MESSAGING_ENTITIES } from '../messaging/messaging.entities.js';
+import { HealthController } from '../health/health.controller.js';
+import { AuthGuard } from '../auth/auth.guard.js';
+import { JwksTokenVerifier, TokenVerifier } from '../auth/token-verifier.js';
+import { Clock, SystemClock } from '../time/clock.js';
+import { RequestContext } from '../context/request-context.js';
+import { CorrelationMiddleware, correlationIdOf } from './correlation.middleware.js';
+
+export type ServiceName = 'applications' | 'grants' | 'notifications';
+
+export interface PlatformOptions<E extends BaseEnv> {
+  /** Service name: its schema, its durable consumer, its log name. */
+  service: ServiceName;
+  envClass: new () => E;
+  /** The raw environment (process.env in production; an object in tests). */
+  rawEnv: Record<string, string | undefined>;
+  entities: MixedList<Function | string | EntitySchema>;
+  /**
+   * Replaces the remote-JWKS verifier: providers that include one for `TokenVerifier` (the
+   * identity module verifies with its own keys). They are exported to the whole service.
+   */
+  tokenVerifierProviders?: Provider[];
+  /** Overrides the system clock (tests move time instead of sleeping). */
+  clock?: Clock;
+}
+
+export const SERVICE_NAME = Symbol('SERVICE_NAME');
+
+/**
+ * What every service has: validated configuration, JSON logs with correlation ids, its
+ * schema-pinned DataSource, JetStream messaging (outbox, inbox, consumers), health checks, the
+ * auth guard and the clock. A service's AppModule imports `PlatformModule.forService(...)`.
+ */
+@Module({})
+export class PlatformModule implements NestModule {
+  static forService<E extends BaseEnv>(options: PlatformOptions<E>): DynamicModule {
+    const env = validateEnv(options.envClass, options.rawEnv);
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [
+        ConfigModule.forRoot({
+          isGlobal: true,
+          ignoreEnvFile: true,
+          ignoreEnvVars: true,
+          load: [() => ({ ...env })],
+        }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: env.LOG_LEVEL,
+            name: options.service,
+            genReqId: (req) => correlationIdOf(req as any),
+            customProps: () => ({ correlationId: RequestContext.current()?.correlationId }),
+            mixin: () => {
+              const ctx = RequestContext.current();
+              return ctx ? { correlationId: ctx.correlationId } : {};
+            },
+            redact: {
+              paths: [
+                'req.headers.authorization',
+                'req.headers.cookie',
+                '*.password',
+                '*.pesel',
+                '*.*.pesel',
+              ],
+              censor: '[redacted]',
+            },
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          },
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () =>
+            serviceDataSourceOptions({
+              url: serviceDatabaseUrl(env, options.service),
+              schema: options.service,
+              entities: [...(options.entities as any[]), ...MESSAGING_ENTITIES],
+              migrations: [],
+              poolSize: env.DB_POOL_SIZE,
+              applicationName: `owes-${options.service}`,
+            }),
+        }),
+        MessagingModule.forRootAsync({
+          useFactory: () => ({
+            service: options.service,
+            natsUrl: env.NATS_URL,
+            prefix: env.NATS_PREFIX,
+          }),
+        }),
+        TerminusModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: options.envClass, useValue: env },
+        { provide: BaseEnv, useValue: env },
+        { provide: SERVICE_NAME, useValue: options.service },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        ...(options.tokenVerifierProviders ?? [
+          {
+            provide: TokenVerifier,
+            useFactory: () =>
+              JwksTokenVerifier.remote(env.JWKS_URL, env.JWT_ISSUER, env.JWT_AUDIENCE),
+          },
+        ]),
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [
+        options.envClass,
+        BaseEnv,
+        SERVICE_NAME,
+        Clock,
+        ...(options.tokenVerifierProviders ?? [TokenVerifier]),
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationMiddleware).forRoutes('*path');
+  }
+}
