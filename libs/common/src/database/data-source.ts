@@ -25,6 +25,9 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // gen_random_uuid() is built into Postgres 13+; the service roles may not create extensions.
+    installExtensions: false,
+    uuidExtension: 'pgcrypto',
     migrationsRun: false,
     logging: ['error', 'warn'],
     applicationName: options.applicationName ?? options.schema,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
-import type { TSchema } from '@sinclair/typebox';
+import { FormatRegistry, type TSchema } from '@sinclair/typebox';
+import { isEmail, isISO8601, isUUID } from 'class-validator';
 import { EVENT_CONTRACTS, type EventPayload, type EventSubject } from './contracts.js';
 
 /**
@@ -33,6 +34,13 @@ export function createEvent<S extends EventSubject>(
     payload,
   };
 }
+
+// String formats the contracts use (TypeBox checks only formats it is told about).
+if (!FormatRegistry.Has('uuid')) FormatRegistry.Set('uuid', (v) => isUUID(v));
+if (!FormatRegistry.Has('date-time')) {
+  FormatRegistry.Set('date-time', (v) => isISO8601(v, { strict: true }) && /T/.test(v));
+}
+if (!FormatRegistry.Has('email')) FormatRegistry.Set('email', (v) => isEmail(v));
 
 const checkers = new Map<string, TypeCheck<TSchema>>();
 function checkerFor(type: EventSubject): TypeCheck<TSchema> {

@@ -25,7 +25,14 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   for (const error of errors) {
     const isIndex = /^\d+$/.test(error.property);
     const path = isIndex ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
-    for (const [constraint, text] of Object.entries(error.constraints ?? {})) {
+    const constraints = Object.entries(error.constraints ?? {});
+    if (constraints.length > 0 && (error.value === undefined || error.value === null) &&
+        !('whitelistValidation' in (error.constraints ?? {}))) {
+      // A missing field: say so once instead of listing every rule it fails.
+      problems.push({ path, message: constraintMessage('isDefined') });
+      continue;
+    }
+    for (const [constraint, text] of constraints) {
       const key = isMessageKey(text) ? text : constraint;
       problems.push({
         path,
@@ -51,7 +58,7 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    validationError: { target: true, value: false },
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
 }

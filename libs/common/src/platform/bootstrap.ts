@@ -39,6 +39,8 @@ export async function configureApp(
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   connectJetStream(app);
+  // Modules first (the NATS connection and streams), then the consumers.
+  await app.init();
   await app.startAllMicroservices();
 }
 

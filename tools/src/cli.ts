@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import argon2 from 'argon2';
+import pg from 'pg';
+import { ROLES, type Role } from '@app/common';
+import { databaseLayout } from './database-config.js';
+import { setupAndMigrate } from './migrate.js';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  migrate                                   create database, roles and schemas if needed; apply migrations
+  users:create --email E --password P --role operator|evaluator|admin|applicant [--name N] [--lang pl|en]
+                                            create a staff account (or reset its password and role)
+
+Environment: DATABASE_ADMIN_URL, DB_NAME, <SERVICE>_DATABASE_URL (see README).`;
+
+async function usersCreate(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      lang: { type: 'string', default: 'pl' },
+    },
+  });
+  const email = values.email?.trim().toLowerCase();
+  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new Error('--email must be an e-mail address');
+  if (!values.password || values.password.length < 10) throw new Error('--password needs at least 10 characters');
+  if (!values.role || !(ROLES as readonly string[]).includes(values.role)) {
+    throw new Error(`--role must be one of: ${ROLES.join(', ')}`);
+  }
+  if (values.lang !== 'pl' && values.lang !== 'en') throw new Error('--lang must be pl or en');
+  const layout = databaseLayout(process.env);
+  const hash = await argon2.hash(values.password, { type: argon2.argon2id });
+  const client = new pg.Client({ connectionString: layout.urls.applications });
+  await client.connect();
+  try {
+    const result = await client.query(
+      `INSERT INTO applications.users (email, password_hash, role, full_name, language, email_verified_at)
+       VALUES ($1, $2, $3, $4, $5, now())
+       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role
+       RETURNING id, (xmax = 0) AS created`,
+      [email, hash, values.role as Role, values.name ?? email, values.lang],
+    );
+    const row = result.rows[0];
+    console.log(`${row.created ? 'Created' : 'Updated'} ${values.role} ${email} (id ${row.id})`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  switch (command) {
+    case 'migrate':
+      await setupAndMigrate(databaseLayout(process.env), (line) => console.log(line));
+      return;
+    case 'users:create':
+      await usersCreate(rest);
+      return;
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return;
+    default:
+      console.error(`Unknown command: ${command}\n\n${USAGE}`);
+      process.exitCode = 2;
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`Error: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import type { ServiceRole } from '@app/common';
+
+export const SERVICES = ['applications', 'grants', 'notifications'] as const;
+export type Service = (typeof SERVICES)[number];
+
+export interface DatabaseLayout {
+  adminUrl: string;
+  database: string;
+  roles: Record<Service, ServiceRole>;
+  /** Each service's own connection (its role, its schema's search_path). */
+  urls: Record<Service, string>;
+}
+
+/**
+ * Where the database is and which roles the services use, from the environment:
+ * DATABASE_ADMIN_URL (a superuser, for set-up), DB_NAME (default `owes`), and per service
+ * `<SERVICE>_DB_ROLE`, `<SERVICE>_DB_PASSWORD` or a whole `<SERVICE>_DATABASE_URL`.
+ */
+export function databaseLayout(env: Record<string, string | undefined>, defaults?: { adminUrl?: string }): DatabaseLayout {
+  const adminUrl = env.DATABASE_ADMIN_URL ?? defaults?.adminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const database = env.DB_NAME ?? 'owes';
+  const admin = new URL(adminUrl);
+  const roles = {} as Record<Service, ServiceRole>;
+  const urls = {} as Record<Service, string>;
+  for (const service of SERVICES) {
+    const key = service.toUpperCase();
+    const role = env[`${key}_DB_ROLE`] ?? `owes_${service}`;
+    const password = env[`${key}_DB_PASSWORD`] ?? `owes_${service}`;
+    roles[service] = { schema: service, role, password };
+    const url = new URL(`postgres://${admin.host}/${database}`);
+    url.username = role;
+    url.password = password;
+    urls[service] = env[`${key}_DATABASE_URL`] ?? url.toString();
+  }
+  return { adminUrl, database, roles, urls };
+}
