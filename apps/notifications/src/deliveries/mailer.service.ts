@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { NotificationsEnv } from '../config/notifications.env.js';
 
@@ -18,7 +18,7 @@ export interface OutgoingMail {
  * MAIL_DIR; with MAIL_DRY_RUN they are only logged. The log says at start-up where mail goes.
  */
 @Injectable()
-export class MailerService implements OnModuleInit {
+export class MailerService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Mailer');
   private transporter: Transporter;
   private mode: 'smtp' | 'files' | 'dry-run';
@@ -49,6 +49,10 @@ export class MailerService implements OnModuleInit {
       this.transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
       this.logger.warn(`SMTP_HOST is not set: e-mails are written as .eml files to ${resolve(this.env.MAIL_DIR)}`);
     }
+  }
+
+  onModuleDestroy(): void {
+    this.transporter?.close();
   }
 
   async send(mail: OutgoingMail): Promise<string> {

@@ -58,6 +58,131 @@ export const ApplicationSubmittedV1 = Type.Object({
   applicant: Recipient,
 });
 
+// ---------------------------------------------------------------------------------------------
+// applications events (issue 3). Add new applications contracts in this section.
+// ---------------------------------------------------------------------------------------------
+
+export const LegalForm = Type.Union([
+  Type.Literal('social-cooperative'),
+  Type.Literal('foundation'),
+  Type.Literal('association'),
+  Type.Literal('non-profit-company'),
+  Type.Literal('work-cooperative'),
+]);
+
+export const GroupSubmittedV1 = Type.Object({
+  groupId: Uuid,
+  name: Type.String(),
+  plannedLegalForm: LegalForm,
+  naturalPersons: Type.Integer({ minimum: 0 }),
+  legalPersons: Type.Integer({ minimum: 0 }),
+  plannedJobs: Type.Integer({ minimum: 0 }),
+  counties: Type.Array(Type.String()),
+  submittedAt: Iso,
+  leader: Recipient,
+});
+
+export const GroupDecidedV1 = Type.Object({
+  groupId: Uuid,
+  name: Type.String(),
+  decision: Type.Union([Type.Literal('qualified'), Type.Literal('rejected')]),
+  reason: Type.Optional(Type.String()),
+  decidedAt: Iso,
+  leader: Recipient,
+});
+
+export const CorrectionsRequestedV1 = Type.Object({
+  applicationId: Uuid,
+  reference: Type.String(),
+  callId: Uuid,
+  version: Type.Integer({ minimum: 1 }),
+  issues: Type.Array(Type.Object({ path: Type.Optional(Type.String()), description: Type.String() })),
+  termWorkingDays: Type.Integer({ minimum: 1 }),
+  /** Last day of the term (Warsaw calendar) and the moment it ends. */
+  lastDay: IsoDate,
+  deadline: Iso,
+  requestedAt: Iso,
+  applicant: Recipient,
+});
+
+export const CorrectionsAnsweredV1 = Type.Object({
+  applicationId: Uuid,
+  reference: Type.String(),
+  callId: Uuid,
+  version: Type.Integer({ minimum: 1 }),
+  answeredAt: Iso,
+  applicant: Recipient,
+});
+
+export const ApplicantKind = Type.Union([
+  Type.Literal('initiative-group'),
+  Type.Literal('social-enterprise'),
+  Type.Literal('social-economy-entity'),
+]);
+
+/** What grants needs to evaluate, rank and fund an application — no PESEL, no personal data of employees. */
+export const FormallyAcceptedV1 = Type.Object({
+  applicationId: Uuid,
+  reference: Type.String(),
+  callId: Uuid,
+  version: Type.Integer({ minimum: 1 }),
+  submittedAt: Iso,
+  acceptedAt: Iso,
+  applicant: Recipient,
+  applicantKind: ApplicantKind,
+  entityName: Type.String(),
+  county: Type.String({ description: 'TERYT code of the seat' }),
+  jobs: Type.Array(
+    Type.Object({
+      jobId: Type.String(),
+      position: Type.String(),
+      workingTime: Type.Union([Type.Literal('1'), Type.Literal('3/4'), Type.Literal('1/2'), Type.Literal('1/4')]),
+      eligiblePerson: Type.Boolean(),
+      plannedStart: IsoDate,
+      county: Type.String(),
+    }),
+  ),
+  amount: Type.Object({ creation: Grosze, maintenance: Grosze, total: Grosze }),
+  businessPlan: Type.Record(Type.String(), Type.String(), {
+    description: 'Business plan sections scored by evaluators, by section key',
+  }),
+  /** Users who took part in recruiting the applicant: they may not evaluate it. */
+  recruitedBy: Type.Optional(Type.Array(Uuid)),
+});
+
+export const FormallyRejectedV1 = Type.Object({
+  applicationId: Uuid,
+  reference: Type.String(),
+  callId: Uuid,
+  reasons: Type.Array(Type.String()),
+  automatic: Type.Boolean({ description: 'Rejected because the correction term lapsed' }),
+  decidedAt: Iso,
+  applicant: Recipient,
+});
+
+export const WithdrawnV1 = Type.Object({
+  applicationId: Uuid,
+  reference: Type.Union([Type.String(), Type.Null()]),
+  callId: Uuid,
+  withdrawnAt: Iso,
+  applicant: Recipient,
+});
+
+export const VerificationRequestedV1 = Type.Object({
+  userId: Uuid,
+  verificationUrl: Type.String(),
+  expiresAt: Iso,
+  recipient: Recipient,
+});
+
+// ---------------------------------------------------------------------------------------------
+// grants events (issue 4). Add new grants contracts in this section.
+// ---------------------------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------------------------
+// notifications events
+// ---------------------------------------------------------------------------------------------
+
 export const EmailOutcomeV1 = Type.Object({
   deliveryId: Uuid,
   eventId: Uuid,
@@ -70,8 +195,20 @@ export const EmailOutcomeV1 = Type.Object({
 
 /** The subject → contract map. `version` is the payload's schema version. */
 export const EVENT_CONTRACTS = {
-  'grants.call.published': { version: 1, schema: CallPublishedV1 },
+  // applications
   'applications.application.submitted': { version: 1, schema: ApplicationSubmittedV1 },
+  'applications.group.submitted': { version: 1, schema: GroupSubmittedV1 },
+  'applications.group.qualified': { version: 1, schema: GroupDecidedV1 },
+  'applications.group.rejected': { version: 1, schema: GroupDecidedV1 },
+  'applications.application.corrections-requested': { version: 1, schema: CorrectionsRequestedV1 },
+  'applications.application.corrections-answered': { version: 1, schema: CorrectionsAnsweredV1 },
+  'applications.application.formally-accepted': { version: 1, schema: FormallyAcceptedV1 },
+  'applications.application.formally-rejected': { version: 1, schema: FormallyRejectedV1 },
+  'applications.application.withdrawn': { version: 1, schema: WithdrawnV1 },
+  'applications.account.verification-requested': { version: 1, schema: VerificationRequestedV1 },
+  // grants
+  'grants.call.published': { version: 1, schema: CallPublishedV1 },
+  // notifications
   'notifications.email.sent': { version: 1, schema: EmailOutcomeV1 },
   'notifications.email.failed': { version: 1, schema: EmailOutcomeV1 },
 } as const satisfies Record<string, { version: number; schema: TSchema }>;

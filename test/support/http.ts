@@ -1,0 +1,42 @@
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A tiny JSON client for a service's `/api` (and `/health`) over real HTTP. */
+export function client(baseUrl: string) {
+  async function call<T = any>(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    let body: any = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON
+    }
+    return { status: response.status, body, headers: response.headers };
+  }
+  return {
+    url: baseUrl,
+    get: <T = any>(path: string, token?: string, headers?: Record<string, string>) =>
+      call<T>('GET', path, { token, headers }),
+    post: <T = any>(path: string, body?: unknown, token?: string, headers?: Record<string, string>) =>
+      call<T>('POST', path, { body: body ?? {}, token, headers }),
+    patch: <T = any>(path: string, body: unknown, token?: string) => call<T>('PATCH', path, { body, token }),
+    put: <T = any>(path: string, body: unknown, token?: string) => call<T>('PUT', path, { body, token }),
+    call,
+  };
+}
+export type Client = ReturnType<typeof client>;
