@@ -2,6 +2,7 @@ import { jest } from '@jest/globals';
 import { ManualClock } from '@app/common';
 import { startPlatform, type Platform } from '../support/platform.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
+import { applicationForm } from '../../apps/applications/test/form-fixtures.js';
 import { expectEventually } from '../support/eventually.js';
 
 jest.setTimeout(60_000);
@@ -51,7 +52,7 @@ describe('call published → draft submitted → confirmation e-mail', () => {
     });
 
     const applicant = await platform.account('applicant', { name: 'Anna Kowalska' });
-    const draft = await platform.api.applications.post('/api/applications', { callId: created.body.id }, applicant.token);
+    const draft = await platform.api.applications.post('/api/applications', { callId: created.body.id, form: applicationForm(1) }, applicant.token);
     expect(draft.status).toBe(201);
     expect(draft.body.state).toBe('draft');
 
@@ -103,7 +104,7 @@ describe('call published → draft submitted → confirmation e-mail', () => {
       expect(calls.body.items.map((c: any) => c.id)).toContain(call.body.id);
     });
     const applicant = await platform.account('applicant');
-    const draft = await platform.api.applications.post('/api/applications', { callId: call.body.id }, applicant.token);
+    const draft = await platform.api.applications.post('/api/applications', { callId: call.body.id, form: applicationForm(1) }, applicant.token);
     clock.set(new Date('2026-12-02T16:00:00+01:00'));
     const late = await platform.api.applications.post(`/api/applications/${draft.body.id}/submit`, {}, applicant.token);
     expect(late.status).toBe(422);

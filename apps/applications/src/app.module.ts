@@ -6,6 +6,9 @@ import { IdentityModule } from './identity/identity.module.js';
 import { KeysService, LocalTokenVerifier } from './identity/keys.service.js';
 import { CallsModule } from './calls/calls.module.js';
 import { ApplicationsModule } from './applications/applications.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { InitiativeGroupsModule } from './initiative-groups/initiative-groups.module.js';
+import { TimersModule } from './timers/timers.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -31,8 +34,11 @@ export class AppModule {
             { provide: TokenVerifier, useExisting: LocalTokenVerifier },
           ],
         }),
+        TimersModule,
+        AuditModule,
         IdentityModule,
         CallsModule,
+        InitiativeGroupsModule,
         ApplicationsModule,
       ],
     };

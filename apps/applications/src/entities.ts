@@ -1,6 +1,18 @@
 import { AuditEntry } from './audit/audit.entity.js';
 import { CallReadModel } from './calls/call.entity.js';
-import { SigningKey, User } from './identity/user.entity.js';
+import { EmailVerification, SigningKey, User } from './identity/user.entity.js';
 import { Application, ApplicationVersion } from './applications/application.entity.js';
+import { InitiativeGroup } from './initiative-groups/initiative-group.entity.js';
+import { DueTimer } from './timers/due-timer.entity.js';
 
-export const APPLICATIONS_ENTITIES = [User, SigningKey, CallReadModel, Application, ApplicationVersion, AuditEntry];
+export const APPLICATIONS_ENTITIES = [
+  User,
+  SigningKey,
+  EmailVerification,
+  CallReadModel,
+  Application,
+  ApplicationVersion,
+  InitiativeGroup,
+  DueTimer,
+  AuditEntry,
+];

@@ -3,6 +3,11 @@ import { PlatformModule, type Clock } from '@app/common';
 import { GrantsEnv } from './config/grants.env.js';
 import { GRANTS_ENTITIES } from './entities.js';
 import { CallsModule } from './calls/calls.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { ProgrammesModule } from './programmes/programmes.module.js';
+import { EvaluationModule } from './evaluation/evaluation.module.js';
+import { AwardsModule } from './awards/awards.module.js';
+import { IndicatorsModule } from './indicators/indicators.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -23,7 +28,12 @@ export class AppModule {
           entities: GRANTS_ENTITIES,
           clock: options.clock,
         }),
+        AuditModule,
+        ProgrammesModule,
         CallsModule,
+        EvaluationModule,
+        AwardsModule,
+        IndicatorsModule,
       ],
     };
   }

@@ -1,3 +1,26 @@
 import { Call } from './calls/call.entity.js';
+import { AuditEntry } from './audit/audit.entity.js';
+import { Programme } from './programmes/programme.entity.js';
+import { GrantApplication } from './applications/application.entity.js';
+import { CallEvaluator, Evaluation } from './evaluation/evaluation.entities.js';
+import { Decision } from './ranking/decision.entity.js';
+import { Appeal } from './appeals/appeal.entity.js';
+import { Award, AwardJob, Payment } from './awards/award.entities.js';
+import { InterestRate, JobReport, RefundClaimRecord } from './monitoring/monitoring.entities.js';
 
-export const GRANTS_ENTITIES = [Call];
+export const GRANTS_ENTITIES = [
+  Call,
+  AuditEntry,
+  Programme,
+  GrantApplication,
+  CallEvaluator,
+  Evaluation,
+  Decision,
+  Appeal,
+  Award,
+  AwardJob,
+  Payment,
+  JobReport,
+  RefundClaimRecord,
+  InterestRate,
+];

@@ -1,4 +1,17 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { groszeTransformer } from '@app/common';
+
+export interface CorrectionRequest {
+  round: number;
+  issues: { path?: string; description: string }[];
+  termWorkingDays: number;
+  lastDay: string;
+  /** ISO instant: 23:59:59.999 Warsaw on the last day. */
+  deadline: string;
+  requestedAt: string;
+  requestedBy: string;
+  answeredAt?: string;
+}
 
 export const APPLICATION_STATES = [
   'draft',
@@ -14,6 +27,8 @@ export type ApplicationState = (typeof APPLICATION_STATES)[number];
 @Entity({ name: 'applications', schema: 'applications' })
 @Index('applications_applicant_idx', ['applicantId', 'createdAt'])
 @Index('applications_call_state_idx', ['callId', 'state'])
+@Index('applications_state_idx', ['state', 'createdAt'])
+@Index('applications_county_idx', ['county', 'createdAt'])
 @Index('applications_reference_key', ['reference'], { unique: true, where: 'reference IS NOT NULL' })
 export class Application {
   @PrimaryGeneratedColumn('uuid')
@@ -42,6 +57,47 @@ export class Application {
   @Column('timestamptz', { name: 'submitted_at', nullable: true })
   submittedAt: Date | null;
 
+  /** Copied from the form on every save, for the operator's lists and search. */
+  @Column('text', { name: 'applicant_kind', nullable: true })
+  applicantKind: string | null;
+
+  @Column('uuid', { name: 'group_id', nullable: true })
+  groupId: string | null;
+
+  @Column('text', { name: 'entity_name', nullable: true })
+  entityName: string | null;
+
+  /** TERYT code of the applicant's seat. */
+  @Column('text', { nullable: true })
+  county: string | null;
+
+  /** The amount requested, computed by the server at submission (RequestedAmount, grosze). */
+  @Column('jsonb', { nullable: true })
+  amount: Record<string, unknown> | null;
+
+  @Column('bigint', { name: 'requested_total', nullable: true, transformer: groszeTransformer })
+  requestedTotal: number | null;
+
+  /** Correction rounds asked for so far. */
+  @Column('int', { name: 'correction_rounds', default: 0 })
+  correctionRounds: number;
+
+  /** The open (or last) correction request: issues, term, deadline. */
+  @Column('jsonb', { nullable: true })
+  corrections: CorrectionRequest | null;
+
+  @Column('timestamptz', { name: 'decided_at', nullable: true })
+  decidedAt: Date | null;
+
+  @Column('uuid', { name: 'decided_by', nullable: true })
+  decidedBy: string | null;
+
+  @Column('jsonb', { name: 'decision_reasons', nullable: true })
+  decisionReasons: string[] | null;
+
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true })
+  withdrawnAt: Date | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 
@@ -60,6 +116,9 @@ export class ApplicationVersion {
 
   @Column('jsonb')
   form: Record<string, unknown>;
+
+  @Column('jsonb', { nullable: true })
+  amount: Record<string, unknown> | null;
 
   @Column('timestamptz', { name: 'submitted_at' })
   submittedAt: Date;

@@ -1,21 +1,39 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { APPLICATION_STATES, type ApplicationState } from './application.entity.js';
+import { ApplicationFormDto } from './application-form.dto.js';
 
 export class CreateApplicationDto {
   @ApiProperty({ format: 'uuid', description: 'The call (nabór) the form is for' })
   @IsUUID()
   callId: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Partial form data' })
+  @ApiPropertyOptional({ type: ApplicationFormDto, description: 'Partial form data (types are checked)' })
   @IsObject()
   @IsOptional()
   form?: Record<string, unknown>;
 }
 
 export class UpdateApplicationDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The whole draft form' })
+  @ApiProperty({ type: ApplicationFormDto, description: 'The whole draft form (partial data allowed)' })
   @IsObject()
   form: Record<string, unknown>;
 }
@@ -29,6 +47,18 @@ export class ListApplicationsQuery {
   @IsOptional()
   state?: ApplicationState;
 
+  /** TERYT code of the applicant's seat. */
+  @Matches(/^\d{4}$/, { message: 'isTeryt' })
+  @IsOptional()
+  county?: string;
+
+  /** Reference number or entity name (part of it, any case). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsOptional()
+  q?: string;
+
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -41,4 +71,51 @@ export class ListApplicationsQuery {
   @Max(200)
   @IsOptional()
   pageSize = 20;
+}
+
+export class ExportQuery {
+  @IsUUID()
+  @IsOptional()
+  callId?: string;
+}
+
+export class CorrectionIssueDto {
+  @ApiPropertyOptional({ example: 'form.jobs[0].person.eligibility.proofKind' })
+  @IsString()
+  @MaxLength(300)
+  @IsOptional()
+  path?: string;
+
+  @ApiProperty({ example: 'Brak zaświadczenia z urzędu pracy' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  description: string;
+}
+
+export const FORMAL_CHECK_RESULTS = ['accepted', 'corrections', 'rejected'] as const;
+
+export class FormalCheckDto {
+  @ApiProperty({ enum: FORMAL_CHECK_RESULTS })
+  @IsIn(FORMAL_CHECK_RESULTS)
+  result: (typeof FORMAL_CHECK_RESULTS)[number];
+
+  @ApiPropertyOptional({ type: [CorrectionIssueDto], description: 'What to correct (result corrections)' })
+  @ValidateIf((o: FormalCheckDto) => o.result === 'corrections')
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => CorrectionIssueDto)
+  issues?: CorrectionIssueDto[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Why the form is rejected (result rejected)' })
+  @ValidateIf((o: FormalCheckDto) => o.result === 'rejected')
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MinLength(3, { each: true })
+  @MaxLength(2000, { each: true })
+  reasons?: string[];
 }

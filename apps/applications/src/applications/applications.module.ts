@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 
 @Module({
+  imports: [AuditModule],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService, AuditService],
+  providers: [ApplicationsService],
 })
 export class ApplicationsModule {}

@@ -1,6 +1,24 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { BaseEnv } from '@app/common';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { BaseEnv, isValidTeryt } from '@app/common';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value));
+
+/** Comma-separated TERYT county codes, each in the register. */
+function IsTerytList(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isTerytList',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' &&
+        value
+          .split(',')
+          .map((code) => code.trim())
+          .every((code) => isValidTeryt(code)),
+      defaultMessage: () => 'must be comma-separated TERYT county codes (e.g. 1462,1419,1427,1404)',
+    },
+  });
+}
 
 export class ApplicationsEnv extends BaseEnv {
   override PORT = 3001;
@@ -16,4 +34,77 @@ export class ApplicationsEnv extends BaseEnv {
   @Min(60)
   @Max(86_400)
   JWT_TTL_SECONDS = 3600;
+
+  /**
+   * The counties (TERYT) the centre serves. When unset, the centre's area is the union of the
+   * counties of every call published by grants (the calls read model).
+   */
+  @IsTerytList()
+  @IsOptional()
+  CENTRE_COUNTIES?: string;
+
+  /** An initiative group needs at least this many natural persons (SPEC §3.1, default 3)… */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  GROUP_MIN_NATURAL_PERSONS = 3;
+
+  /** …or at least this many legal persons (default 2). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  GROUP_MIN_LEGAL_PERSONS = 2;
+
+  /** How many times an operator may ask for corrections of one application (default once). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(5)
+  CORRECTION_ROUNDS = 1;
+
+  /** How often the durable timers are scanned, in ms; 0 turns the background loop off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  TIMERS_POLL_MS = 5000;
+
+  /** How long an e-mail verification link stays valid, in hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  EMAIL_VERIFICATION_TTL_HOURS = 48;
+
+  /** The web portal's address; verification links point at `<PUBLIC_WEB_URL>/verify-email?token=…`. */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  PUBLIC_WEB_URL = 'http://localhost:3000';
+
+  /** Login attempts allowed per client IP and e-mail address within LOGIN_RATE_TTL_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_RATE_TTL_SECONDS = 900;
+
+  /** Registrations allowed per client IP and e-mail address within REGISTER_RATE_TTL_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  REGISTER_RATE_LIMIT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  REGISTER_RATE_TTL_SECONDS = 3600;
 }

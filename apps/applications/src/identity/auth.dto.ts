@@ -61,3 +61,30 @@ export class MeResponse {
   @ApiProperty({ enum: ['applicant', 'operator', 'evaluator', 'admin'] }) role: string;
   @ApiProperty({ enum: ['pl', 'en'] }) language: string;
 }
+
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'The token from the verification link' })
+  @IsString()
+  @MinLength(16)
+  @MaxLength(200)
+  token: string;
+}
+
+export class ResendVerificationDto {
+  @ApiProperty()
+  @Transform(normalizeEmail)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class LanguageDto {
+  @ApiProperty({ enum: ['pl', 'en'] })
+  @IsIn(['pl', 'en'])
+  language: 'pl' | 'en';
+}
+
+export class RegisteredResponse extends MeResponse {
+  @ApiProperty({ description: 'The e-mail address still has to be verified' })
+  emailVerified: boolean;
+}

@@ -1,11 +1,18 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { AuthController } from './auth.controller.js';
+import { RateLimitGuard } from './rate-limit.guard.js';
 import { UsersService } from './users.service.js';
+import { VerificationService } from './verification.service.js';
 
-/** Accounts and tokens (SPEC §8). KeysService lives in the platform module (token verification). */
+/**
+ * Accounts and tokens (SPEC §8). KeysService lives in the platform module (token verification).
+ * Login and registration are rate-limited per client IP and e-mail (settings in ApplicationsEnv).
+ */
 @Module({
+  imports: [AuditModule],
   controllers: [AuthController],
-  providers: [UsersService],
+  providers: [UsersService, VerificationService, RateLimitGuard],
   exports: [UsersService],
 })
 export class IdentityModule {}

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '@app/common';
 
 @Entity({ name: 'users', schema: 'applications' })
@@ -42,5 +42,25 @@ export class SigningKey {
   privateJwk: Record<string, unknown>;
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  createdAt: Date;
+}
+
+/** A one-time e-mail verification token; only its SHA-256 is stored. */
+@Entity({ name: 'email_verifications', schema: 'applications' })
+@Index('email_verifications_user_idx', ['userId'])
+export class EmailVerification {
+  @PrimaryColumn('text', { name: 'token_hash' })
+  tokenHash: string;
+
+  @Column('uuid', { name: 'user_id' })
+  userId: string;
+
+  @Column('timestamptz', { name: 'expires_at' })
+  expiresAt: Date;
+
+  @Column('timestamptz', { name: 'used_at', nullable: true })
+  usedAt: Date | null;
+
+  @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 }

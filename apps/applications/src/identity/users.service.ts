@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { DataSource } from 'typeorm';
-import { ApiError, type Role } from '@app/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ApiError, Clock, type Role } from '@app/common';
 import { User } from './user.entity.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -14,19 +14,27 @@ const UNIQUE_VIOLATION = '23505';
 export class UsersService {
   private dummyHash?: Promise<string>;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
+  /**
+   * Creates an account. Give `passwordHash` (from `hash()`) to keep the hashing out of a
+   * transaction; `manager` to create it in the caller's transaction.
+   */
   async create(input: {
     email: string;
-    password: string;
+    password?: string;
+    passwordHash?: string;
     fullName: string;
     role: Role;
     language?: 'pl' | 'en';
     verified?: boolean;
-  }): Promise<User> {
-    const passwordHash = await argon2.hash(input.password, { type: argon2.argon2id });
+  }, manager: EntityManager = this.dataSource.manager): Promise<User> {
+    const passwordHash = input.passwordHash ?? (await this.hash(input.password ?? ''));
     try {
-      const repo = this.dataSource.getRepository(User);
+      const repo = manager.getRepository(User);
       return await repo.save(
         repo.create({
           email: input.email.trim().toLowerCase(),
@@ -34,7 +42,7 @@ export class UsersService {
           fullName: input.fullName,
           role: input.role,
           language: input.language ?? 'pl',
-          emailVerifiedAt: input.verified ? new Date() : null,
+          emailVerifiedAt: input.verified ? this.clock.now() : null,
         }),
       );
     } catch (error) {
@@ -59,6 +67,11 @@ export class UsersService {
       return null;
     }
     return (await argon2.verify(user.passwordHash, password)) ? user : null;
+  }
+
+  /** Hashes a password off the event loop (before a transaction opens). */
+  hash(password: string): Promise<string> {
+    return argon2.hash(password, { type: argon2.argon2id });
   }
 
   findById(id: string): Promise<User | null> {

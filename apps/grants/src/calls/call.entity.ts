@@ -61,6 +61,49 @@ export class Call {
   @Column('text')
   status: CallStatus;
 
+  @Column('uuid', { name: 'programme_id', nullable: true })
+  programmeId: string | null;
+
+  /** Working days an evaluator has to score an application (default 10). */
+  @Column('int', { name: 'evaluation_term_working_days', default: 10 })
+  evaluationTermWorkingDays: number;
+
+  /** Funded months of each job (default 12) and durability months after them (default 6). */
+  @Column('int', { name: 'funded_months', default: 12 })
+  fundedMonths: number;
+
+  @Column('int', { name: 'durability_months', default: 6 })
+  durabilityMonths: number;
+
+  /** Days after a month ends when its job report is due (default 7). */
+  @Column('int', { name: 'report_due_days', default: 7 })
+  reportDueDays: number;
+
+  /** Months to fill a vacancy with another eligible person (default 3). */
+  @Column('int', { name: 'refill_months', default: 3 })
+  refillMonths: number;
+
+  /** Days to refund after the demand (default 30). */
+  @Column('int', { name: 'refund_due_days', default: 30 })
+  refundDueDays: number;
+
+  /** First submission of a form: from then on the call's rules cannot change. */
+  @Column('timestamptz', { name: 'rules_locked_at', nullable: true })
+  rulesLockedAt: Date | null;
+
+  @Column('timestamptz', { name: 'ranking_approved_at', nullable: true })
+  rankingApprovedAt: Date | null;
+
+  @Column('uuid', { name: 'ranking_approved_by', nullable: true })
+  rankingApprovedBy: string | null;
+
+  @Column('int', { name: 'ranking_version', default: 0 })
+  rankingVersion: number;
+
+  /** Appeal terms over and appeals resolved: the reserve list was funded and the list published again. */
+  @Column('timestamptz', { name: 'appeals_settled_at', nullable: true })
+  appealsSettledAt: Date | null;
+
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt: Date | null;
 

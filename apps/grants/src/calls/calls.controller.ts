@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, formatPln, toWarsawIso, type AuthUser } from '@app/common';
 import { CallsService } from './calls.service.js';
-import { CreateCallDto } from './calls.dto.js';
+import { CreateCallDto, UpdateCallDto } from './calls.dto.js';
 import type { Call } from './call.entity.js';
 
 export function callView(c: Call) {
@@ -23,6 +23,16 @@ export function callView(c: Call) {
     correctionTermWorkingDays: c.correctionTermWorkingDays,
     appealTermWorkingDays: c.appealTermWorkingDays,
     maxJobsPerEntity: c.maxJobsPerEntity,
+    programmeId: c.programmeId,
+    evaluationTermWorkingDays: c.evaluationTermWorkingDays,
+    fundedMonths: c.fundedMonths,
+    durabilityMonths: c.durabilityMonths,
+    reportDueDays: c.reportDueDays,
+    refillMonths: c.refillMonths,
+    refundDueDays: c.refundDueDays,
+    rulesLocked: c.rulesLockedAt !== null,
+    rankingApprovedAt: c.rankingApprovedAt ? toWarsawIso(c.rankingApprovedAt) : null,
+    rankingVersion: c.rankingVersion,
     publishedAt: c.publishedAt ? toWarsawIso(c.publishedAt) : null,
   };
 }
@@ -52,6 +62,13 @@ export class CallsController {
   @Roles('operator', 'admin', 'evaluator')
   async get(@Param('id', uuid) id: string) {
     return callView(await this.calls.get(id));
+  }
+
+  @Patch(':id')
+  @Roles('operator', 'admin')
+  @ApiOperation({ summary: "Change a call's settings (until the first form is submitted)" })
+  async update(@Param('id', uuid) id: string, @Body() dto: UpdateCallDto) {
+    return callView(await this.calls.update(id, dto));
   }
 
   @Post(':id/publish')

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -8,6 +8,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -124,4 +125,54 @@ export class CreateCallDto {
   @Max(1000)
   @IsOptional()
   maxJobsPerEntity?: number;
+
+  @ApiPropertyOptional({ description: 'The programme the call belongs to' })
+  @IsUUID()
+  @IsOptional()
+  programmeId?: string;
+
+  @ApiPropertyOptional({ default: 10, description: 'Working days an evaluator has to score' })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  @IsOptional()
+  evaluationTermWorkingDays?: number;
+
+  @ApiPropertyOptional({ default: 12, description: 'Funded months of each job' })
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  @IsOptional()
+  fundedMonths?: number;
+
+  @ApiPropertyOptional({ default: 6, description: 'Durability months after the funded ones' })
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  @IsOptional()
+  durabilityMonths?: number;
+
+  @ApiPropertyOptional({ default: 7, description: 'Days after a month ends when its job report is due' })
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  @IsOptional()
+  reportDueDays?: number;
+
+  @ApiPropertyOptional({ default: 3, description: 'Months to fill a vacancy' })
+  @IsInt()
+  @Min(0)
+  @Max(24)
+  @IsOptional()
+  refillMonths?: number;
+
+  @ApiPropertyOptional({ default: 30, description: 'Days to refund after the demand' })
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  @IsOptional()
+  refundDueDays?: number;
 }
+
+/** Every setting may change until the first form is submitted. */
+export class UpdateCallDto extends PartialType(CreateCallDto) {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   ApiError,
   Clock,
@@ -9,26 +9,95 @@ import {
   isValidTeryt,
   validateFundingModel,
   type AuthUser,
+  type Emit,
   type FieldProblem,
   type FundingModel,
 } from '@app/common';
+import { validateCriteria } from '../domain/index.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Programme } from '../programmes/programme.entity.js';
+import { field, invalid, isUniqueViolation, toFieldProblems } from '../shared/problems.js';
 import { Call } from './call.entity.js';
-import type { CreateCallDto } from './calls.dto.js';
+import type { CreateCallDto, UpdateCallDto } from './calls.dto.js';
 
 const NOT_FOUND = { pl: 'Nie ma takiego naboru', en: 'No such call' };
-const UNIQUE_VIOLATION = '23505';
 
-/** Defaults of SPEC §3.2 — per-call settings, never constants of the rules. */
+/** Defaults of SPEC §3.2 and §3.5 — per-call settings, never constants of the rules. */
 export const CALL_DEFAULTS = {
   passThresholdPercent: 60,
   divergencePercent: 30,
   correctionTermWorkingDays: 5,
   appealTermWorkingDays: 5,
   maxJobsPerEntity: DEFAULT_MAX_JOBS_PER_ENTITY,
+  evaluationTermWorkingDays: 10,
+  fundedMonths: 12,
+  durabilityMonths: 6,
+  reportDueDays: 7,
+  refillMonths: 3,
+  refundDueDays: 30,
 };
 
-function problem(path: string, pl: string, en: string): FieldProblem {
-  return { path, message: { pl, en } };
+/** The settings a DTO can carry, all present (a create DTO with defaults, or a call merged with an update). */
+type CallSettings = Required<Omit<CreateCallDto, 'programmeId' | 'fundingModel'>> & {
+  programmeId: string | null;
+  fundingModel: FundingModel;
+};
+
+function settingsOf(call: Call): CallSettings {
+  return {
+    number: call.number,
+    title: call.title,
+    opensAt: call.opensAt.toISOString(),
+    closesAt: call.closesAt.toISOString(),
+    budget: call.budget,
+    counties: call.counties,
+    fundingModel: call.fundingModel,
+    criteria: call.criteria,
+    passThresholdPercent: call.passThresholdPercent,
+    divergencePercent: call.divergencePercent,
+    correctionTermWorkingDays: call.correctionTermWorkingDays,
+    appealTermWorkingDays: call.appealTermWorkingDays,
+    maxJobsPerEntity: call.maxJobsPerEntity,
+    programmeId: call.programmeId,
+    evaluationTermWorkingDays: call.evaluationTermWorkingDays,
+    fundedMonths: call.fundedMonths,
+    durabilityMonths: call.durabilityMonths,
+    reportDueDays: call.reportDueDays,
+    refillMonths: call.refillMonths,
+    refundDueDays: call.refundDueDays,
+  };
+}
+
+function withDefaults(dto: CreateCallDto): CallSettings {
+  return {
+    ...CALL_DEFAULTS,
+    ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)),
+    programmeId: dto.programmeId ?? null,
+    fundingModel: (dto.fundingModel as unknown as FundingModel | undefined) ?? DEFAULT_FUNDING_MODEL,
+  } as CallSettings;
+}
+
+function apply(call: Call, s: CallSettings): void {
+  call.number = s.number;
+  call.title = s.title;
+  call.opensAt = new Date(s.opensAt);
+  call.closesAt = new Date(s.closesAt);
+  call.budget = s.budget;
+  call.counties = [...s.counties];
+  call.fundingModel = s.fundingModel;
+  call.criteria = s.criteria.map((c) => ({ ...c }));
+  call.passThresholdPercent = s.passThresholdPercent;
+  call.divergencePercent = s.divergencePercent;
+  call.correctionTermWorkingDays = s.correctionTermWorkingDays;
+  call.appealTermWorkingDays = s.appealTermWorkingDays;
+  call.maxJobsPerEntity = s.maxJobsPerEntity;
+  call.programmeId = s.programmeId;
+  call.evaluationTermWorkingDays = s.evaluationTermWorkingDays;
+  call.fundedMonths = s.fundedMonths;
+  call.durabilityMonths = s.durabilityMonths;
+  call.reportDueDays = s.reportDueDays;
+  call.refillMonths = s.refillMonths;
+  call.refundDueDays = s.refundDueDays;
 }
 
 @Injectable()
@@ -37,85 +106,121 @@ export class CallsService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
   ) {}
 
-  private validate(dto: CreateCallDto): { fundingModel: FundingModel; problems: FieldProblem[] } {
+  private async validate(manager: EntityManager, s: CallSettings): Promise<void> {
     const problems: FieldProblem[] = [];
-    const opensAt = new Date(dto.opensAt);
-    const closesAt = new Date(dto.closesAt);
-    if (!(closesAt > opensAt)) {
-      problems.push(
-        problem('closesAt', 'Zamknięcie naboru musi nastąpić po jego otwarciu', 'The call must close after it opens'),
-      );
+    if (!(new Date(s.closesAt) > new Date(s.opensAt))) {
+      problems.push(field('closesAt', 'Zamknięcie naboru musi nastąpić po jego otwarciu', 'The call must close after it opens'));
     }
-    dto.counties.forEach((code, i) => {
-      if (!isValidTeryt(code)) {
-        problems.push(problem(`counties[${i}]`, 'Nieznany kod powiatu TERYT', 'Unknown TERYT county code'));
-      }
+    s.counties.forEach((code, i) => {
+      if (!isValidTeryt(code)) problems.push(field(`counties[${i}]`, 'Nieznany kod powiatu TERYT', 'Unknown TERYT county code'));
     });
-    if (new Set(dto.counties).size !== dto.counties.length) {
-      problems.push(problem('counties', 'Powiaty powtarzają się', 'Counties are repeated'));
+    if (new Set(s.counties).size !== s.counties.length) {
+      problems.push(field('counties', 'Powiaty powtarzają się', 'Counties are repeated'));
     }
-    const ids = dto.criteria.map((c) => c.id);
-    if (new Set(ids).size !== ids.length) {
-      problems.push(problem('criteria', 'Identyfikatory kryteriów powtarzają się', 'Criterion ids are repeated'));
-    }
-    dto.criteria.forEach((c, i) => {
-      if (c.minPoints !== undefined && c.minPoints > c.maxPoints) {
-        problems.push(
-          problem(`criteria[${i}].minPoints`, 'Minimum przekracza maksimum punktów', 'The minimum exceeds the maximum points'),
-        );
-      }
-    });
-    const fundingModel = (dto.fundingModel as unknown as FundingModel | undefined) ?? DEFAULT_FUNDING_MODEL;
-    if (fundingModel.kind !== 'unit-rates' && fundingModel.kind !== 'grant-bridging') {
-      problems.push(problem('fundingModel.kind', 'Nieznany model finansowania', 'Unknown funding model'));
+    problems.push(...toFieldProblems(validateCriteria(s.criteria)));
+    const model = s.fundingModel as Partial<FundingModel> | null;
+    if (!model || typeof model !== 'object' || (model.kind !== 'unit-rates' && model.kind !== 'grant-bridging')) {
+      problems.push(field('fundingModel.kind', 'Nieznany model finansowania', 'Unknown funding model'));
     } else {
-      for (const p of validateFundingModel(fundingModel)) {
-        problems.push(problem(p.path, `Nieprawidłowa wartość (${p.code})`, `Invalid value (${p.code})`));
+      problems.push(...toFieldProblems(validateFundingModel(model as FundingModel)));
+    }
+    if (s.programmeId) {
+      const programme = await manager.findOne(Programme, { where: { id: s.programmeId } });
+      if (!programme) {
+        problems.push(field('programmeId', 'Nie ma takiego programu', 'No such programme'));
+      } else {
+        s.counties.forEach((code, i) => {
+          if (!programme.counties.includes(code)) {
+            problems.push(field(`counties[${i}]`, 'Powiat spoza obszaru programu', 'County outside the programme'));
+          }
+        });
       }
     }
-    return { fundingModel, problems };
+    if (problems.length > 0) throw invalid(problems);
   }
 
   async create(user: AuthUser, dto: CreateCallDto): Promise<Call> {
-    const { fundingModel, problems } = this.validate(dto);
-    if (problems.length > 0) {
-      throw ApiError.badRequest('VALIDATION_FAILED', { pl: 'Dane zawierają błędy', en: 'The data contains errors' }, problems);
-    }
+    const settings = withDefaults(dto);
     const now = this.clock.now();
-    const repo = this.dataSource.getRepository(Call);
     try {
-      return await repo.save(
-        repo.create({
-          number: dto.number,
-          title: dto.title,
-          opensAt: new Date(dto.opensAt),
-          closesAt: new Date(dto.closesAt),
-          budget: dto.budget,
-          counties: dto.counties,
-          fundingModel,
-          criteria: dto.criteria.map((c) => ({ ...c })),
-          passThresholdPercent: dto.passThresholdPercent ?? CALL_DEFAULTS.passThresholdPercent,
-          divergencePercent: dto.divergencePercent ?? CALL_DEFAULTS.divergencePercent,
-          correctionTermWorkingDays: dto.correctionTermWorkingDays ?? CALL_DEFAULTS.correctionTermWorkingDays,
-          appealTermWorkingDays: dto.appealTermWorkingDays ?? CALL_DEFAULTS.appealTermWorkingDays,
-          maxJobsPerEntity: dto.maxJobsPerEntity ?? CALL_DEFAULTS.maxJobsPerEntity,
+      return await this.dataSource.transaction(async (manager) => {
+        await this.validate(manager, settings);
+        const call = manager.create(Call, {
           status: 'draft',
           publishedAt: null,
           createdBy: user.id,
           createdAt: now,
           updatedAt: now,
-        }),
-      );
+          rulesLockedAt: null,
+          rankingApprovedAt: null,
+          rankingApprovedBy: null,
+          rankingVersion: 0,
+          appealsSettledAt: null,
+        });
+        apply(call, settings);
+        await manager.save(call);
+        await this.audit.record(manager, {
+          entityType: 'call',
+          entityId: call.id,
+          action: 'created',
+          toState: 'draft',
+          changes: settingsOf(call) as unknown as Record<string, unknown>,
+        });
+        return call;
+      });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw ApiError.conflict('CALL_NUMBER_TAKEN', {
+      throw this.numberTaken(error);
+    }
+  }
+
+  private numberTaken(error: unknown): unknown {
+    return isUniqueViolation(error)
+      ? ApiError.conflict('CALL_NUMBER_TAKEN', {
           pl: 'Nabór o tym numerze już istnieje',
           en: 'A call with this number already exists',
-        });
-      }
-      throw error;
+        })
+      : error;
+  }
+
+  /**
+   * Changes a call's settings. A published call's rules cannot change once a form was submitted
+   * (grants learns of submissions from `applications.application.submitted`); a published call
+   * changed before that is published again, so `applications` sees the new rules.
+   */
+  async update(id: string, dto: UpdateCallDto): Promise<Call> {
+    try {
+      return await this.outbox.transaction(async (manager, emit) => {
+        const call = await manager.findOne(Call, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!call) throw ApiError.notFound(NOT_FOUND);
+        if (call.rulesLockedAt) {
+          throw ApiError.conflict('CALL_RULES_LOCKED', {
+            pl: 'Zasad naboru nie można zmienić: złożono już wniosek',
+            en: "The call's rules cannot change: a form has already been submitted",
+          });
+        }
+        const before = settingsOf(call);
+        const given = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
+        const merged = { ...before, ...given } as CallSettings;
+        await this.validate(manager, merged);
+        const now = this.clock.now();
+        if (call.status === 'published' && new Date(merged.closesAt) <= now) {
+          throw ApiError.unprocessable('CALL_ALREADY_CLOSED', {
+            pl: 'Termin zamknięcia opublikowanego naboru musi przypadać w przyszłości',
+            en: "A published call's closing moment must lie in the future",
+          });
+        }
+        apply(call, merged);
+        call.updatedAt = now;
+        await manager.save(call);
+        await this.audit.record(manager, { entityType: 'call', entityId: id, action: 'updated', changes: given });
+        if (call.status === 'published') await this.emitPublished(call, emit, now);
+        return call;
+      });
+    } catch (error) {
+      throw this.numberTaken(error);
     }
   }
 
@@ -146,21 +251,32 @@ export class CallsService {
       call.publishedAt = now;
       call.updatedAt = now;
       await manager.save(call);
-      await emit('grants.call.published', {
-        callId: call.id,
-        number: call.number,
-        title: call.title,
-        opensAt: call.opensAt.toISOString(),
-        closesAt: call.closesAt.toISOString(),
-        budget: call.budget,
-        counties: call.counties,
-        fundingModel: call.fundingModel,
-        maxJobsPerEntity: call.maxJobsPerEntity,
-        correctionTermWorkingDays: call.correctionTermWorkingDays,
-        appealTermWorkingDays: call.appealTermWorkingDays,
-        publishedAt: now.toISOString(),
+      await this.audit.record(manager, {
+        entityType: 'call',
+        entityId: id,
+        action: 'published',
+        fromState: 'draft',
+        toState: 'published',
       });
+      await this.emitPublished(call, emit, now);
       return call;
+    });
+  }
+
+  private async emitPublished(call: Call, emit: Emit, now: Date): Promise<void> {
+    await emit('grants.call.published', {
+      callId: call.id,
+      number: call.number,
+      title: call.title,
+      opensAt: call.opensAt.toISOString(),
+      closesAt: call.closesAt.toISOString(),
+      budget: call.budget,
+      counties: call.counties,
+      fundingModel: call.fundingModel,
+      maxJobsPerEntity: call.maxJobsPerEntity,
+      correctionTermWorkingDays: call.correctionTermWorkingDays,
+      appealTermWorkingDays: call.appealTermWorkingDays,
+      publishedAt: now.toISOString(),
     });
   }
 }

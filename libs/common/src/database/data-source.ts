@@ -1,5 +1,6 @@
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { DataSourceOptions } from 'typeorm';
+import { TypeOrmLogger } from './typeorm-logger.js';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -30,6 +31,8 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
     logging: ['error', 'warn'],
+    logger: new TypeOrmLogger(),
+    maxQueryExecutionTime: 1000,
     applicationName: options.applicationName ?? options.schema,
     extra: { max: options.poolSize ?? 10, options: `-c search_path=${options.schema}` },
   };

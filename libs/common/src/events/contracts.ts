@@ -179,6 +179,195 @@ export const VerificationRequestedV1 = Type.Object({
 // grants events (issue 4). Add new grants contracts in this section.
 // ---------------------------------------------------------------------------------------------
 
+const EvaluationRound = Type.Union([Type.Literal('first'), Type.Literal('third'), Type.Literal('appeal')]);
+
+/** An evaluator was given an application to evaluate (after signing the declaration they may see it). */
+export const EvaluationAssignedV1 = Type.Object({
+  evaluationId: Uuid,
+  applicationId: Uuid,
+  reference: Type.String(),
+  callId: Uuid,
+  callNumber: Type.String(),
+  round: EvaluationRound,
+  assignedAt: Iso,
+  /** Last day to submit the scores (Warsaw calendar) and the moment it ends. */
+  dueDate: IsoDate,
+  deadline: Iso,
+  evaluator: Recipient,
+});
+
+/** An evaluation was not submitted by its due date (for the operator). */
+export const EvaluationOverdueV1 = Type.Object({
+  evaluationId: Uuid,
+  applicationId: Uuid,
+  reference: Type.String(),
+  callId: Uuid,
+  callNumber: Type.String(),
+  round: EvaluationRound,
+  dueDate: IsoDate,
+  evaluator: Recipient,
+});
+
+/** What a decision e-mail needs beside the outcome. */
+const DecisionCommon = {
+  decisionId: Uuid,
+  applicationId: Uuid,
+  reference: Type.String(),
+  callId: Uuid,
+  callNumber: Type.String(),
+  callTitle: Type.String(),
+  /** Exact final score (a whole or a half) and all points of the call. */
+  score: Type.Number({ minimum: 0 }),
+  maxScore: Type.Integer({ minimum: 1 }),
+  requiredScore: Type.Number({ minimum: 0 }),
+  decidedAt: Iso,
+  /** Last day to appeal (appeal term in working days from the decision) and the moment it ends. */
+  appealLastDay: IsoDate,
+  appealDeadline: Iso,
+  appealTermWorkingDays: Type.Integer({ minimum: 1 }),
+  /** The decision follows an appeal or funding from the reserve list after appeals. */
+  afterAppeal: Type.Boolean(),
+  applicant: Recipient,
+};
+
+/** The committee funds the application: an award of `amount`. */
+export const AwardGrantedV1 = Type.Object({
+  ...DecisionCommon,
+  awardId: Uuid,
+  rank: Type.Integer({ minimum: 1 }),
+  amount: Grosze,
+});
+
+/**
+ * Not funded: `below-threshold` (negative) or `reserve` (positive, not recommended for funding
+ * for lack of budget; it may still be funded from the reserve list).
+ */
+export const AwardRejectedV1 = Type.Object({
+  ...DecisionCommon,
+  outcome: Type.Union([Type.Literal('below-threshold'), Type.Literal('reserve')]),
+  rank: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  /** Amount requested, grosze. */
+  amount: Grosze,
+});
+
+/** The ranking list of a call was approved (version 1) or published again after appeals. */
+export const RankingPublishedV1 = Type.Object({
+  callId: Uuid,
+  callNumber: Type.String(),
+  version: Type.Integer({ minimum: 1 }),
+  publishedAt: Iso,
+  afterAppeals: Type.Boolean(),
+  funded: Type.Integer({ minimum: 0 }),
+  reserve: Type.Integer({ minimum: 0 }),
+  rejected: Type.Integer({ minimum: 0 }),
+  budget: Grosze,
+  fundedTotal: Grosze,
+  remainingBudget: Grosze,
+});
+
+/** An appeal was scored again; the result is final. */
+export const AppealResolvedV1 = Type.Object({
+  appealId: Uuid,
+  decisionId: Uuid,
+  applicationId: Uuid,
+  reference: Type.String(),
+  callId: Uuid,
+  outcome: Type.Union([Type.Literal('upheld'), Type.Literal('dismissed')]),
+  scoreBefore: Type.Number({ minimum: 0 }),
+  scoreAfter: Type.Number({ minimum: 0 }),
+  passed: Type.Boolean({ description: 'The application now passes the threshold' }),
+  resolvedAt: Iso,
+  applicant: Recipient,
+});
+
+export const AgreementSignedV1 = Type.Object({
+  awardId: Uuid,
+  applicationId: Uuid,
+  reference: Type.String(),
+  amount: Grosze,
+  signedOn: IsoDate,
+  security: Type.Union([
+    Type.Literal('blank-promissory-note'),
+    Type.Literal('aval'),
+    Type.Literal('guarantors'),
+  ]),
+  deMinimisCertificateNumber: Type.String(),
+  jobs: Type.Integer({ minimum: 1 }),
+  applicant: Recipient,
+});
+
+export const PaymentMadeV1 = Type.Object({
+  paymentId: Uuid,
+  awardId: Uuid,
+  reference: Type.String(),
+  kind: Type.Union([Type.Literal('tranche'), Type.Literal('bridging')]),
+  amount: Grosze,
+  paidOn: IsoDate,
+  /** Bridging support: the month it is for ('YYYY-MM') and the job. */
+  month: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}$' })),
+  jobId: Type.Optional(Uuid),
+  paidTotal: Grosze,
+  remaining: Grosze,
+  applicant: Recipient,
+});
+
+const JobReportCommon = {
+  reportId: Uuid,
+  awardId: Uuid,
+  jobId: Uuid,
+  reference: Type.String(),
+  position: Type.String(),
+  /** The month reported on, 'YYYY-MM'. */
+  period: Type.String({ pattern: '^\\d{4}-\\d{2}$' }),
+  dueDate: IsoDate,
+  applicant: Recipient,
+};
+
+/** A month of a job's term ended: its monthly report is due by `dueDate`. */
+export const JobReportDueV1 = Type.Object(JobReportCommon);
+
+/** A monthly report was not submitted by its due date. */
+export const JobReportOverdueV1 = Type.Object(JobReportCommon);
+
+/** A funded job became vacant: it must be filled by an eligible person by `refillDeadline`. */
+export const JobVacancyReportedV1 = Type.Object({
+  awardId: Uuid,
+  jobId: Uuid,
+  reference: Type.String(),
+  position: Type.String(),
+  vacancyDate: IsoDate,
+  refillDeadline: IsoDate,
+  applicant: Recipient,
+});
+
+/** A vacancy was not filled in time: the money for the job is to be refunded with statutory interest. */
+export const RefundClaimedV1 = Type.Object({
+  refundId: Uuid,
+  awardId: Uuid,
+  jobId: Uuid,
+  reference: Type.String(),
+  position: Type.String(),
+  principal: Grosze,
+  interest: Grosze,
+  total: Grosze,
+  calculatedOn: IsoDate,
+  demandDate: IsoDate,
+  dueDate: IsoDate,
+  applicant: Recipient,
+});
+
+/** Every job of the award kept its term (or was settled by a refund): the grant is settled. */
+export const AwardSettledV1 = Type.Object({
+  awardId: Uuid,
+  reference: Type.String(),
+  amount: Grosze,
+  paidTotal: Grosze,
+  refundClaimedTotal: Grosze,
+  jobsKept: Type.Integer({ minimum: 0 }),
+  settledOn: IsoDate,
+  applicant: Recipient,
+});
+
 // ---------------------------------------------------------------------------------------------
 // notifications events
 // ---------------------------------------------------------------------------------------------
@@ -208,6 +397,19 @@ export const EVENT_CONTRACTS = {
   'applications.account.verification-requested': { version: 1, schema: VerificationRequestedV1 },
   // grants
   'grants.call.published': { version: 1, schema: CallPublishedV1 },
+  'grants.evaluation.assigned': { version: 1, schema: EvaluationAssignedV1 },
+  'grants.evaluation.overdue': { version: 1, schema: EvaluationOverdueV1 },
+  'grants.award.granted': { version: 1, schema: AwardGrantedV1 },
+  'grants.award.rejected': { version: 1, schema: AwardRejectedV1 },
+  'grants.ranking.published': { version: 1, schema: RankingPublishedV1 },
+  'grants.appeal.resolved': { version: 1, schema: AppealResolvedV1 },
+  'grants.agreement.signed': { version: 1, schema: AgreementSignedV1 },
+  'grants.payment.made': { version: 1, schema: PaymentMadeV1 },
+  'grants.job.report-due': { version: 1, schema: JobReportDueV1 },
+  'grants.job.report-overdue': { version: 1, schema: JobReportOverdueV1 },
+  'grants.job.vacancy-reported': { version: 1, schema: JobVacancyReportedV1 },
+  'grants.refund.claimed': { version: 1, schema: RefundClaimedV1 },
+  'grants.award.settled': { version: 1, schema: AwardSettledV1 },
   // notifications
   'notifications.email.sent': { version: 1, schema: EmailOutcomeV1 },
   'notifications.email.failed': { version: 1, schema: EmailOutcomeV1 },

@@ -1,0 +1,71 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Roles, toWarsawIso } from '@app/common';
+import { AuditEntry } from './audit.entity.js';
+
+export const AUDITED_ENTITY_TYPES = ['application', 'initiative-group', 'user'] as const;
+
+class AuditQuery {
+  @IsIn(AUDITED_ENTITY_TYPES)
+  @IsOptional()
+  entityType?: string;
+
+  @IsUUID()
+  @IsOptional()
+  entityId?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @IsOptional()
+  page = 1;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  @IsOptional()
+  pageSize = 50;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @Roles('operator', 'admin')
+  @ApiOperation({ summary: 'The audit log: every state change, who and when (newest first)' })
+  async list(@Query() query: AuditQuery) {
+    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
+    if (query.entityType) qb.andWhere('a.entity_type = :type', { type: query.entityType });
+    if (query.entityId) qb.andWhere('a.entity_id = :id', { id: query.entityId });
+    const [items, total] = await qb
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return {
+      items: items.map((e) => ({
+        id: e.id,
+        at: toWarsawIso(e.at),
+        actorId: e.actorId,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        action: e.action,
+        fromState: e.fromState,
+        toState: e.toState,
+        changes: e.changes,
+        correlationId: e.correlationId,
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+}

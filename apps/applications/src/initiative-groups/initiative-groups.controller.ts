@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '@app/common';
+import { GroupDecisionDto, GroupFormBody, ListGroupsQuery } from './initiative-group.dto.js';
+import { groupView, InitiativeGroupsService } from './initiative-groups.service.js';
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('initiative-groups')
+@ApiBearerAuth()
+@Controller('initiative-groups')
+export class InitiativeGroupsController {
+  constructor(private readonly groups: InitiativeGroupsService) {}
+
+  @Post()
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Create a draft initiative group (partial data allowed)' })
+  async create(@CurrentUser() user: AuthUser, @Body() body: GroupFormBody) {
+    return groupView(await this.groups.create(user, body.form));
+  }
+
+  @Get()
+  @Roles('applicant', 'operator', 'admin')
+  @ApiOperation({ summary: "Initiative groups: an applicant's own, or all for staff" })
+  async list(@CurrentUser() user: AuthUser, @Query() query: ListGroupsQuery) {
+    const page = await this.groups.list(user, query);
+    return { ...page, items: page.items.map(groupView) };
+  }
+
+  @Get(':id')
+  @Roles('applicant', 'operator', 'admin')
+  async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return groupView(await this.groups.get(user, id));
+  }
+
+  @Patch(':id')
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Save the draft (the whole form; partial data allowed)' })
+  async update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: GroupFormBody) {
+    return groupView(await this.groups.updateDraft(user, id, body.form));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles('applicant')
+  @ApiOperation({ summary: 'Submit the group: every problem is listed at once; idempotent' })
+  async submit(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return groupView(await this.groups.submit(user, id));
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @Roles('operator')
+  @ApiOperation({ summary: "Record the recruitment committee's decision: qualified or rejected, with the reason" })
+  async decide(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: GroupDecisionDto) {
+    return groupView(await this.groups.decide(user, id, dto));
+  }
+}

@@ -1,0 +1,163 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { JetStreamContext, OnEvent, type EventEnvelope } from '@app/common';
+import { AuditService } from '../audit/audit.service.js';
+import { AssignmentService } from '../evaluation/assignment.service.js';
+
+/**
+ * Keeps the local read model of applications from the applications service's events, and
+ * reacts: the first submission locks the call's rules, a formal acceptance starts the
+ * evaluation, a withdrawal cancels it. Every write uses the handler's transaction (`ctx.manager`),
+ * the one the inbox row is in.
+ */
+@Controller()
+export class ApplicationsEventsController {
+  constructor(
+    private readonly assignment: AssignmentService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @OnEvent('applications.application.submitted')
+  async onSubmitted(
+    @Payload() event: EventEnvelope<'applications.application.submitted'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    const p = event.payload;
+    const locked: { id: string }[] = await ctx.manager.query(
+      `UPDATE grants.calls SET rules_locked_at = COALESCE(rules_locked_at, $2)
+        WHERE id = $1 RETURNING id`,
+      [p.callId, p.submittedAt],
+    );
+    if (locked.length === 0) return; // not a call of this centre
+    await ctx.manager.query(
+      `INSERT INTO grants.applications (id, call_id, reference, version, state, applicant, applicant_user_id,
+          submitted_at, updated_at)
+       VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8)
+       ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, applicant = EXCLUDED.applicant,
+          submitted_at = EXCLUDED.submitted_at, updated_at = EXCLUDED.updated_at
+        WHERE grants.applications.version < EXCLUDED.version AND grants.applications.state = 'submitted'`,
+      [p.applicationId, p.callId, p.reference, p.version, JSON.stringify(p.applicant), p.applicant.userId ?? null, p.submittedAt, event.occurredAt],
+    );
+    await this.audit.record(ctx.manager, {
+      actorId: p.applicant.userId ?? null,
+      entityType: 'application',
+      entityId: p.applicationId,
+      action: 'submitted',
+      toState: 'submitted',
+      changes: { reference: p.reference, version: p.version },
+    });
+  }
+
+  @OnEvent('applications.application.formally-accepted')
+  async onFormallyAccepted(
+    @Payload() event: EventEnvelope<'applications.application.formally-accepted'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    const p = event.payload;
+    const call: unknown[] = await ctx.manager.query(
+      `UPDATE grants.calls SET rules_locked_at = COALESCE(rules_locked_at, $2) WHERE id = $1 RETURNING id`,
+      [p.callId, p.submittedAt],
+    );
+    if (call.length === 0) return;
+    const eligibleJobs = p.jobs.filter((j) => j.eligiblePerson).length;
+    const rows: unknown[] = await ctx.manager.query(
+      `INSERT INTO grants.applications (id, call_id, reference, version, state, applicant, applicant_user_id,
+          applicant_kind, entity_name, county, jobs, eligible_jobs, amount, amount_detail, business_plan,
+          recruited_by, submitted_at, accepted_at, evaluation_stage, updated_at)
+       VALUES ($1, $2, $3, $4, 'formally-accepted', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'first', $18)
+       ON CONFLICT (id) DO UPDATE SET reference = EXCLUDED.reference, version = EXCLUDED.version,
+          state = 'formally-accepted', applicant = EXCLUDED.applicant, applicant_user_id = EXCLUDED.applicant_user_id,
+          applicant_kind = EXCLUDED.applicant_kind, entity_name = EXCLUDED.entity_name, county = EXCLUDED.county,
+          jobs = EXCLUDED.jobs, eligible_jobs = EXCLUDED.eligible_jobs, amount = EXCLUDED.amount,
+          amount_detail = EXCLUDED.amount_detail, business_plan = EXCLUDED.business_plan,
+          recruited_by = EXCLUDED.recruited_by, submitted_at = EXCLUDED.submitted_at,
+          accepted_at = EXCLUDED.accepted_at, evaluation_stage = 'first', updated_at = EXCLUDED.updated_at
+        WHERE grants.applications.state = 'submitted'
+       RETURNING id`,
+      [
+        p.applicationId,
+        p.callId,
+        p.reference,
+        p.version,
+        JSON.stringify(p.applicant),
+        p.applicant.userId ?? null,
+        p.applicantKind,
+        p.entityName,
+        p.county,
+        JSON.stringify(p.jobs),
+        eligibleJobs,
+        p.amount.total,
+        JSON.stringify(p.amount),
+        JSON.stringify(p.businessPlan),
+        p.recruitedBy ?? [],
+        p.submittedAt,
+        p.acceptedAt,
+        event.occurredAt,
+      ],
+    );
+    if (rows.length === 0) return; // already accepted, or withdrawn meanwhile
+    await this.audit.record(ctx.manager, {
+      actorId: null,
+      entityType: 'application',
+      entityId: p.applicationId,
+      action: 'formally-accepted',
+      fromState: 'submitted',
+      toState: 'formally-accepted',
+      changes: { reference: p.reference, amount: p.amount.total, jobs: p.jobs.length },
+    });
+    await this.assignment.fill(ctx.manager, ctx.emit, p.callId);
+  }
+
+  @OnEvent('applications.application.formally-rejected')
+  async onFormallyRejected(
+    @Payload() event: EventEnvelope<'applications.application.formally-rejected'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    const p = event.payload;
+    const rows: unknown[] = await ctx.manager.query(
+      `UPDATE grants.applications SET state = 'formally-rejected', updated_at = $2
+        WHERE id = $1 AND state = 'submitted' RETURNING id`,
+      [p.applicationId, event.occurredAt],
+    );
+    if (rows.length > 0) {
+      await this.audit.record(ctx.manager, {
+        actorId: null,
+        entityType: 'application',
+        entityId: p.applicationId,
+        action: 'formally-rejected',
+        fromState: 'submitted',
+        toState: 'formally-rejected',
+      });
+    }
+  }
+
+  @OnEvent('applications.application.withdrawn')
+  async onWithdrawn(
+    @Payload() event: EventEnvelope<'applications.application.withdrawn'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    const p = event.payload;
+    // Only before the decision (applications allows withdrawal only then; a late event changes nothing).
+    const rows: { state: string }[] = await ctx.manager.query(
+      `UPDATE grants.applications a SET state = 'withdrawn', updated_at = $2
+         FROM (SELECT id, state FROM grants.applications WHERE id = $1 FOR UPDATE) old
+        WHERE a.id = old.id AND a.state IN ('submitted', 'formally-accepted')
+          AND NOT EXISTS (SELECT 1 FROM grants.decisions d WHERE d.application_id = a.id)
+        RETURNING old.state`,
+      [p.applicationId, event.occurredAt],
+    );
+    if (rows.length === 0) return;
+    await ctx.manager.query(
+      `UPDATE grants.evaluations SET status = 'cancelled' WHERE application_id = $1 AND status IN ('assigned', 'declared')`,
+      [p.applicationId],
+    );
+    await this.audit.record(ctx.manager, {
+      actorId: p.applicant.userId ?? null,
+      entityType: 'application',
+      entityId: p.applicationId,
+      action: 'withdrawn',
+      fromState: rows[0]!.state,
+      toState: 'withdrawn',
+    });
+  }
+}

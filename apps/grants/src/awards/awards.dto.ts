@@ -1,0 +1,175 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate, IsCalendarMonth } from '../shared/dates.js';
+
+export class SecurityDto {
+  @ApiProperty({ enum: ['blank-promissory-note', 'aval', 'guarantors'] })
+  @IsIn(['blank-promissory-note', 'aval', 'guarantors'])
+  kind: 'blank-promissory-note' | 'aval' | 'guarantors';
+
+  @ApiPropertyOptional({ description: 'Blank promissory note: its declaration (deklaracja wekslowa) is signed' })
+  @ValidateIf((o: SecurityDto) => o.kind === 'blank-promissory-note')
+  @Equals(true, { message: 'isDefined' })
+  declarationSigned?: boolean;
+
+  @ApiPropertyOptional({ description: 'Aval: who gave it' })
+  @ValidateIf((o: SecurityDto) => o.kind === 'aval')
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  avalist?: string;
+
+  @ApiPropertyOptional({ description: 'Guarantors: their names' })
+  @ValidateIf((o: SecurityDto) => o.kind === 'guarantors')
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MinLength(2, { each: true })
+  guarantors?: string[];
+}
+
+export class JobStartDto {
+  @ApiProperty({ description: "The job's id in the application" })
+  @IsString()
+  @MaxLength(100)
+  jobId: string;
+
+  @ApiProperty({ example: '2027-03-01' })
+  @IsCalendarDate()
+  startDate: string;
+}
+
+export class AgreementDto {
+  @ApiProperty({ example: '2027-02-15' })
+  @IsCalendarDate()
+  signedOn: string;
+
+  @ApiProperty({ type: SecurityDto })
+  @ValidateNested()
+  @Type(() => SecurityDto)
+  security: SecurityDto;
+
+  @ApiProperty({ example: 'DM/2027/0001', description: 'Number of the de minimis certificate issued with the agreement' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  deMinimisCertificateNumber: string;
+
+  @ApiPropertyOptional({ type: [JobStartDto], description: 'Actual start of each job (the planned start otherwise)' })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => JobStartDto)
+  @IsOptional()
+  jobStarts?: JobStartDto[];
+
+  @ApiPropertyOptional({ description: 'Grant-bridging model: the extension of bridging support was granted' })
+  @IsBoolean()
+  @IsOptional()
+  bridgingExtensionGranted?: boolean;
+}
+
+export class PaymentDto {
+  @ApiProperty({ enum: ['tranche', 'bridging'] })
+  @IsIn(['tranche', 'bridging'])
+  kind: 'tranche' | 'bridging';
+
+  @ApiProperty({ description: 'Grosze', example: 5_000_000 })
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amount: number;
+
+  @ApiProperty({ example: '2027-02-20' })
+  @IsCalendarDate()
+  paidOn: string;
+
+  @ApiPropertyOptional({ description: 'Bridging support: the job (award job id)' })
+  @ValidateIf((o: PaymentDto) => o.kind === 'bridging')
+  @IsUUID()
+  jobId?: string;
+
+  @ApiPropertyOptional({ description: "Bridging support: the month it is for, 'YYYY-MM'" })
+  @ValidateIf((o: PaymentDto) => o.kind === 'bridging')
+  @IsCalendarMonth()
+  month?: string;
+}
+
+export class JobReportDto {
+  @ApiProperty({ example: '2027-03', description: 'The month reported on' })
+  @IsCalendarMonth()
+  period: string;
+
+  @ApiProperty({ description: 'The job still exists' })
+  @IsBoolean()
+  jobExists: boolean;
+
+  @ApiPropertyOptional({ description: 'Evidence, e.g. the number of the social-insurance declaration (ZUS DRA/RCA)' })
+  @ValidateIf((o: JobReportDto) => o.jobExists === true)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  evidenceReference?: string;
+
+  @ApiPropertyOptional({ description: 'When the job does not exist: the first day it was vacant' })
+  @ValidateIf((o: JobReportDto) => o.jobExists === false)
+  @IsCalendarDate()
+  vacancyDate?: string;
+
+  @ApiPropertyOptional()
+  @IsString()
+  @MaxLength(2000)
+  @IsOptional()
+  note?: string;
+}
+
+export class VacancyDto {
+  @ApiProperty({ description: 'The first day the job is vacant' })
+  @IsCalendarDate()
+  vacancyDate: string;
+}
+
+export class RefillDto {
+  @ApiProperty({ description: 'The day another person took the job' })
+  @IsCalendarDate()
+  refilledOn: string;
+
+  @ApiProperty({ description: 'The new person is eligible (at risk of social exclusion)' })
+  @Equals(true, { message: 'isDefined' })
+  eligiblePerson: boolean;
+
+  @ApiProperty({ description: 'Evidence of the employment' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(300)
+  evidenceReference: string;
+}
+
+export class InterestRateDto {
+  @ApiProperty({ example: '2026-01-01', description: 'First day the rate is in force' })
+  @IsCalendarDate()
+  validFrom: string;
+
+  @ApiProperty({ example: '7.5', description: 'Annual statutory interest in percent' })
+  @IsString()
+  @MaxLength(12)
+  ratePercent: string;
+}

@@ -1,0 +1,287 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  ApiError,
+  Clock,
+  OutboxService,
+  computeRequestedAmount,
+  warsawDate,
+  type AuthUser,
+  type GrantBridgingFundingModel,
+  type JobFundingRequest,
+  type WorkingTime,
+} from '@app/common';
+import {
+  bridgingPaymentProblem,
+  jobTerm,
+  monthOf,
+  paymentProblem,
+  remainingToPay,
+  reportPeriods,
+} from '../domain/index.js';
+import { AuditService } from '../audit/audit.service.js';
+import { Call } from '../calls/call.entity.js';
+import { GrantApplication } from '../applications/application.entity.js';
+import { JobReport, RefundClaimRecord } from '../monitoring/monitoring.entities.js';
+import { field, invalid, localize } from '../shared/problems.js';
+import { Award, AwardJob, Payment, type Security } from './award.entities.js';
+import type { AgreementDto, PaymentDto } from './awards.dto.js';
+
+const NOT_FOUND = { pl: 'Nie ma takiego wsparcia', en: 'No such award' };
+
+export function isStaff(user: AuthUser): boolean {
+  return user.roles.includes('operator') || user.roles.includes('admin');
+}
+
+/** Awards, their agreements and payments. The paid total never exceeds the award. */
+@Injectable()
+export class AwardsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** An award its applicant (own only, 404 otherwise) or staff may see. */
+  async awardFor(user: AuthUser, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Award> {
+    const award = await manager.findOne(Award, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!award || (!isStaff(user) && award.applicantUserId !== user.id)) throw ApiError.notFound(NOT_FOUND);
+    return award;
+  }
+
+  async list(user: AuthUser, callId?: string): Promise<Award[]> {
+    const qb = this.dataSource.getRepository(Award).createQueryBuilder('w');
+    if (!isStaff(user)) qb.where('w.applicantUserId = :user', { user: user.id });
+    if (callId) qb.andWhere('w.callId = :callId', { callId });
+    return qb.orderBy('w.grantedAt', 'DESC').limit(500).getMany();
+  }
+
+  async details(user: AuthUser, id: string) {
+    const award = await this.awardFor(user, id);
+    const m = this.dataSource.manager;
+    const [jobs, payments, reports, refunds] = await Promise.all([
+      m.find(AwardJob, { where: { awardId: id }, order: { startDate: 'ASC', jobKey: 'ASC' } }),
+      m.find(Payment, { where: { awardId: id }, order: { paidOn: 'ASC', recordedAt: 'ASC' } }),
+      m.find(JobReport, { where: { awardId: id }, order: { period: 'ASC' } }),
+      m.find(RefundClaimRecord, { where: { awardId: id }, order: { createdAt: 'ASC' } }),
+    ]);
+    return { award, jobs, payments, reports, refunds };
+  }
+
+  /**
+   * The agreement is signed: security and the de minimis certificate are recorded, each job's
+   * term starts (funded months + durability from its start) with a report due for every month.
+   */
+  async signAgreement(id: string, dto: AgreementDto): Promise<Award> {
+    return this.outbox.transaction(async (manager, emit) => {
+      const award = await manager.findOne(Award, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!award) throw ApiError.notFound(NOT_FOUND);
+      if (award.status !== 'granted') {
+        throw ApiError.conflict('AGREEMENT_ALREADY_SIGNED', {
+          pl: 'Umowa o udzielenie wsparcia została już zawarta',
+          en: 'The agreement has already been signed',
+        });
+      }
+      const call = await manager.findOneOrFail(Call, { where: { id: award.callId } });
+      const application = await manager.findOneOrFail(GrantApplication, { where: { id: award.applicationId } });
+      const today = warsawDate(this.clock.now());
+      const problems = [];
+      if (dto.signedOn > today) problems.push(field('signedOn', 'Data z przyszłości', 'A date in the future'));
+      const starts = new Map<string, string>();
+      (dto.jobStarts ?? []).forEach((s, i) => {
+        if (!application.jobs.some((j) => j.jobId === s.jobId)) {
+          problems.push(field(`jobStarts[${i}].jobId`, 'Nie ma takiego miejsca pracy we wniosku', 'No such job in the application'));
+        } else if (starts.has(s.jobId)) {
+          problems.push(field(`jobStarts[${i}].jobId`, 'Miejsce pracy powtarza się', 'The job is repeated'));
+        }
+        starts.set(s.jobId, s.startDate);
+      });
+      if (dto.bridgingExtensionGranted && call.fundingModel.kind !== 'grant-bridging') {
+        problems.push(field('bridgingExtensionGranted', 'Nabór nie przewiduje wsparcia pomostowego', 'The call has no bridging support'));
+      }
+      if (problems.length > 0) throw invalid(problems);
+
+      const now = this.clock.now();
+      const weights = this.jobWeights(call, application);
+      for (const [i, job] of application.jobs.entries()) {
+        const startDate = starts.get(job.jobId) ?? job.plannedStart;
+        const term = jobTerm(startDate, { fundedMonths: call.fundedMonths, durabilityMonths: call.durabilityMonths });
+        const saved = await manager.save(
+          manager.create(AwardJob, {
+            awardId: id,
+            jobKey: job.jobId,
+            position: job.position,
+            workingTime: job.workingTime,
+            eligiblePerson: job.eligiblePerson,
+            county: job.county,
+            weight: weights[i]!,
+            startDate,
+            fundedEndDate: term.fundedEndDate,
+            endDate: term.endDate,
+            status: 'active',
+            vacancyDate: null,
+            refillDeadline: null,
+            refilledOn: null,
+            updatedAt: now,
+          }),
+        );
+        const periods = reportPeriods(term, call.reportDueDays);
+        await manager.insert(
+          JobReport,
+          periods.map((p) => ({
+            jobId: saved.id,
+            awardId: id,
+            period: p.period,
+            periodFrom: p.from,
+            periodTo: p.to,
+            dueDate: p.dueDate,
+            status: 'pending' as const,
+          })),
+        );
+      }
+      const security: Security =
+        dto.security.kind === 'blank-promissory-note'
+          ? { kind: 'blank-promissory-note', declarationSigned: true, declarationDate: dto.signedOn }
+          : dto.security.kind === 'aval'
+            ? { kind: 'aval', avalist: dto.security.avalist! }
+            : { kind: 'guarantors', guarantors: dto.security.guarantors! };
+      award.status = 'agreement-signed';
+      award.signedOn = dto.signedOn;
+      award.security = security;
+      award.deMinimisCertificateNumber = dto.deMinimisCertificateNumber;
+      award.bridgingExtensionGranted = dto.bridgingExtensionGranted ?? false;
+      award.updatedAt = now;
+      await manager.save(award);
+      await this.audit.record(manager, {
+        entityType: 'award',
+        entityId: id,
+        action: 'agreement-signed',
+        fromState: 'granted',
+        toState: 'agreement-signed',
+        changes: { signedOn: dto.signedOn, security, deMinimisCertificateNumber: dto.deMinimisCertificateNumber },
+      });
+      await emit('grants.agreement.signed', {
+        awardId: id,
+        applicationId: award.applicationId,
+        reference: award.reference,
+        amount: award.amount,
+        signedOn: dto.signedOn,
+        security: security.kind,
+        deMinimisCertificateNumber: dto.deMinimisCertificateNumber,
+        jobs: application.jobs.length,
+        applicant: award.applicant,
+      });
+      return award;
+    });
+  }
+
+  /**
+   * Each job's share of the award: its own amount under the unit-rate model (the rates in force
+   * on the submission day); equal shares otherwise (the grant-bridging amounts per job are not
+   * part of the formal acceptance).
+   */
+  private jobWeights(call: Call, application: GrantApplication): number[] {
+    if (call.fundingModel.kind === 'unit-rates') {
+      const requests: JobFundingRequest[] = application.jobs.map((j) => ({
+        workingTime: j.workingTime as WorkingTime,
+        severeOrMultipleDisability: j.workingTime === '1/4',
+      }));
+      const computed = computeRequestedAmount(call.fundingModel, requests, warsawDate(application.submittedAt), {
+        maxJobs: Math.max(call.maxJobsPerEntity, requests.length),
+      });
+      if (computed.ok) return computed.value.perJob.map((j) => j.total);
+    }
+    return application.jobs.map(() => 1);
+  }
+
+  async pay(user: AuthUser, id: string, dto: PaymentDto): Promise<{ award: Award; payment: Payment }> {
+    return this.outbox.transaction(async (manager, emit) => {
+      const award = await manager.findOne(Award, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!award) throw ApiError.notFound(NOT_FOUND);
+      if (award.status === 'granted') {
+        throw ApiError.unprocessable('AGREEMENT_NOT_SIGNED', {
+          pl: 'Wypłata możliwa po zawarciu umowy',
+          en: 'Payments are made once the agreement is signed',
+        });
+      }
+      const today = warsawDate(this.clock.now());
+      if (dto.paidOn > today) throw invalid([field('paidOn', 'Data z przyszłości', 'A date in the future')]);
+      if (award.signedOn && dto.paidOn < award.signedOn) {
+        throw invalid([field('paidOn', 'Wypłata przed zawarciem umowy', 'A payment before the agreement')]);
+      }
+      const overall = paymentProblem(award.amount, award.paidTotal, dto.amount);
+      if (overall) {
+        throw ApiError.unprocessable('EXCEEDS_AWARD', {
+          pl: `${localize(overall).pl}; pozostało do wypłaty ${remainingToPay(award.amount, award.paidTotal)} gr`,
+          en: `${localize(overall).en}; ${remainingToPay(award.amount, award.paidTotal)} grosze remain to be paid`,
+        }, [{ path: 'amount', message: localize(overall) }]);
+      }
+      let job: AwardJob | null = null;
+      if (dto.kind === 'bridging') {
+        const call = await manager.findOneOrFail(Call, { where: { id: award.callId } });
+        if (call.fundingModel.kind !== 'grant-bridging') {
+          throw ApiError.unprocessable('NO_BRIDGING_SUPPORT', {
+            pl: 'Model finansowania naboru nie przewiduje wsparcia pomostowego',
+            en: "The call's funding model has no bridging support",
+          });
+        }
+        job = await manager.findOne(AwardJob, { where: { id: dto.jobId!, awardId: id } });
+        if (!job) throw invalid([field('jobId', 'Nie ma takiego miejsca pracy', 'No such job')]);
+        const [paid] = await manager.query(
+          `SELECT COALESCE(sum(amount), 0)::bigint AS total FROM grants.payments
+            WHERE job_id = $1 AND month = $2 AND kind = 'bridging'`,
+          [job.id, dto.month],
+        );
+        const caps = (call.fundingModel as GrantBridgingFundingModel).bridging;
+        const problem = bridgingPaymentProblem(
+          { startMonth: monthOf(job.startDate), limits: caps, extensionGranted: award.bridgingExtensionGranted },
+          dto.month!,
+          Number(paid.total),
+          dto.amount,
+        );
+        if (problem) {
+          throw ApiError.unprocessable('BRIDGING_NOT_ALLOWED', localize(problem), [{ path: 'month', message: localize(problem) }]);
+        }
+      }
+      const now = this.clock.now();
+      const payment = await manager.save(
+        manager.create(Payment, {
+          awardId: id,
+          kind: dto.kind,
+          amount: dto.amount,
+          paidOn: dto.paidOn,
+          jobId: job?.id ?? null,
+          month: dto.kind === 'bridging' ? dto.month! : null,
+          recordedBy: user.id,
+          recordedAt: now,
+        }),
+      );
+      award.paidTotal += dto.amount;
+      award.updatedAt = now;
+      await manager.save(award);
+      await this.audit.record(manager, {
+        entityType: 'award',
+        entityId: id,
+        action: 'payment-recorded',
+        changes: { paymentId: payment.id, kind: dto.kind, amount: dto.amount, paidOn: dto.paidOn, paidTotal: award.paidTotal },
+      });
+      await emit('grants.payment.made', {
+        paymentId: payment.id,
+        awardId: id,
+        reference: award.reference,
+        kind: dto.kind,
+        amount: dto.amount,
+        paidOn: dto.paidOn,
+        ...(job ? { jobId: job.id, month: dto.month! } : {}),
+        paidTotal: award.paidTotal,
+        remaining: remainingToPay(award.amount, award.paidTotal),
+        applicant: award.applicant,
+      });
+      return { award, payment };
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, formatPln, toWarsawIso, type AuthUser } from '@app/common';
+import { EvaluationsService } from './evaluations.service.js';
+import { DeclarationDto, PoolMemberDto, ScoresDto } from './evaluation.dto.js';
+import type { CallEvaluator, Evaluation } from './evaluation.entities.js';
+
+const uuid = new ParseUUIDPipe();
+
+function poolView(e: CallEvaluator) {
+  return {
+    userId: e.userId,
+    email: e.email,
+    name: e.name,
+    language: e.language,
+    trainerOrAdviser: e.trainerOrAdviser,
+    chair: e.chair,
+    addedAt: toWarsawIso(e.addedAt),
+  };
+}
+
+export function evaluationView(e: Evaluation) {
+  return {
+    id: e.id,
+    applicationId: e.applicationId,
+    callId: e.callId,
+    round: e.round,
+    status: e.status,
+    assignedAt: toWarsawIso(e.assignedAt),
+    dueDate: e.dueDate,
+    declaredAt: e.declaredAt ? toWarsawIso(e.declaredAt) : null,
+    scores: e.scores,
+    total: e.total,
+    submittedAt: e.submittedAt ? toWarsawIso(e.submittedAt) : null,
+  };
+}
+
+@ApiTags('evaluation')
+@ApiBearerAuth()
+@Controller('calls/:callId/evaluators')
+export class EvaluatorPoolController {
+  constructor(private readonly evaluations: EvaluationsService) {}
+
+  @Get()
+  @Roles('operator', 'admin')
+  @ApiOperation({ summary: "The call's evaluator pool (evaluation committee)" })
+  async list(@Param('callId', uuid) callId: string) {
+    return { items: (await this.evaluations.pool(callId)).map(poolView) };
+  }
+
+  @Post()
+  @HttpCode(200)
+  @Roles('operator', 'admin')
+  @ApiOperation({ summary: 'Add an evaluator to the pool (or change their entry); missing evaluators are assigned' })
+  async put(@Param('callId', uuid) callId: string, @Body() dto: PoolMemberDto) {
+    return poolView(await this.evaluations.putPoolMember(callId, dto));
+  }
+}
+
+@ApiTags('evaluation')
+@ApiBearerAuth()
+@Controller('evaluations')
+export class EvaluationsController {
+  constructor(private readonly evaluations: EvaluationsService) {}
+
+  @Get()
+  @Roles('evaluator')
+  @ApiOperation({ summary: "The caller's own evaluations (no application content before the declaration)" })
+  async mine(@CurrentUser() user: AuthUser) {
+    const rows = await this.evaluations.listMine(user);
+    return {
+      items: rows.map((r) => ({ ...evaluationView(r.evaluation), reference: r.reference, callNumber: r.callNumber })),
+    };
+  }
+
+  @Get(':id')
+  @Roles('evaluator')
+  @ApiOperation({ summary: 'An own evaluation with the application (403 before the declaration)' })
+  async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    const { evaluation, application, call, appeal } = await this.evaluations.getForEvaluator(user, id);
+    return {
+      ...evaluationView(evaluation),
+      criteria: call.criteria,
+      callNumber: call.number,
+      appeal,
+      application: {
+        id: application.id,
+        reference: application.reference,
+        applicantKind: application.applicantKind,
+        entityName: application.entityName,
+        county: application.county,
+        jobs: application.jobs.map((j) => ({
+          jobId: j.jobId,
+          position: j.position,
+          workingTime: j.workingTime,
+          eligiblePerson: j.eligiblePerson,
+          plannedStart: j.plannedStart,
+          county: j.county,
+        })),
+        amount: application.amount,
+        amountFormatted: formatPln(application.amount),
+        businessPlan: application.businessPlan,
+      },
+    };
+  }
+
+  @Post(':id/declaration')
+  @HttpCode(200)
+  @Roles('evaluator')
+  @ApiOperation({ summary: 'Impartiality and confidentiality declaration, or a conflict of interest (re-assigns)' })
+  async declare(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: DeclarationDto) {
+    return evaluationView(await this.evaluations.declare(user, id, dto));
+  }
+
+  @Post(':id/scores')
+  @HttpCode(200)
+  @Roles('evaluator')
+  @ApiOperation({ summary: 'Scores per criterion: whole points within 0..max, each with a justification' })
+  async score(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: ScoresDto) {
+    return evaluationView(await this.evaluations.score(user, id, dto));
+  }
+}

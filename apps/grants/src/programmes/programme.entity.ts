@@ -1,0 +1,47 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Money of the programme in one year, grosze. */
+export interface YearlyBudget {
+  year: number;
+  amount: number;
+}
+
+/** The programme's targets (what the centre reports progress against). */
+export interface ProgrammeTargets {
+  /** Initiative groups supported. */
+  groupsSupported: number;
+  /** Social enterprises (PS) strengthened. */
+  enterprisesStrengthened: number;
+  /** New social enterprises created. */
+  enterprisesCreated: number;
+  /** Jobs created for people at risk of poverty or social exclusion. */
+  jobsCreated: number;
+  /** People trained. */
+  peopleTrained: number;
+}
+
+/** The centre's programme: its subregion, money per year and targets. */
+@Entity({ name: 'programmes', schema: 'grants' })
+@Index('programmes_name_key', ['name'], { unique: true })
+export class Programme {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  name: string;
+
+  @Column('text', { array: true })
+  counties: string[];
+
+  @Column('jsonb', { name: 'yearly_budgets' })
+  yearlyBudgets: YearlyBudget[];
+
+  @Column('jsonb')
+  targets: ProgrammeTargets;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles, formatPln, toWarsawIso } from '@app/common';
+import { ProgrammesService } from './programmes.service.js';
+import { CreateProgrammeDto, UpdateProgrammeDto } from './programmes.dto.js';
+import type { Programme } from './programme.entity.js';
+
+export function programmeView(p: Programme) {
+  return {
+    id: p.id,
+    name: p.name,
+    counties: p.counties,
+    yearlyBudgets: p.yearlyBudgets.map((b) => ({ ...b, amountFormatted: formatPln(b.amount) })),
+    targets: p.targets,
+    createdAt: toWarsawIso(p.createdAt),
+    updatedAt: toWarsawIso(p.updatedAt),
+  };
+}
+
+const uuid = new ParseUUIDPipe();
+
+@ApiTags('programmes')
+@ApiBearerAuth()
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(private readonly programmes: ProgrammesService) {}
+
+  @Post()
+  @Roles('operator', 'admin')
+  @ApiOperation({ summary: "Create the centre's programme: counties, money per year, targets" })
+  async create(@Body() dto: CreateProgrammeDto) {
+    return programmeView(await this.programmes.create(dto));
+  }
+
+  @Get()
+  @Roles('operator', 'admin')
+  async list() {
+    return { items: (await this.programmes.list()).map(programmeView) };
+  }
+
+  @Get(':id')
+  @Roles('operator', 'admin')
+  async get(@Param('id', uuid) id: string) {
+    return programmeView(await this.programmes.get(id));
+  }
+
+  @Patch(':id')
+  @Roles('operator', 'admin')
+  async update(@Param('id', uuid) id: string, @Body() dto: UpdateProgrammeDto) {
+    return programmeView(await this.programmes.update(id, dto));
+  }
+}

@@ -1,0 +1,88 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+export class YearlyBudgetDto {
+  @ApiProperty({ example: 2026 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @ApiProperty({ description: 'Grosze', example: 42_388_633 })
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amount: number;
+}
+
+export class TargetsDto {
+  @ApiProperty({ example: 20 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  groupsSupported: number;
+
+  @ApiProperty({ example: 14 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  enterprisesStrengthened: number;
+
+  @ApiProperty({ example: 8 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  enterprisesCreated: number;
+
+  @ApiProperty({ example: 60 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  jobsCreated: number;
+
+  @ApiProperty({ example: 400 })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  peopleTrained: number;
+}
+
+export class CreateProgrammeDto {
+  @ApiProperty({ example: 'OWES Płock 2024–2027' })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: ['1462', '1419', '1427', '1404'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @Matches(/^\d{4}$/, { each: true })
+  counties: string[];
+
+  @ApiProperty({ type: [YearlyBudgetDto] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => YearlyBudgetDto)
+  yearlyBudgets: YearlyBudgetDto[];
+
+  @ApiProperty({ type: TargetsDto })
+  @ValidateNested()
+  @Type(() => TargetsDto)
+  targets: TargetsDto;
+}
+
+export class UpdateProgrammeDto extends PartialType(CreateProgrammeDto) {}
+

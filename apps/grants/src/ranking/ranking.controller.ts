@@ -1,0 +1,51 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, Roles, formatPln, type AuthUser } from '@app/common';
+import { RankingService, type RankingView } from './ranking.service.js';
+
+const uuid = new ParseUUIDPipe();
+
+function rankingView(v: RankingView) {
+  return {
+    ...v,
+    budgetFormatted: formatPln(v.budget),
+    fundedTotalFormatted: formatPln(v.fundedTotal),
+    remainingBudgetFormatted: formatPln(v.remainingBudget),
+    rows: v.rows.map((r) => ({ ...r, amountFormatted: formatPln(r.amount) })),
+  };
+}
+
+@ApiTags('ranking')
+@ApiBearerAuth()
+@Controller('calls/:callId/ranking')
+export class RankingController {
+  constructor(private readonly ranking: RankingService) {}
+
+  @Get()
+  @Roles('operator', 'admin', 'evaluator')
+  @ApiOperation({ summary: "The call's ranking list within the budget (operators and the committee chair)" })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  async get(
+    @CurrentUser() user: AuthUser,
+    @Param('callId', uuid) callId: string,
+    @Query('format') format: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const view = await this.ranking.view(user, callId);
+    if (format === 'csv') {
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="ranking-${view.callNumber.replace(/[^A-Za-z0-9_-]/g, '_')}.csv"`);
+      return this.ranking.csv(view);
+    }
+    return rankingView(view);
+  }
+
+  @Post('approve')
+  @HttpCode(200)
+  @Roles('operator', 'admin', 'evaluator')
+  @ApiOperation({ summary: 'Approve the ranking (operator or the call\'s committee chair): one decision per application' })
+  async approve(@CurrentUser() user: AuthUser, @Param('callId', uuid) callId: string) {
+    return rankingView(await this.ranking.approve(user, callId));
+  }
+}
