@@ -15,7 +15,13 @@ describe('applicant accounts', () => {
     platform = await startPlatform({
       clock,
       services: ['applications'],
-      env: { applications: { LOGIN_RATE_LIMIT: '3', LOGIN_RATE_TTL_SECONDS: '60', PUBLIC_WEB_URL: 'https://wnioski.owes.example' } },
+      env: {
+        applications: {
+          LOGIN_RATE_LIMIT: '3',
+          LOGIN_RATE_TTL_SECONDS: '60',
+          PUBLIC_WEB_URL: 'https://wnioski.owes.example',
+        },
+      },
     });
   });
 
@@ -38,7 +44,11 @@ describe('applicant accounts', () => {
       fullName: 'Anna Kowalska',
     });
     expect(registered.status).toBe(201);
-    expect(registered.body).toMatchObject({ email: 'anna.kowalska@example.pl', role: 'applicant', emailVerified: false });
+    expect(registered.body).toMatchObject({
+      email: 'anna.kowalska@example.pl',
+      role: 'applicant',
+      emailVerified: false,
+    });
 
     const { token, event, url } = await tokenFor('anna.kowalska@example.pl');
     expect(url.origin + url.pathname).toBe('https://wnioski.owes.example/verify-email');
@@ -49,7 +59,10 @@ describe('applicant accounts', () => {
       recipient: { email: 'anna.kowalska@example.pl', name: 'Anna Kowalska', language: 'pl' },
     });
 
-    const early = await api().post('/api/auth/login', { email: 'anna.kowalska@example.pl', password: 'bezpieczne-haslo-1' });
+    const early = await api().post('/api/auth/login', {
+      email: 'anna.kowalska@example.pl',
+      password: 'bezpieczne-haslo-1',
+    });
     expect(early.status).toBe(403);
     expect(early.body.code).toBe('EMAIL_NOT_VERIFIED');
 
@@ -60,17 +73,33 @@ describe('applicant accounts', () => {
     expect(again.status).toBe(400);
     expect(again.body.code).toBe('VERIFICATION_TOKEN_INVALID');
 
-    const login = await api().post('/api/auth/login', { email: 'anna.kowalska@example.pl', password: 'bezpieczne-haslo-1' });
+    const login = await api().post('/api/auth/login', {
+      email: 'anna.kowalska@example.pl',
+      password: 'bezpieczne-haslo-1',
+    });
     expect(login.status).toBe(200);
     const me = await api().get('/api/auth/me', login.body.accessToken);
-    expect(me.body).toMatchObject({ email: 'anna.kowalska@example.pl', emailVerified: true, language: 'pl' });
+    expect(me.body).toMatchObject({
+      email: 'anna.kowalska@example.pl',
+      emailVerified: true,
+      language: 'pl',
+    });
   });
 
   it('refuses an expired link, and a new link replaces the old one', async () => {
-    await api().post('/api/auth/register', { email: 'late@example.pl', password: 'bezpieczne-haslo-2', fullName: 'Jan Późny' });
+    await api().post('/api/auth/register', {
+      email: 'late@example.pl',
+      password: 'bezpieczne-haslo-2',
+      fullName: 'Jan Późny',
+    });
     const first = await tokenFor('late@example.pl');
     clock.advance(48 * 3_600_000);
-    const expired = await api().post('/api/auth/verify-email', { token: first.token }, undefined, EN);
+    const expired = await api().post(
+      '/api/auth/verify-email',
+      { token: first.token },
+      undefined,
+      EN,
+    );
     expect(expired.status).toBe(400);
     expect(expired.body.code).toBe('VERIFICATION_TOKEN_EXPIRED');
     expect(expired.body.message).toMatch(/expired/);
@@ -82,30 +111,61 @@ describe('applicant accounts', () => {
     expect((await api().post('/api/auth/verify-email', { token: first.token })).status).toBe(400);
     expect((await api().post('/api/auth/verify-email', { token: second.token })).status).toBe(200);
     // unknown addresses get the same answer and no e-mail
-    expect((await api().post('/api/auth/verify-email/resend', { email: 'nobody@example.pl' })).status).toBe(202);
-    expect((await emitted(platform, 'applications.account.verification-requested')).some((e) => e.payload.recipient.email === 'nobody@example.pl')).toBe(false);
+    expect(
+      (await api().post('/api/auth/verify-email/resend', { email: 'nobody@example.pl' })).status,
+    ).toBe(202);
+    expect(
+      (await emitted(platform, 'applications.account.verification-requested')).some(
+        (e) => e.payload.recipient.email === 'nobody@example.pl',
+      ),
+    ).toBe(false);
   });
 
   it('refuses a weak password and a taken address, changing nothing', async () => {
-    const weak = await api().post('/api/auth/register', { email: 'weak@example.pl', password: 'krotkie1', fullName: 'Ala Nowak' });
+    const weak = await api().post('/api/auth/register', {
+      email: 'weak@example.pl',
+      password: 'krotkie1',
+      fullName: 'Ala Nowak',
+    });
     expect(weak.status).toBe(400);
-    expect(weak.body.errors).toEqual([{ path: 'password', message: 'Hasło musi mieć co najmniej 10 znaków, w tym literę i cyfrę' }]);
+    expect(weak.body.errors).toEqual([
+      { path: 'password', message: 'Hasło musi mieć co najmniej 10 znaków, w tym literę i cyfrę' },
+    ]);
     const before = (await emitted(platform, 'applications.account.verification-requested')).length;
-    const taken = await api().post('/api/auth/register', { email: 'anna.kowalska@example.pl', password: 'inne-haslo-123', fullName: 'Anna' });
+    const taken = await api().post('/api/auth/register', {
+      email: 'anna.kowalska@example.pl',
+      password: 'inne-haslo-123',
+      fullName: 'Anna',
+    });
     expect(taken.status).toBe(409);
-    expect((await emitted(platform, 'applications.account.verification-requested')).length).toBe(before);
+    expect((await emitted(platform, 'applications.account.verification-requested')).length).toBe(
+      before,
+    );
   });
 
   it('limits login attempts per client and e-mail address (a setting), not for other addresses', async () => {
     const target = await platform.account('applicant');
     for (let i = 0; i < 2; i++) {
-      expect((await api().post('/api/auth/login', { email: target.email, password: 'zle-haslo-123' })).status).toBe(401);
+      expect(
+        (await api().post('/api/auth/login', { email: target.email, password: 'zle-haslo-123' }))
+          .status,
+      ).toBe(401);
     }
     // limit 3 per window: account() logged in once, two wrong passwords, the fourth attempt is refused
-    const limited = await api().post('/api/auth/login', { email: target.email, password: 'zle-haslo-123' });
+    const limited = await api().post('/api/auth/login', {
+      email: target.email,
+      password: 'zle-haslo-123',
+    });
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
-    expect((await api().post('/api/auth/login', { email: 'someone-else@example.pl', password: 'zle-haslo-123' })).status).toBe(401);
+    expect(
+      (
+        await api().post('/api/auth/login', {
+          email: 'someone-else@example.pl',
+          password: 'zle-haslo-123',
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('keeps the chosen language and uses it in what is sent', async () => {
@@ -114,8 +174,15 @@ describe('applicant accounts', () => {
     expect(changed.status).toBe(200);
     expect(changed.body.language).toBe('en');
     expect((await api().get('/api/auth/me', user.token)).body.language).toBe('en');
-    expect((await api().put('/api/auth/me/language', { language: 'de' }, user.token)).status).toBe(400);
-    const audit = await api().get(`/api/audit?entityType=user&entityId=${user.id}`, (await platform.account('operator')).token);
-    expect(audit.body.items).toEqual([expect.objectContaining({ action: 'language-changed', changes: { from: 'pl', to: 'en' } })]);
+    expect((await api().put('/api/auth/me/language', { language: 'de' }, user.token)).status).toBe(
+      400,
+    );
+    const audit = await api().get(
+      `/api/audit?entityType=user&entityId=${user.id}`,
+      (await platform.account('operator')).token,
+    );
+    expect(audit.body.items).toEqual([
+      expect.objectContaining({ action: 'language-changed', changes: { from: 'pl', to: 'en' } }),
+    ]);
   });
 });

@@ -42,9 +42,13 @@ export async function publishCall(
     occurredAt: new Date(payload.publishedAt),
   });
   const jetstream = platform.apps.applications!.get(JetStreamService);
-  await jetstream.js.publish(wireSubject(envelope.type, platform.prefix), JSON.stringify(envelope), {
-    msgID: envelope.id,
-  });
+  await jetstream.js.publish(
+    wireSubject(envelope.type, platform.prefix),
+    JSON.stringify(envelope),
+    {
+      msgID: envelope.id,
+    },
+  );
   await expectEventually(async () => {
     const call = await platform.api.applications.get(`/api/calls/${payload.callId}`);
     expect(call.status).toBe(200);
@@ -53,10 +57,15 @@ export async function publishCall(
 }
 
 /** Events applications wrote to its outbox (what the relay publishes), oldest first. */
-export async function emitted<S extends EventSubject>(platform: Platform, subject: S): Promise<EventEnvelope<S>[]> {
+export async function emitted<S extends EventSubject>(
+  platform: Platform,
+  subject: S,
+): Promise<EventEnvelope<S>[]> {
   const rows: { envelope: EventEnvelope<S> }[] = await platform.apps
     .applications!.get(DataSource)
-    .query(`SELECT envelope FROM applications.outbox WHERE subject = $1 ORDER BY created_at, id`, [subject]);
+    .query(`SELECT envelope FROM applications.outbox WHERE subject = $1 ORDER BY created_at, id`, [
+      subject,
+    ]);
   return rows.map((r) => r.envelope);
 }
 

@@ -39,27 +39,53 @@ describe('grants: programmes and call settings', () => {
     name: 'OWES Płock 2024–2027',
     counties: ['1462', '1419', '1427', '1404'],
     yearlyBudgets: [{ year: 2027, amount: 42_388_633 }],
-    targets: { groupsSupported: 20, enterprisesStrengthened: 14, enterprisesCreated: 8, jobsCreated: 60, peopleTrained: 400 },
+    targets: {
+      groupsSupported: 20,
+      enterprisesStrengthened: 14,
+      enterprisesCreated: 8,
+      jobsCreated: 60,
+      peopleTrained: 400,
+    },
   };
 
   it('keeps the programme with its counties, money per year and targets; refuses bad input', async () => {
     const created = await platform.api.post('/api/programmes', programme, operator.token);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ ...programme, yearlyBudgets: [{ year: 2027, amount: 42_388_633, amountFormatted: formatPln(42_388_633) }] });
+    expect(created.body).toMatchObject({
+      ...programme,
+      yearlyBudgets: [{ year: 2027, amount: 42_388_633, amountFormatted: formatPln(42_388_633) }],
+    });
 
     const bad = await platform.api.post(
       '/api/programmes',
-      { ...programme, name: 'Inny', counties: ['1499'], targets: { ...programme.targets, jobsCreated: -1 } },
+      {
+        ...programme,
+        name: 'Inny',
+        counties: ['1499'],
+        targets: { ...programme.targets, jobsCreated: -1 },
+      },
       operator.token,
     );
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: any) => e.path).sort()).toEqual(['targets.jobsCreated']);
-    const badCounty = await platform.api.post('/api/programmes', { ...programme, name: 'Inny', counties: ['1499'] }, operator.token);
+    const badCounty = await platform.api.post(
+      '/api/programmes',
+      { ...programme, name: 'Inny', counties: ['1499'] },
+      operator.token,
+    );
     expect(badCounty.status).toBe(400);
-    expect(badCounty.body.errors).toEqual([{ path: 'counties[0]', message: 'Nieznany kod powiatu TERYT' }]);
-    expect((await platform.api.post('/api/programmes', programme, operator.token)).status).toBe(409);
+    expect(badCounty.body.errors).toEqual([
+      { path: 'counties[0]', message: 'Nieznany kod powiatu TERYT' },
+    ]);
+    expect((await platform.api.post('/api/programmes', programme, operator.token)).status).toBe(
+      409,
+    );
 
-    const patched = await platform.api.patch(`/api/programmes/${created.body.id}`, { targets: { ...programme.targets, jobsCreated: 65 } }, operator.token);
+    const patched = await platform.api.patch(
+      `/api/programmes/${created.body.id}`,
+      { targets: { ...programme.targets, jobsCreated: 65 } },
+      operator.token,
+    );
     expect(patched.status).toBe(200);
     expect(patched.body.targets.jobsCreated).toBe(65);
     const applicant = await issuer.account('applicant');
@@ -81,8 +107,16 @@ describe('grants: programmes and call settings', () => {
       fundingModel: {
         kind: 'unit-rates',
         rates: [
-          { validFrom: '2024-03-01', creation: 3_521_200, maintenance: { full: 3_817_800, threeQuarters: 2_863_400, half: 1_908_900 } },
-          { validFrom: '2027-01-15', creation: 3_700_000, maintenance: { full: 4_000_000, threeQuarters: 3_000_000, half: 2_000_000 } },
+          {
+            validFrom: '2024-03-01',
+            creation: 3_521_200,
+            maintenance: { full: 3_817_800, threeQuarters: 2_863_400, half: 1_908_900 },
+          },
+          {
+            validFrom: '2027-01-15',
+            creation: 3_700_000,
+            maintenance: { full: 4_000_000, threeQuarters: 3_000_000, half: 2_000_000 },
+          },
         ],
       },
       criteria: [{ ...CRITERIA[0], minPoints: 12 }, ...CRITERIA.slice(1)],
@@ -100,27 +134,54 @@ describe('grants: programmes and call settings', () => {
     };
     const created = await platform.api.post('/api/calls', body, operator.token);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'draft', appealTermWorkingDays: 7, evaluationTermWorkingDays: 8, programmeId: prog.id, rulesLocked: false });
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      appealTermWorkingDays: 7,
+      evaluationTermWorkingDays: 8,
+      programmeId: prog.id,
+      rulesLocked: false,
+    });
     expect(created.body.fundingModel.rates).toHaveLength(2);
 
     // settings outside the programme's subregion or inconsistent ones are refused, nothing changes
     const bad = await platform.api.patch(
       `/api/calls/${created.body.id}`,
-      { counties: ['1465'], criteria: [{ id: 'K1', name: 'Biznesplan', maxPoints: 10, minPoints: 11 }] },
+      {
+        counties: ['1465'],
+        criteria: [{ id: 'K1', name: 'Biznesplan', maxPoints: 10, minPoints: 11 }],
+      },
       operator.token,
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: any) => e.path)).toEqual(expect.arrayContaining(['counties[0]', 'criteria[0].minPoints']));
-    expect((await platform.api.get(`/api/calls/${created.body.id}`, operator.token)).body.counties).toEqual(['1462', '1419']);
+    expect(bad.body.errors.map((e: any) => e.path)).toEqual(
+      expect.arrayContaining(['counties[0]', 'criteria[0].minPoints']),
+    );
+    expect(
+      (await platform.api.get(`/api/calls/${created.body.id}`, operator.token)).body.counties,
+    ).toEqual(['1462', '1419']);
 
-    const published = await platform.api.post(`/api/calls/${created.body.id}/publish`, {}, operator.token);
+    const published = await platform.api.post(
+      `/api/calls/${created.body.id}/publish`,
+      {},
+      operator.token,
+    );
     expect(published.status).toBe(200);
     clock.advance(60_000);
-    const patched = await platform.api.patch(`/api/calls/${created.body.id}`, { title: 'Nabór po zmianie', budget: 45_000_000 }, operator.token);
+    const patched = await platform.api.patch(
+      `/api/calls/${created.body.id}`,
+      { title: 'Nabór po zmianie', budget: 45_000_000 },
+      operator.token,
+    );
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ title: 'Nabór po zmianie', budget: 45_000_000, status: 'published' });
+    expect(patched.body).toMatchObject({
+      title: 'Nabór po zmianie',
+      budget: 45_000_000,
+      status: 'published',
+    });
     // a published call's change is published again (applications keeps the later publication)
-    const publications = (await grantsEvents(platform, 'grants.call.published')).filter((e) => e.callId === created.body.id);
+    const publications = (await grantsEvents(platform, 'grants.call.published')).filter(
+      (e) => e.callId === created.body.id,
+    );
     expect(publications.map((e) => [e.title, e.budget])).toEqual([
       ['Nabór wniosków o przyznanie wsparcia finansowego', 40_000_000],
       ['Nabór po zmianie', 45_000_000],
@@ -142,12 +203,21 @@ describe('grants: programmes and call settings', () => {
       const call = await platform.api.get(`/api/calls/${created.body.id}`, operator.token);
       expect(call.body.rulesLocked).toBe(true);
     });
-    const locked = await platform.api.patch(`/api/calls/${created.body.id}`, { budget: 50_000_000 }, operator.token);
+    const locked = await platform.api.patch(
+      `/api/calls/${created.body.id}`,
+      { budget: 50_000_000 },
+      operator.token,
+    );
     expect(locked.status).toBe(409);
     expect(locked.body.code).toBe('CALL_RULES_LOCKED');
-    expect((await platform.api.get(`/api/calls/${created.body.id}`, operator.token)).body.budget).toBe(45_000_000);
+    expect(
+      (await platform.api.get(`/api/calls/${created.body.id}`, operator.token)).body.budget,
+    ).toBe(45_000_000);
 
-    const audit = await platform.api.get(`/api/audit?entityType=call&entityId=${created.body.id}`, operator.token);
+    const audit = await platform.api.get(
+      `/api/audit?entityType=call&entityId=${created.body.id}`,
+      operator.token,
+    );
     expect(audit.body.items.map((a: any) => a.action)).toEqual(['updated', 'published', 'created']);
     expect((await platform.api.get('/api/audit', applicant.token)).status).toBe(403);
   });
@@ -164,19 +234,48 @@ describe('grants: programmes and call settings', () => {
     };
     const bad = await platform.api.post(
       '/api/calls',
-      { ...base, fundingModel: { kind: 'grant-bridging', grantCapPerJob: 2_102_000, bridging: { monthlyCap: 200_000, months: 6, extensionMonthlyCap: 300_000, extensionMonths: 6 } } },
+      {
+        ...base,
+        fundingModel: {
+          kind: 'grant-bridging',
+          grantCapPerJob: 2_102_000,
+          bridging: {
+            monthlyCap: 200_000,
+            months: 6,
+            extensionMonthlyCap: 300_000,
+            extensionMonths: 6,
+          },
+        },
+      },
       operator.token,
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: any) => e.path)).toEqual(['fundingModel.bridging.extensionMonthlyCap']);
+    expect(bad.body.errors.map((e: any) => e.path)).toEqual([
+      'fundingModel.bridging.extensionMonthlyCap',
+    ]);
     const good = await platform.api.post(
       '/api/calls',
-      { ...base, fundingModel: { kind: 'grant-bridging', grantCapPerJob: 2_102_000, bridging: { monthlyCap: 200_000, months: 6, extensionMonthlyCap: 150_000, extensionMonths: 6 } } },
+      {
+        ...base,
+        fundingModel: {
+          kind: 'grant-bridging',
+          grantCapPerJob: 2_102_000,
+          bridging: {
+            monthlyCap: 200_000,
+            months: 6,
+            extensionMonthlyCap: 150_000,
+            extensionMonths: 6,
+          },
+        },
+      },
       operator.token,
     );
     expect(good.status).toBe(201);
     expect(good.body.fundingModel.kind).toBe('grant-bridging');
-    const rows = await grantsQuery(platform, `SELECT count(*)::int AS n FROM grants.calls WHERE number = 'NAB/2/2027'`);
+    const rows = await grantsQuery(
+      platform,
+      `SELECT count(*)::int AS n FROM grants.calls WHERE number = 'NAB/2/2027'`,
+    );
     expect(rows[0].n).toBe(1);
   });
 });

@@ -43,7 +43,9 @@ describe('grants: evaluation committee', () => {
     call = await createPublishedCall(platform, operator.token);
     clock.set(new Date('2027-01-21T09:00:00+01:00'));
     pool = await addEvaluators(platform, issuer, operator.token, call.id, 4, { chairFirst: true });
-    trainer = await addEvaluators(platform, issuer, operator.token, call.id, 1, { trainerOrAdviser: true });
+    trainer = await addEvaluators(platform, issuer, operator.token, call.id, 1, {
+      trainerOrAdviser: true,
+    });
   });
 
   afterAll(async () => {
@@ -65,16 +67,23 @@ describe('grants: evaluation committee', () => {
       if (i === 0) await waitForAssignments(platform, pool, payload.applicationId, 2);
     }
     const assigned = [];
-    for (const id of ids) assigned.push(await waitForAssignments(platform, [...pool, ...trainer], id, 2));
+    for (const id of ids)
+      assigned.push(await waitForAssignments(platform, [...pool, ...trainer], id, 2));
     // the recruiters of the first applicant are not among its evaluators
-    expect(assigned[0]!.map((a) => a.evaluator.id).sort()).toEqual([pool[2]!.id, pool[3]!.id].sort());
+    expect(assigned[0]!.map((a) => a.evaluator.id).sort()).toEqual(
+      [pool[2]!.id, pool[3]!.id].sort(),
+    );
     // the trainer never gets anything; 8 assignments over 4 evaluators: 2 each
     expect(await evaluationsOf(platform, trainer[0]!)).toEqual([]);
     for (const evaluator of pool) expect(await evaluationsOf(platform, evaluator)).toHaveLength(2);
     // each assignment is announced to its evaluator with the due date
     const events = await grantsEvents(platform, 'grants.evaluation.assigned');
     expect(events).toHaveLength(8);
-    expect(events[0]).toMatchObject({ round: 'first', dueDate: '2027-02-04', evaluator: { email: expect.any(String), language: 'pl' } });
+    expect(events[0]).toMatchObject({
+      round: 'first',
+      dueDate: '2027-02-04',
+      evaluator: { email: expect.any(String), language: 'pl' },
+    });
   });
 
   it('shows an application only to its declared evaluator: 403 before the declaration, 404 to anyone else', async () => {
@@ -85,24 +94,49 @@ describe('grants: evaluation committee', () => {
     expect(before.status).toBe(403);
     expect(before.body.code).toBe('DECLARATION_REQUIRED');
     // scoring before the declaration is refused too
-    const early = await platform.api.post(`/api/evaluations/${mine.id}/scores`, { scores: scoresFor(50) }, pool[2]!.token);
+    const early = await platform.api.post(
+      `/api/evaluations/${mine.id}/scores`,
+      { scores: scoresFor(50) },
+      pool[2]!.token,
+    );
     expect(early.status).toBe(403);
 
     const other = pool.find((e) => e.id !== pool[2]!.id)!;
     expect((await platform.api.get(`/api/evaluations/${mine.id}`, other.token)).status).toBe(404);
-    expect((await platform.api.post(`/api/evaluations/${mine.id}/declaration`, { conflictOfInterest: false, confidentiality: true }, other.token)).status).toBe(404);
-    expect((await platform.api.get(`/api/evaluations/${mine.id}`, applicant.token)).status).toBe(403);
+    expect(
+      (
+        await platform.api.post(
+          `/api/evaluations/${mine.id}/declaration`,
+          { conflictOfInterest: false, confidentiality: true },
+          other.token,
+        )
+      ).status,
+    ).toBe(404);
+    expect((await platform.api.get(`/api/evaluations/${mine.id}`, applicant.token)).status).toBe(
+      403,
+    );
 
     // an impartiality declaration without confidentiality is incomplete
-    const incomplete = await platform.api.post(`/api/evaluations/${mine.id}/declaration`, { conflictOfInterest: false }, pool[2]!.token);
+    const incomplete = await platform.api.post(
+      `/api/evaluations/${mine.id}/declaration`,
+      { conflictOfInterest: false },
+      pool[2]!.token,
+    );
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.errors.map((e: any) => e.path)).toEqual(['confidentiality']);
 
-    const declared = await platform.api.post(`/api/evaluations/${mine.id}/declaration`, { conflictOfInterest: false, confidentiality: true }, pool[2]!.token);
+    const declared = await platform.api.post(
+      `/api/evaluations/${mine.id}/declaration`,
+      { conflictOfInterest: false, confidentiality: true },
+      pool[2]!.token,
+    );
     expect(declared.status).toBe(200);
     const after = await platform.api.get(`/api/evaluations/${mine.id}`, pool[2]!.token);
     expect(after.status).toBe(200);
-    expect(after.body.application.businessPlan).toEqual({ idea: 'Catering dla szkół', market: 'Analiza rynku lokalnego' });
+    expect(after.body.application.businessPlan).toEqual({
+      idea: 'Catering dla szkół',
+      market: 'Analiza rynku lokalnego',
+    });
     expect(after.body.criteria).toHaveLength(5);
   });
 
@@ -112,17 +146,34 @@ describe('grants: evaluation committee', () => {
     scores[0] = { ...scores[0]!, points: 31 };
     scores[1] = { ...scores[1]!, points: 2.5 };
     scores[2] = { ...scores[2]!, justification: '   ' };
-    const bad = await platform.api.post(`/api/evaluations/${mine.id}/scores`, { scores: scores.slice(0, 4) }, pool[2]!.token);
+    const bad = await platform.api.post(
+      `/api/evaluations/${mine.id}/scores`,
+      { scores: scores.slice(0, 4) },
+      pool[2]!.token,
+    );
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: any) => e.path).sort()).toEqual(['scores', 'scores[0].points', 'scores[1].points', 'scores[2].justification']);
-    expect(bad.body.errors.find((e: any) => e.path === 'scores[0].points').message).toBe('Wartość musi mieścić się w zakresie 0–30');
-    const rows = await grantsQuery(platform, `SELECT status, total FROM grants.evaluations WHERE id = $1`, [mine.id]);
+    expect(bad.body.errors.map((e: any) => e.path).sort()).toEqual([
+      'scores',
+      'scores[0].points',
+      'scores[1].points',
+      'scores[2].justification',
+    ]);
+    expect(bad.body.errors.find((e: any) => e.path === 'scores[0].points').message).toBe(
+      'Wartość musi mieścić się w zakresie 0–30',
+    );
+    const rows = await grantsQuery(
+      platform,
+      `SELECT status, total FROM grants.evaluations WHERE id = $1`,
+      [mine.id],
+    );
     expect(rows[0]).toEqual({ status: 'declared', total: null });
   });
 
   it('re-assigns after a conflict of interest to someone who never had the application', async () => {
     // not the first application: its recruiters may not evaluate it, so nobody would be left
-    const [mine] = (await evaluationsOf(platform, pool[3]!)).filter((e) => e.status === 'assigned' && e.applicationId !== ids[0]);
+    const [mine] = (await evaluationsOf(platform, pool[3]!)).filter(
+      (e) => e.status === 'assigned' && e.applicationId !== ids[0],
+    );
     const declared = await platform.api.post(
       `/api/evaluations/${mine.id}/declaration`,
       { conflictOfInterest: true, reason: 'Członek rodziny w zarządzie wnioskodawcy' },
@@ -133,9 +184,19 @@ describe('grants: evaluation committee', () => {
     const now = await waitForAssignments(platform, [...pool, ...trainer], mine.applicationId, 2);
     expect(now.map((a) => a.evaluator.id)).not.toContain(pool[3]!.id);
     expect(now.map((a) => a.evaluator.id)).not.toContain(trainer[0]!.id);
-    expect((await platform.api.get(`/api/evaluations/${mine.id}`, pool[3]!.token)).status).toBe(403);
+    expect((await platform.api.get(`/api/evaluations/${mine.id}`, pool[3]!.token)).status).toBe(
+      403,
+    );
     // a second declaration is refused
-    expect((await platform.api.post(`/api/evaluations/${mine.id}/declaration`, { conflictOfInterest: false, confidentiality: true }, pool[3]!.token)).status).toBe(409);
+    expect(
+      (
+        await platform.api.post(
+          `/api/evaluations/${mine.id}/declaration`,
+          { conflictOfInterest: false, confidentiality: true },
+          pool[3]!.token,
+        )
+      ).status,
+    ).toBe(409);
   });
 
   it('calls a third evaluator when the totals differ by more than the divergence; the final score is the mean with the closer', async () => {
@@ -149,9 +210,21 @@ describe('grants: evaluation committee', () => {
     const third = all.find((x) => x.evaluation.round === 'third')!;
     expect([a!.evaluator.id, b!.evaluator.id]).not.toContain(third.evaluator.id);
     // scored twice: refused
-    expect((await platform.api.post(`/api/evaluations/${a!.evaluation.id}/scores`, { scores: scoresFor(90) }, a!.evaluator.token)).status).toBe(409);
+    expect(
+      (
+        await platform.api.post(
+          `/api/evaluations/${a!.evaluation.id}/scores`,
+          { scores: scoresFor(90) },
+          a!.evaluator.token,
+        )
+      ).status,
+    ).toBe(409);
     await declareAndScore(platform, third.evaluator, third.evaluation.id, 70);
-    const [app] = await grantsQuery(platform, `SELECT evaluation_stage, final_score::float AS score, passed FROM grants.applications WHERE id = $1`, [payload.applicationId]);
+    const [app] = await grantsQuery(
+      platform,
+      `SELECT evaluation_stage, final_score::float AS score, passed FROM grants.applications WHERE id = $1`,
+      [payload.applicationId],
+    );
     expect(app).toEqual({ evaluation_stage: 'final', score: 75, passed: true });
 
     // not divergent: the mean of the two
@@ -161,7 +234,11 @@ describe('grants: evaluation committee', () => {
     await declareAndScore(platform, c!.evaluator, c!.evaluation.id, 61);
     await declareAndScore(platform, d!.evaluator, d!.evaluation.id, 56);
     await expectEventually(async () => {
-      const [row] = await grantsQuery(platform, `SELECT final_score::float AS score, passed FROM grants.applications WHERE id = $1`, [other.applicationId]);
+      const [row] = await grantsQuery(
+        platform,
+        `SELECT final_score::float AS score, passed FROM grants.applications WHERE id = $1`,
+        [other.applicationId],
+      );
       expect(row).toEqual({ score: 58.5, passed: false });
     });
   });
@@ -178,9 +255,20 @@ describe('grants: evaluation committee', () => {
       applicant: payload.applicant,
     });
     await expectEventually(async () => {
-      const rows = await grantsQuery(platform, `SELECT status FROM grants.evaluations WHERE application_id = $1`, [payload.applicationId]);
+      const rows = await grantsQuery(
+        platform,
+        `SELECT status FROM grants.evaluations WHERE application_id = $1`,
+        [payload.applicationId],
+      );
       expect(rows.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
     });
-    expect((await platform.api.get(`/api/evaluations/${assigned[0]!.evaluation.id}`, assigned[0]!.evaluator.token)).status).toBe(404);
+    expect(
+      (
+        await platform.api.get(
+          `/api/evaluations/${assigned[0]!.evaluation.id}`,
+          assigned[0]!.evaluator.token,
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -61,13 +61,24 @@ describe('grants: from a formally accepted application to a settled grant', () =
         name: 'OWES Płock',
         counties: ['1462', '1419', '1427', '1404'],
         yearlyBudgets: [{ year: 2027, amount: 42_388_633 }],
-        targets: { groupsSupported: 20, enterprisesStrengthened: 14, enterprisesCreated: 8, jobsCreated: 60, peopleTrained: 400 },
+        targets: {
+          groupsSupported: 20,
+          enterprisesStrengthened: 14,
+          enterprisesCreated: 8,
+          jobsCreated: 60,
+          peopleTrained: 400,
+        },
       },
       operator.token,
     );
-    const call = await createPublishedCall(platform, operator.token, { budget: 40_000_000, programmeId: programme.body.id });
+    const call = await createPublishedCall(platform, operator.token, {
+      budget: 40_000_000,
+      programmeId: programme.body.id,
+    });
     clock.set(at('2027-01-21'));
-    const pool = await addEvaluators(platform, issuer, operator.token, call.id, 2, { chairFirst: true });
+    const pool = await addEvaluators(platform, issuer, operator.token, call.id, 2, {
+      chairFirst: true,
+    });
     // three full-time jobs under the 2024 unit rates: 3 × (35,212 + 38,178) PLN
     const payload = acceptedPayload({
       callId: call.id,
@@ -78,55 +89,158 @@ describe('grants: from a formally accepted application to a settled grant', () =
     });
     await acceptAndScore(platform, pool, payload, [82, 78]);
     await expectEventually(async () => {
-      expect((await platform.api.get(`/api/calls/${call.id}/ranking`, operator.token)).body.rows[0]?.score).toBe(80);
+      expect(
+        (await platform.api.get(`/api/calls/${call.id}/ranking`, operator.token)).body.rows[0]
+          ?.score,
+      ).toBe(80);
     });
 
     clock.set(at('2027-01-25', '10:00:00'));
-    expect((await platform.api.post(`/api/calls/${call.id}/ranking/approve`, {}, pool[0]!.token)).status).toBe(200);
+    expect(
+      (await platform.api.post(`/api/calls/${call.id}/ranking/approve`, {}, pool[0]!.token)).status,
+    ).toBe(200);
     const [award] = (await platform.api.get('/api/awards', applicant.token)).body.items;
-    expect(award).toMatchObject({ status: 'granted', amount: 22_017_000, amountFormatted: formatPln(22_017_000), paidTotal: 0 });
+    expect(award).toMatchObject({
+      status: 'granted',
+      amount: 22_017_000,
+      amountFormatted: formatPln(22_017_000),
+      paidTotal: 0,
+    });
 
     // payments only after the agreement
     clock.set(at('2027-02-15'));
-    expect((await platform.api.post(`/api/awards/${award.id}/payments`, { kind: 'tranche', amount: 100, paidOn: '2027-02-15' }, operator.token)).body.code).toBe('AGREEMENT_NOT_SIGNED');
+    expect(
+      (
+        await platform.api.post(
+          `/api/awards/${award.id}/payments`,
+          { kind: 'tranche', amount: 100, paidOn: '2027-02-15' },
+          operator.token,
+        )
+      ).body.code,
+    ).toBe('AGREEMENT_NOT_SIGNED');
     const badSecurity = await platform.api.post(
       `/api/awards/${award.id}/agreement`,
-      { signedOn: '2027-02-15', security: { kind: 'aval' }, deMinimisCertificateNumber: 'DM/2027/0001' },
+      {
+        signedOn: '2027-02-15',
+        security: { kind: 'aval' },
+        deMinimisCertificateNumber: 'DM/2027/0001',
+      },
       operator.token,
     );
     expect(badSecurity.status).toBe(400);
     expect(badSecurity.body.errors.map((e: any) => e.path)).toEqual(['security.avalist']);
-    expect((await platform.api.post(`/api/awards/${award.id}/agreement`, { signedOn: '2027-02-15', security: { kind: 'blank-promissory-note', declarationSigned: true }, deMinimisCertificateNumber: 'DM/2027/0001' }, applicant.token)).status).toBe(403);
+    expect(
+      (
+        await platform.api.post(
+          `/api/awards/${award.id}/agreement`,
+          {
+            signedOn: '2027-02-15',
+            security: { kind: 'blank-promissory-note', declarationSigned: true },
+            deMinimisCertificateNumber: 'DM/2027/0001',
+          },
+          applicant.token,
+        )
+      ).status,
+    ).toBe(403);
     const signed = await platform.api.post(
       `/api/awards/${award.id}/agreement`,
-      { signedOn: '2027-02-15', security: { kind: 'blank-promissory-note', declarationSigned: true }, deMinimisCertificateNumber: 'DM/2027/0001' },
+      {
+        signedOn: '2027-02-15',
+        security: { kind: 'blank-promissory-note', declarationSigned: true },
+        deMinimisCertificateNumber: 'DM/2027/0001',
+      },
       operator.token,
     );
     expect(signed.status).toBe(200);
-    expect(signed.body).toMatchObject({ status: 'agreement-signed', deMinimisCertificateNumber: 'DM/2027/0001', security: { kind: 'blank-promissory-note' } });
-    expect((await platform.api.post(`/api/awards/${award.id}/agreement`, { signedOn: '2027-02-15', security: { kind: 'aval', avalist: 'Jan Kowalski' }, deMinimisCertificateNumber: 'DM/2027/0002' }, operator.token)).status).toBe(409);
+    expect(signed.body).toMatchObject({
+      status: 'agreement-signed',
+      deMinimisCertificateNumber: 'DM/2027/0001',
+      security: { kind: 'blank-promissory-note' },
+    });
+    expect(
+      (
+        await platform.api.post(
+          `/api/awards/${award.id}/agreement`,
+          {
+            signedOn: '2027-02-15',
+            security: { kind: 'aval', avalist: 'Jan Kowalski' },
+            deMinimisCertificateNumber: 'DM/2027/0002',
+          },
+          operator.token,
+        )
+      ).status,
+    ).toBe(409);
 
     clock.set(at('2027-02-20'));
-    expect((await platform.api.post(`/api/awards/${award.id}/payments`, { kind: 'tranche', amount: 13_210_200, paidOn: '2027-02-20' }, operator.token)).status).toBe(201);
+    expect(
+      (
+        await platform.api.post(
+          `/api/awards/${award.id}/payments`,
+          { kind: 'tranche', amount: 13_210_200, paidOn: '2027-02-20' },
+          operator.token,
+        )
+      ).status,
+    ).toBe(201);
     clock.set(at('2027-03-10'));
-    const tooMuch = await platform.api.post(`/api/awards/${award.id}/payments`, { kind: 'tranche', amount: 8_806_801, paidOn: '2027-03-10' }, operator.token);
+    const tooMuch = await platform.api.post(
+      `/api/awards/${award.id}/payments`,
+      { kind: 'tranche', amount: 8_806_801, paidOn: '2027-03-10' },
+      operator.token,
+    );
     expect(tooMuch.status).toBe(422);
     expect(tooMuch.body.code).toBe('EXCEEDS_AWARD');
-    expect((await platform.api.post(`/api/awards/${award.id}/payments`, { kind: 'bridging', amount: 100, paidOn: '2027-03-10', jobId: award.id, month: '2027-03' }, operator.token)).body.code).toBe('NO_BRIDGING_SUPPORT');
-    const rest = await platform.api.post(`/api/awards/${award.id}/payments`, { kind: 'tranche', amount: 8_806_800, paidOn: '2027-03-10' }, operator.token);
+    expect(
+      (
+        await platform.api.post(
+          `/api/awards/${award.id}/payments`,
+          {
+            kind: 'bridging',
+            amount: 100,
+            paidOn: '2027-03-10',
+            jobId: award.id,
+            month: '2027-03',
+          },
+          operator.token,
+        )
+      ).body.code,
+    ).toBe('NO_BRIDGING_SUPPORT');
+    const rest = await platform.api.post(
+      `/api/awards/${award.id}/payments`,
+      { kind: 'tranche', amount: 8_806_800, paidOn: '2027-03-10' },
+      operator.token,
+    );
     expect(rest.body.award).toMatchObject({ paidTotal: 22_017_000, remaining: 0 });
-    expect((await grantsEvents(platform, 'grants.payment.made')).map((e) => e.remaining)).toEqual([8_806_800, 0]);
+    expect((await grantsEvents(platform, 'grants.payment.made')).map((e) => e.remaining)).toEqual([
+      8_806_800, 0,
+    ]);
 
     const details = (await platform.api.get(`/api/awards/${award.id}`, applicant.token)).body;
     const [job1, job2, job3] = details.jobs;
-    expect(job1).toMatchObject({ startDate: '2027-03-01', fundedEndDate: '2028-02-29', endDate: '2028-08-31', status: 'active' });
+    expect(job1).toMatchObject({
+      startDate: '2027-03-01',
+      fundedEndDate: '2028-02-29',
+      endDate: '2028-08-31',
+      status: 'active',
+    });
     expect(job1.reports).toHaveLength(18);
-    expect(job1.reports[0]).toMatchObject({ period: '2027-03', dueDate: '2027-04-07', status: 'pending' });
+    expect(job1.reports[0]).toMatchObject({
+      period: '2027-03',
+      dueDate: '2027-04-07',
+      status: 'pending',
+    });
     const other = await issuer.account('applicant');
     expect((await platform.api.get(`/api/awards/${award.id}`, other.token)).status).toBe(404);
 
-    const report = (jobId: string, period: string, body: Record<string, unknown> = { jobExists: true, evidenceReference: `ZUS DRA ${period}` }) =>
-      platform.api.post(`/api/awards/${award.id}/jobs/${jobId}/reports`, { period, ...body }, applicant.token);
+    const report = (
+      jobId: string,
+      period: string,
+      body: Record<string, unknown> = { jobExists: true, evidenceReference: `ZUS DRA ${period}` },
+    ) =>
+      platform.api.post(
+        `/api/awards/${award.id}/jobs/${jobId}/reports`,
+        { period, ...body },
+        applicant.token,
+      );
 
     // a month's report cannot be filed before the month ends
     expect((await report(job1.id, '2027-03')).body.code).toBe('PERIOD_NOT_ENDED');
@@ -140,13 +254,21 @@ describe('grants: from a formally accepted application to a settled grant', () =
       if (period === '2027-05') {
         // the April report was not filed by 7 May: overdue notice; it can still be filed
         const overdue = await grantsEvents(platform, 'grants.job.report-overdue');
-        expect(overdue.filter((e) => e.jobId === job1.id)).toEqual([expect.objectContaining({ period: '2027-04', dueDate: '2027-05-07' })]);
+        expect(overdue.filter((e) => e.jobId === job1.id)).toEqual([
+          expect.objectContaining({ period: '2027-04', dueDate: '2027-05-07' }),
+        ]);
         expect((await report(job1.id, '2027-04')).status).toBe(201);
       }
       // job 2: vacant from 1 August, filled again on 1 September (within 3 months)
       if (period === '2027-08') {
-        expect((await report(job2.id, period, { jobExists: false, vacancyDate: '2027-08-01' })).status).toBe(201);
-        const refill = await platform.api.post(`/api/awards/${award.id}/jobs/${job2.id}/refill`, { refilledOn: '2027-09-01', eligiblePerson: true, evidenceReference: 'ZUS RCA 09/2027' }, applicant.token);
+        expect(
+          (await report(job2.id, period, { jobExists: false, vacancyDate: '2027-08-01' })).status,
+        ).toBe(201);
+        const refill = await platform.api.post(
+          `/api/awards/${award.id}/jobs/${job2.id}/refill`,
+          { refilledOn: '2027-09-01', eligiblePerson: true, evidenceReference: 'ZUS RCA 09/2027' },
+          applicant.token,
+        );
         expect(refill.body).toMatchObject({ status: 'active', refilledOn: '2027-09-01' });
       } else {
         expect((await report(job2.id, period)).status).toBe(201);
@@ -154,8 +276,13 @@ describe('grants: from a formally accepted application to a settled grant', () =
       // job 3: vacant from 10 June and never filled again
       if (period < '2027-06') expect((await report(job3.id, period)).status).toBe(201);
       if (period === '2027-06') {
-        expect((await report(job3.id, period, { jobExists: false, vacancyDate: '2027-06-10' })).status).toBe(201);
-        expect((await grantsEvents(platform, 'grants.job.vacancy-reported'))[0]).toMatchObject({ jobId: job3.id, refillDeadline: '2027-09-10' });
+        expect(
+          (await report(job3.id, period, { jobExists: false, vacancyDate: '2027-06-10' })).status,
+        ).toBe(201);
+        expect((await grantsEvents(platform, 'grants.job.vacancy-reported'))[0]).toMatchObject({
+          jobId: job3.id,
+          refillDeadline: '2027-09-10',
+        });
       }
       if (period === '2027-08') {
         // the day after the refill deadline the refund is claimed, with statutory interest from each payment
@@ -164,11 +291,20 @@ describe('grants: from a formally accepted application to a settled grant', () =
         expect(run.body.refundsClaimed).toBe(1);
         const [claim] = await grantsEvents(platform, 'grants.refund.claimed');
         // 1/3 of each tranche: 4,403,400 paid 20 Feb (203 days) + 2,935,600 paid 10 Mar (185 days), 7.75 % a year
-        expect(claim).toMatchObject({ jobId: job3.id, principal: 7_339_000, interest: 305_111, total: 7_644_111, demandDate: '2027-09-11', dueDate: '2027-10-11' });
+        expect(claim).toMatchObject({
+          jobId: job3.id,
+          principal: 7_339_000,
+          interest: 305_111,
+          total: 7_644_111,
+          demandDate: '2027-09-11',
+          dueDate: '2027-10-11',
+        });
         expect((await report(job3.id, '2027-09')).body.code).toBe('JOB_TERM_CLOSED');
       }
     }
-    expect((await grantsEvents(platform, 'grants.job.report-due')).length).toBeGreaterThanOrEqual(40);
+    expect((await grantsEvents(platform, 'grants.job.report-due')).length).toBeGreaterThanOrEqual(
+      40,
+    );
     expect(await grantsEvents(platform, 'grants.award.settled')).toEqual([]);
 
     // the day after the terms end: jobs kept, the grant settled
@@ -179,7 +315,13 @@ describe('grants: from a formally accepted application to a settled grant', () =
     expect(settled.body).toMatchObject({ status: 'settled', settledOn: '2028-09-01' });
     expect(settled.body.jobs.map((j: any) => j.status)).toEqual(['kept', 'kept', 'refund-claimed']);
     expect(await grantsEvents(platform, 'grants.award.settled')).toEqual([
-      expect.objectContaining({ awardId: award.id, jobsKept: 2, paidTotal: 22_017_000, refundClaimedTotal: 7_644_111, settledOn: '2028-09-01' }),
+      expect.objectContaining({
+        awardId: award.id,
+        jobsKept: 2,
+        paidTotal: 22_017_000,
+        refundClaimedTotal: 7_644_111,
+        settledOn: '2028-09-01',
+      }),
     ]);
 
     // indicators per programme and county, beside the targets
@@ -196,44 +338,95 @@ describe('grants: from a formally accepted application to a settled grant', () =
     expect(value(mine.indicators, 'moneyRefundClaimed')).toMatchObject({ actual: 7_644_111 });
     const sierpecki = mine.counties.find((c: any) => c.county === '1419');
     expect(value(sierpecki.indicators, 'jobsCreated').actual).toBe(2);
-    expect(value(mine.counties.find((c: any) => c.county === '1462').indicators, 'jobsKept').actual).toBe(0);
-    const csv = await platform.api.call('GET', '/api/indicators?format=csv', { token: operator.token });
+    expect(
+      value(mine.counties.find((c: any) => c.county === '1462').indicators, 'jobsKept').actual,
+    ).toBe(0);
+    const csv = await platform.api.call('GET', '/api/indicators?format=csv', {
+      token: operator.token,
+    });
     const rows = parse(csv.body as string, { columns: true });
-    expect(rows.find((r: any) => r.indicator === 'moneyPaid' && r.county === '')).toMatchObject({ actual: '220170.00', programme: 'OWES Płock' });
+    expect(rows.find((r: any) => r.indicator === 'moneyPaid' && r.county === '')).toMatchObject({
+      actual: '220170.00',
+      programme: 'OWES Płock',
+    });
     expect((await platform.api.get('/api/indicators?format=xml', operator.token)).status).toBe(400);
     expect((await platform.api.get('/api/indicators', applicant.token)).status).toBe(403);
   });
   it('pays bridging support month by month within the monthly cap and the award (grant-plus-bridging model)', async () => {
     clock.set(at('2027-01-04'));
     const call = await createPublishedCall(platform, operator.token, {
-      fundingModel: { kind: 'grant-bridging', grantCapPerJob: 2_102_000, bridging: { monthlyCap: 200_000, months: 6, extensionMonthlyCap: 150_000, extensionMonths: 6 } },
+      fundingModel: {
+        kind: 'grant-bridging',
+        grantCapPerJob: 2_102_000,
+        bridging: {
+          monthlyCap: 200_000,
+          months: 6,
+          extensionMonthlyCap: 150_000,
+          extensionMonths: 6,
+        },
+      },
     });
     clock.set(at('2027-01-21'));
-    const pool = await addEvaluators(platform, issuer, operator.token, call.id, 2, { chairFirst: true });
+    const pool = await addEvaluators(platform, issuer, operator.token, call.id, 2, {
+      chairFirst: true,
+    });
     const bridgingApplicant = await issuer.account('applicant');
-    const payload = acceptedPayload({ callId: call.id, applicant: bridgingApplicant, amount: 3_302_000 });
+    const payload = acceptedPayload({
+      callId: call.id,
+      applicant: bridgingApplicant,
+      amount: 3_302_000,
+    });
     await acceptAndScore(platform, pool, payload, [70, 70]);
     clock.set(at('2027-01-25', '10:00:00'));
     await expectEventually(async () => {
-      expect((await platform.api.post(`/api/calls/${call.id}/ranking/approve`, {}, operator.token)).status).toBe(200);
+      expect(
+        (await platform.api.post(`/api/calls/${call.id}/ranking/approve`, {}, operator.token))
+          .status,
+      ).toBe(200);
     });
     const [award] = (await platform.api.get('/api/awards', bridgingApplicant.token)).body.items;
     clock.set(at('2027-02-15'));
-    await platform.api.post(`/api/awards/${award.id}/agreement`, { signedOn: '2027-02-15', security: { kind: 'guarantors', guarantors: ['Jan Nowak', 'Maria Wiśniewska'] }, deMinimisCertificateNumber: 'DM/2027/0099' }, operator.token);
+    await platform.api.post(
+      `/api/awards/${award.id}/agreement`,
+      {
+        signedOn: '2027-02-15',
+        security: { kind: 'guarantors', guarantors: ['Jan Nowak', 'Maria Wiśniewska'] },
+        deMinimisCertificateNumber: 'DM/2027/0099',
+      },
+      operator.token,
+    );
     const [job] = (await platform.api.get(`/api/awards/${award.id}`, operator.token)).body.jobs;
     clock.set(at('2027-04-02'));
-    const pay = (body: Record<string, unknown>) => platform.api.post(`/api/awards/${award.id}/payments`, { paidOn: '2027-04-02', ...body }, operator.token);
+    const pay = (body: Record<string, unknown>) =>
+      platform.api.post(
+        `/api/awards/${award.id}/payments`,
+        { paidOn: '2027-04-02', ...body },
+        operator.token,
+      );
     expect((await pay({ kind: 'tranche', amount: 2_102_000 })).status).toBe(201);
-    expect((await pay({ kind: 'bridging', amount: 200_000, jobId: job.id, month: '2027-03' })).status).toBe(201);
+    expect(
+      (await pay({ kind: 'bridging', amount: 200_000, jobId: job.id, month: '2027-03' })).status,
+    ).toBe(201);
     const overCap = await pay({ kind: 'bridging', amount: 1, jobId: job.id, month: '2027-03' });
     expect(overCap.status).toBe(422);
     expect(overCap.body.message).toBe('Przekroczony miesięczny limit wsparcia pomostowego');
-    expect((await pay({ kind: 'bridging', amount: 100_000, jobId: job.id, month: '2027-02' })).status).toBe(422);
+    expect(
+      (await pay({ kind: 'bridging', amount: 100_000, jobId: job.id, month: '2027-02' })).status,
+    ).toBe(422);
     // the seventh month would be the extension, which was not granted
-    expect((await pay({ kind: 'bridging', amount: 100_000, jobId: job.id, month: '2027-09' })).status).toBe(422);
+    expect(
+      (await pay({ kind: 'bridging', amount: 100_000, jobId: job.id, month: '2027-09' })).status,
+    ).toBe(422);
     expect((await pay({ kind: 'bridging', amount: 100_000, jobId: job.id })).status).toBe(400);
     const after = (await platform.api.get(`/api/awards/${award.id}`, operator.token)).body;
-    expect(after).toMatchObject({ paidTotal: 2_302_000, remaining: 1_000_000, security: { kind: 'guarantors' } });
-    expect(after.payments.map((p: any) => [p.kind, p.month]).sort()).toEqual([['bridging', '2027-03'], ['tranche', null]]);
+    expect(after).toMatchObject({
+      paidTotal: 2_302_000,
+      remaining: 1_000_000,
+      security: { kind: 'guarantors' },
+    });
+    expect(after.payments.map((p: any) => [p.kind, p.month]).sort()).toEqual([
+      ['bridging', '2027-03'],
+      ['tranche', null],
+    ]);
   });
 });

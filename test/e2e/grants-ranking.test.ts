@@ -65,7 +65,10 @@ describe('grants: ranking, decisions and appeals', () => {
       await acceptAndScore(platform, pool, payload, [score, score]);
     }
     await expectEventually(async () => {
-      const rows = await grantsQuery(platform, `SELECT count(*)::int AS n FROM grants.applications WHERE evaluation_stage = 'final'`);
+      const rows = await grantsQuery(
+        platform,
+        `SELECT count(*)::int AS n FROM grants.applications WHERE evaluation_stage = 'final'`,
+      );
       expect(rows[0].n).toBe(6);
     });
   });
@@ -81,7 +84,9 @@ describe('grants: ranking, decisions and appeals', () => {
     const ranking = await platform.api.get(`/api/calls/${call.id}/ranking`, operator.token);
     expect(ranking.status).toBe(200);
     expect(ranking.body.approved).toBe(false);
-    expect(ranking.body.rows.map((r: any) => [r.reference, r.rank, r.status, r.remainingBudget])).toEqual([
+    expect(
+      ranking.body.rows.map((r: any) => [r.reference, r.rank, r.status, r.remainingBudget]),
+    ).toEqual([
       [refOf('A'), 1, 'funded', 14_000_000],
       [refOf('F'), 2, 'funded', 10_000_000],
       [refOf('B'), 3, 'funded', 2_000_000],
@@ -89,23 +94,48 @@ describe('grants: ranking, decisions and appeals', () => {
       [refOf('D'), 5, 'reserve', 2_000_000],
       [refOf('E'), null, 'below-threshold', 2_000_000],
     ]);
-    expect(ranking.body).toMatchObject({ fundedTotal: 20_000_000, remainingBudget: 2_000_000, requiredScore: 60, maxScore: 100 });
+    expect(ranking.body).toMatchObject({
+      fundedTotal: 20_000_000,
+      remainingBudget: 2_000_000,
+      requiredScore: 60,
+      maxScore: 100,
+    });
 
-    const csv = await platform.api.call('GET', `/api/calls/${call.id}/ranking?format=csv`, { token: operator.token });
+    const csv = await platform.api.call('GET', `/api/calls/${call.id}/ranking?format=csv`, {
+      token: operator.token,
+    });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const records = parse(csv.body as string, { columns: true });
     expect(records).toHaveLength(6);
-    expect(records[0]).toMatchObject({ rank: '1', reference: refOf('A'), score: '90', amount_pln: '80000.00', status: 'funded' });
+    expect(records[0]).toMatchObject({
+      rank: '1',
+      reference: refOf('A'),
+      score: '90',
+      amount_pln: '80000.00',
+      status: 'funded',
+    });
   });
 
   it('lets only an operator or the chair see and approve, and only once the call has closed', async () => {
     const member = pool[1]!;
-    expect((await platform.api.get(`/api/calls/${call.id}/ranking`, member.token)).status).toBe(403);
-    expect((await platform.api.get(`/api/calls/${call.id}/ranking`, applicant.token)).status).toBe(403);
-    expect((await platform.api.post(`/api/calls/${call.id}/ranking/approve`, {}, member.token)).status).toBe(403);
-    expect((await platform.api.get(`/api/calls/${call.id}/ranking`, pool[0]!.token)).status).toBe(200);
+    expect((await platform.api.get(`/api/calls/${call.id}/ranking`, member.token)).status).toBe(
+      403,
+    );
+    expect((await platform.api.get(`/api/calls/${call.id}/ranking`, applicant.token)).status).toBe(
+      403,
+    );
+    expect(
+      (await platform.api.post(`/api/calls/${call.id}/ranking/approve`, {}, member.token)).status,
+    ).toBe(403);
+    expect((await platform.api.get(`/api/calls/${call.id}/ranking`, pool[0]!.token)).status).toBe(
+      200,
+    );
     clock.set(new Date('2027-01-20T15:00:00+01:00'));
-    const early = await platform.api.post(`/api/calls/${call.id}/ranking/approve`, {}, operator.token);
+    const early = await platform.api.post(
+      `/api/calls/${call.id}/ranking/approve`,
+      {},
+      operator.token,
+    );
     expect(early.status).toBe(422);
     expect(early.body.code).toBe('CALL_NOT_CLOSED');
   });
@@ -119,12 +149,17 @@ describe('grants: ranking, decisions and appeals', () => {
     expect([byChair.status, byOperator.status].sort()).toEqual([200, 409]);
     const loser = byChair.status === 409 ? byChair : byOperator;
     expect(loser.body.code).toBe('RANKING_ALREADY_APPROVED');
-    const [funded] = await grantsQuery(platform, `SELECT count(*)::int AS decisions, COALESCE(sum(amount) FILTER (WHERE outcome = 'funded'), 0)::int AS funded FROM grants.decisions`);
+    const [funded] = await grantsQuery(
+      platform,
+      `SELECT count(*)::int AS decisions, COALESCE(sum(amount) FILTER (WHERE outcome = 'funded'), 0)::int AS funded FROM grants.decisions`,
+    );
     expect(funded).toEqual({ decisions: 6, funded: 20_000_000 });
 
     const granted = await grantsEvents(platform, 'grants.award.granted');
     const rejected = await grantsEvents(platform, 'grants.award.rejected');
-    expect(granted.map((e) => e.reference).sort()).toEqual([refOf('A'), refOf('B'), refOf('F')].sort());
+    expect(granted.map((e) => e.reference).sort()).toEqual(
+      [refOf('A'), refOf('B'), refOf('F')].sort(),
+    );
     expect(granted.find((e) => e.reference === refOf('F'))).toMatchObject({
       rank: 2,
       amount: 4_000_000,
@@ -144,7 +179,15 @@ describe('grants: ranking, decisions and appeals', () => {
     );
     expect(JSON.stringify([...granted, ...rejected])).not.toMatch(/pesel/i);
     const published = await grantsEvents(platform, 'grants.ranking.published');
-    expect(published).toEqual([expect.objectContaining({ version: 1, funded: 3, reserve: 2, rejected: 1, remainingBudget: 2_000_000 })]);
+    expect(published).toEqual([
+      expect.objectContaining({
+        version: 1,
+        funded: 3,
+        reserve: 2,
+        rejected: 1,
+        remainingBudget: 2_000_000,
+      }),
+    ]);
     const awards = await platform.api.get(`/api/awards?callId=${call.id}`, operator.token);
     expect(awards.body.items).toHaveLength(3);
   });
@@ -161,19 +204,57 @@ describe('grants: ranking, decisions and appeals', () => {
 
   it('takes an appeal within the term; a new evaluator scores it; the lower score is replaced; reserve funded after the term', async () => {
     const decision = (await platform.api.get('/api/decisions', appellant.token)).body.items[0];
-    const badCriteria = await platform.api.post(`/api/decisions/${decision.id}/appeal`, { criteria: ['K9'], justification: 'Ocena pominęła analizę rynku.' }, appellant.token);
+    const badCriteria = await platform.api.post(
+      `/api/decisions/${decision.id}/appeal`,
+      { criteria: ['K9'], justification: 'Ocena pominęła analizę rynku.' },
+      appellant.token,
+    );
     expect(badCriteria.status).toBe(400);
-    expect((await platform.api.post(`/api/decisions/${decision.id}/appeal`, { criteria: ['K1'], justification: 'Ocena pominęła analizę rynku.' }, applicant.token)).status).toBe(404);
-    const funded = (await platform.api.get('/api/decisions', applicant.token)).body.items.find((d: any) => d.reference === refOf('A'));
-    expect((await platform.api.post(`/api/decisions/${funded.id}/appeal`, { criteria: ['K1'], justification: 'Chcemy więcej punktów.' }, applicant.token)).body.code).toBe('NOTHING_TO_APPEAL');
+    expect(
+      (
+        await platform.api.post(
+          `/api/decisions/${decision.id}/appeal`,
+          { criteria: ['K1'], justification: 'Ocena pominęła analizę rynku.' },
+          applicant.token,
+        )
+      ).status,
+    ).toBe(404);
+    const funded = (await platform.api.get('/api/decisions', applicant.token)).body.items.find(
+      (d: any) => d.reference === refOf('A'),
+    );
+    expect(
+      (
+        await platform.api.post(
+          `/api/decisions/${funded.id}/appeal`,
+          { criteria: ['K1'], justification: 'Chcemy więcej punktów.' },
+          applicant.token,
+        )
+      ).body.code,
+    ).toBe('NOTHING_TO_APPEAL');
 
-    const appeal = await platform.api.post(`/api/decisions/${decision.id}/appeal`, { criteria: ['K1', 'K2'], justification: 'Ocena pominęła analizę rynku w sekcji 3.' }, appellant.token);
+    const appeal = await platform.api.post(
+      `/api/decisions/${decision.id}/appeal`,
+      { criteria: ['K1', 'K2'], justification: 'Ocena pominęła analizę rynku w sekcji 3.' },
+      appellant.token,
+    );
     expect(appeal.status).toBe(201);
     expect(appeal.body).toMatchObject({ status: 'pending', scoreBefore: 40 });
-    expect((await platform.api.post(`/api/decisions/${decision.id}/appeal`, { criteria: ['K1'], justification: 'Jeszcze raz to samo.' }, appellant.token)).status).toBe(409);
+    expect(
+      (
+        await platform.api.post(
+          `/api/decisions/${decision.id}/appeal`,
+          { criteria: ['K1'], justification: 'Jeszcze raz to samo.' },
+          appellant.token,
+        )
+      ).status,
+    ).toBe(409);
 
     // the appeal goes to the one pool member who never scored E
-    const scoredE = await grantsQuery(platform, `SELECT evaluator_id FROM grants.evaluations WHERE application_id = $1 AND round = 'first'`, [apps.E!.applicationId]);
+    const scoredE = await grantsQuery(
+      platform,
+      `SELECT evaluator_id FROM grants.evaluations WHERE application_id = $1 AND round = 'first'`,
+      [apps.E!.applicationId],
+    );
     const fresh = pool.find((p) => !scoredE.map((r) => r.evaluator_id).includes(p.id))!;
     const appealEvaluation = await expectEventually(async () => {
       const found = (await evaluationsOf(platform, fresh)).find((e) => e.round === 'appeal');
@@ -181,40 +262,76 @@ describe('grants: ranking, decisions and appeals', () => {
       return found;
     });
     const view = await (async () => {
-      await platform.api.post(`/api/evaluations/${appealEvaluation.id}/declaration`, { conflictOfInterest: false, confidentiality: true }, fresh.token);
+      await platform.api.post(
+        `/api/evaluations/${appealEvaluation.id}/declaration`,
+        { conflictOfInterest: false, confidentiality: true },
+        fresh.token,
+      );
       return platform.api.get(`/api/evaluations/${appealEvaluation.id}`, fresh.token);
     })();
     expect(view.body.appeal).toMatchObject({ criteria: ['K1', 'K2'] });
     const scored = await platform.api.post(
       `/api/evaluations/${appealEvaluation.id}/scores`,
-      { scores: [{ criterionId: 'K1', points: 30, justification: 'Pełna' }, { criterionId: 'K2', points: 20, justification: 'Pełna' }, { criterionId: 'K3', points: 20, justification: 'Pełna' }, { criterionId: 'K4', points: 20, justification: 'Pełna' }, { criterionId: 'K5', points: 10, justification: 'Pełna' }] },
+      {
+        scores: [
+          { criterionId: 'K1', points: 30, justification: 'Pełna' },
+          { criterionId: 'K2', points: 20, justification: 'Pełna' },
+          { criterionId: 'K3', points: 20, justification: 'Pełna' },
+          { criterionId: 'K4', points: 20, justification: 'Pełna' },
+          { criterionId: 'K5', points: 10, justification: 'Pełna' },
+        ],
+      },
       fresh.token,
     );
     expect(scored.status).toBe(200);
     // (40 + 100) / 2 = 70: now positive; ties with C on score, more eligible jobs: above C
     const after = await platform.api.get(`/api/decisions/${decision.id}`, appellant.token);
-    expect(after.body).toMatchObject({ score: 70, standing: 'reserve', appeal: { status: 'upheld', scoreAfter: 70 } });
+    expect(after.body).toMatchObject({
+      score: 70,
+      standing: 'reserve',
+      appeal: { status: 'upheld', scoreAfter: 70 },
+    });
     expect(await grantsEvents(platform, 'grants.appeal.resolved')).toEqual([
       expect.objectContaining({ outcome: 'upheld', scoreBefore: 40, scoreAfter: 70, passed: true }),
     ]);
 
     // nothing is funded from the reserve list while the appeal term runs
     await platform.api.post('/api/monitoring/run', {}, operator.token);
-    expect((await grantsEvents(platform, 'grants.ranking.published'))).toHaveLength(1);
+    expect(await grantsEvents(platform, 'grants.ranking.published')).toHaveLength(1);
 
     // after the term: E is funded from the 2,000,000 left; C does not fit, D is not skipped to
     clock.set(new Date('2027-02-02T08:00:00+01:00'));
-    const late = await platform.api.post(`/api/decisions/${(await platform.api.get('/api/decisions', applicant.token)).body.items.find((d: any) => d.reference === refOf('D')).id}/appeal`, { criteria: ['K1'], justification: 'Spóźnione odwołanie.' }, applicant.token);
+    const late = await platform.api.post(
+      `/api/decisions/${(await platform.api.get('/api/decisions', applicant.token)).body.items.find((d: any) => d.reference === refOf('D')).id}/appeal`,
+      { criteria: ['K1'], justification: 'Spóźnione odwołanie.' },
+      applicant.token,
+    );
     expect(late.status).toBe(422);
     expect(late.body.code).toBe('APPEAL_TERM_OVER');
     const run = await platform.api.post('/api/monitoring/run', {}, operator.token);
     expect(run.body.callsSettledAfterAppeals).toBe(1);
     const republished = await grantsEvents(platform, 'grants.ranking.published');
-    expect(republished[1]).toMatchObject({ version: 2, afterAppeals: true, funded: 4, reserve: 2, rejected: 0, remainingBudget: 0 });
-    const grantedAfter = (await grantsEvents(platform, 'grants.award.granted')).filter((e) => e.afterAppeal);
-    expect(grantedAfter).toEqual([expect.objectContaining({ reference: refOf('E'), amount: 2_000_000, rank: 4 })]);
+    expect(republished[1]).toMatchObject({
+      version: 2,
+      afterAppeals: true,
+      funded: 4,
+      reserve: 2,
+      rejected: 0,
+      remainingBudget: 0,
+    });
+    const grantedAfter = (await grantsEvents(platform, 'grants.award.granted')).filter(
+      (e) => e.afterAppeal,
+    );
+    expect(grantedAfter).toEqual([
+      expect.objectContaining({ reference: refOf('E'), amount: 2_000_000, rank: 4 }),
+    ]);
     const ranking = await platform.api.get(`/api/calls/${call.id}/ranking`, operator.token);
-    expect(ranking.body).toMatchObject({ version: 2, appealsSettled: true, fundedTotal: 22_000_000, remainingBudget: 0 });
+    expect(ranking.body).toMatchObject({
+      version: 2,
+      appealsSettled: true,
+      fundedTotal: 22_000_000,
+      remainingBudget: 0,
+    });
     expect(ranking.body.rows.map((r: any) => [r.reference, r.rank, r.status])).toEqual([
       [refOf('A'), 1, 'funded'],
       [refOf('F'), 2, 'funded'],

@@ -35,7 +35,9 @@ describe('grants: durable scheduler', () => {
   it('tells the operator once when an evaluation is overdue, as the clock passes its due date', async () => {
     const operator = await issuer.account('operator');
     const applicant = await issuer.account('applicant');
-    const call = await createPublishedCall(platform, operator.token, { evaluationTermWorkingDays: 2 });
+    const call = await createPublishedCall(platform, operator.token, {
+      evaluationTermWorkingDays: 2,
+    });
     clock.set(new Date('2027-01-21T09:00:00+01:00'));
     const pool = await addEvaluators(platform, issuer, operator.token, call.id, 2);
     const payload = acceptedPayload({ callId: call.id, applicant, amount: 5_000_000 });
@@ -52,6 +54,10 @@ describe('grants: durable scheduler', () => {
     await sleep(400);
     const events = await grantsEvents(platform, 'grants.evaluation.overdue');
     expect(events).toHaveLength(2);
-    expect(events[0]).toMatchObject({ reference: payload.reference, dueDate: '2027-01-25', round: 'first' });
+    expect(events[0]).toMatchObject({
+      reference: payload.reference,
+      dueDate: '2027-01-25',
+      round: 'first',
+    });
   });
 });

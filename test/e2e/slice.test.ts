@@ -17,7 +17,13 @@ describe('call published → draft submitted → confirmation e-mail', () => {
     smtp = await startSmtp();
     platform = await startPlatform({
       clock,
-      env: { notifications: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), SMTP_SECURE: 'false' } },
+      env: {
+        notifications: {
+          SMTP_HOST: '127.0.0.1',
+          SMTP_PORT: String(smtp.port),
+          SMTP_SECURE: 'false',
+        },
+      },
     });
   });
 
@@ -42,7 +48,11 @@ describe('call published → draft submitted → confirmation e-mail', () => {
       operator.token,
     );
     expect(created.status).toBe(201);
-    const published = await platform.api.grants.post(`/api/calls/${created.body.id}/publish`, {}, operator.token);
+    const published = await platform.api.grants.post(
+      `/api/calls/${created.body.id}/publish`,
+      {},
+      operator.token,
+    );
     expect(published.status).toBe(200);
 
     // applications learns about the call from grants.call.published
@@ -52,11 +62,19 @@ describe('call published → draft submitted → confirmation e-mail', () => {
     });
 
     const applicant = await platform.account('applicant', { name: 'Anna Kowalska' });
-    const draft = await platform.api.applications.post('/api/applications', { callId: created.body.id, form: applicationForm(1) }, applicant.token);
+    const draft = await platform.api.applications.post(
+      '/api/applications',
+      { callId: created.body.id, form: applicationForm(1) },
+      applicant.token,
+    );
     expect(draft.status).toBe(201);
     expect(draft.body.state).toBe('draft');
 
-    const submitted = await platform.api.applications.post(`/api/applications/${draft.body.id}/submit`, {}, applicant.token);
+    const submitted = await platform.api.applications.post(
+      `/api/applications/${draft.body.id}/submit`,
+      {},
+      applicant.token,
+    );
     expect(submitted.status).toBe(200);
     expect(submitted.body.reference).toMatch(/^OWES\/2026\/\d{5}$/);
 
@@ -71,13 +89,24 @@ describe('call published → draft submitted → confirmation e-mail', () => {
     expect(mail.html).toContain(submitted.body.reference);
 
     // the delivery log shows it, to the operator only
-    const log = await platform.api.notifications.get(`/api/deliveries?reference=${encodeURIComponent(submitted.body.reference)}`, operator.token);
+    const log = await platform.api.notifications.get(
+      `/api/deliveries?reference=${encodeURIComponent(submitted.body.reference)}`,
+      operator.token,
+    );
     expect(log.status).toBe(200);
-    expect(log.body.items).toEqual([expect.objectContaining({ status: 'sent', recipient: applicant.email })]);
-    expect((await platform.api.notifications.get('/api/deliveries', applicant.token)).status).toBe(403);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({ status: 'sent', recipient: applicant.email }),
+    ]);
+    expect((await platform.api.notifications.get('/api/deliveries', applicant.token)).status).toBe(
+      403,
+    );
 
     // a repeated submit gives the same reference and no second e-mail
-    const again = await platform.api.applications.post(`/api/applications/${draft.body.id}/submit`, {}, applicant.token);
+    const again = await platform.api.applications.post(
+      `/api/applications/${draft.body.id}/submit`,
+      {},
+      applicant.token,
+    );
     expect(again.body.reference).toBe(submitted.body.reference);
     await new Promise((r) => setTimeout(r, 1000));
     expect(smtp.messages).toHaveLength(1);
@@ -104,9 +133,17 @@ describe('call published → draft submitted → confirmation e-mail', () => {
       expect(calls.body.items.map((c: any) => c.id)).toContain(call.body.id);
     });
     const applicant = await platform.account('applicant');
-    const draft = await platform.api.applications.post('/api/applications', { callId: call.body.id, form: applicationForm(1) }, applicant.token);
+    const draft = await platform.api.applications.post(
+      '/api/applications',
+      { callId: call.body.id, form: applicationForm(1) },
+      applicant.token,
+    );
     clock.set(new Date('2026-12-02T16:00:00+01:00'));
-    const late = await platform.api.applications.post(`/api/applications/${draft.body.id}/submit`, {}, applicant.token);
+    const late = await platform.api.applications.post(
+      `/api/applications/${draft.body.id}/submit`,
+      {},
+      applicant.token,
+    );
     expect(late.status).toBe(422);
     expect(late.body.code).toBe('CALL_CLOSED');
     expect(late.body.message).toMatch(/Nabór nie jest otwarty/);
@@ -117,10 +154,24 @@ describe('call published → draft submitted → confirmation e-mail', () => {
     const a = await platform.account('applicant');
     const b = await platform.account('applicant');
     const calls = await platform.api.applications.get('/api/calls');
-    const draft = await platform.api.applications.post('/api/applications', { callId: calls.body.items[0].id }, a.token);
+    const draft = await platform.api.applications.post(
+      '/api/applications',
+      { callId: calls.body.items[0].id },
+      a.token,
+    );
     expect(draft.status).toBe(201);
-    expect((await platform.api.applications.get(`/api/applications/${draft.body.id}`, b.token)).status).toBe(404);
-    expect((await platform.api.applications.post(`/api/applications/${draft.body.id}/submit`, {}, b.token)).status).toBe(404);
+    expect(
+      (await platform.api.applications.get(`/api/applications/${draft.body.id}`, b.token)).status,
+    ).toBe(404);
+    expect(
+      (
+        await platform.api.applications.post(
+          `/api/applications/${draft.body.id}/submit`,
+          {},
+          b.token,
+        )
+      ).status,
+    ).toBe(404);
     const list = await platform.api.applications.get('/api/applications', b.token);
     expect(list.body.items).toEqual([]);
   });

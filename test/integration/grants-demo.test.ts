@@ -28,7 +28,12 @@ describe('grants demo seed', () => {
     await dataSource.initialize();
     try {
       const now = new Date('2027-03-03T10:00:00+01:00');
-      const evaluators = [1, 2, 3].map((i) => ({ userId: randomUUID(), email: `ocena${i}@example.pl`, name: `Oceniający ${i}`, chair: i === 1 }));
+      const evaluators = [1, 2, 3].map((i) => ({
+        userId: randomUUID(),
+        email: `ocena${i}@example.pl`,
+        name: `Oceniający ${i}`,
+        chair: i === 1,
+      }));
       const input = { now, operatorId: randomUUID(), evaluators };
       const first = await seedDemo(dataSource, input);
       expect(first).toMatchObject({ created: true, callNumber: 'NAB/DEMO/2027' });
@@ -37,14 +42,24 @@ describe('grants demo seed', () => {
 
       const [programme] = await dataSource.query(`SELECT counties, targets FROM grants.programmes`);
       expect(programme.counties).toEqual(['1462', '1419', '1427', '1404']);
-      expect(programme.targets).toEqual({ groupsSupported: 20, enterprisesStrengthened: 14, enterprisesCreated: 8, jobsCreated: 60, peopleTrained: 400 });
-      const [call] = await dataSource.query(`SELECT status, opens_at, closes_at, funding_model, jsonb_array_length(criteria) AS criteria FROM grants.calls`);
+      expect(programme.targets).toEqual({
+        groupsSupported: 20,
+        enterprisesStrengthened: 14,
+        enterprisesCreated: 8,
+        jobsCreated: 60,
+        peopleTrained: 400,
+      });
+      const [call] = await dataSource.query(
+        `SELECT status, opens_at, closes_at, funding_model, jsonb_array_length(criteria) AS criteria FROM grants.calls`,
+      );
       expect(call).toMatchObject({ status: 'published', criteria: 5 });
       expect(call.funding_model.kind).toBe('unit-rates');
       expect(call.opens_at <= now && call.closes_at > now).toBe(true);
       // 20 working days; Easter Monday (29 March 2027) does not count; closes at 16:00 Warsaw time
       expect(toWarsawIso(call.closes_at)).toBe('2027-04-01T16:00:00.000+02:00');
-      const pool = await dataSource.query(`SELECT chair FROM grants.call_evaluators ORDER BY chair DESC`);
+      const pool = await dataSource.query(
+        `SELECT chair FROM grants.call_evaluators ORDER BY chair DESC`,
+      );
       expect(pool.map((p: any) => p.chair)).toEqual([true, false, false]);
       const outbox = await dataSource.query(`SELECT subject FROM grants.outbox`);
       expect(outbox).toEqual([{ subject: 'grants.call.published' }]);

@@ -44,10 +44,18 @@ describe('transactional outbox', () => {
     const operator = await platform.account('operator');
     const call = await publishedCall(platform, operator.token);
     const applicant = await platform.account('applicant');
-    const draft = await platform.api.applications.post('/api/applications', { callId: call.id, form: applicationForm(1) }, applicant.token);
+    const draft = await platform.api.applications.post(
+      '/api/applications',
+      { callId: call.id, form: applicationForm(1) },
+      applicant.token,
+    );
 
     await nats.stop();
-    const submitted = await platform.api.applications.post(`/api/applications/${draft.body.id}/submit`, {}, applicant.token);
+    const submitted = await platform.api.applications.post(
+      `/api/applications/${draft.body.id}/submit`,
+      {},
+      applicant.token,
+    );
     expect(submitted.status).toBe(200);
     expect(submitted.body.reference).toMatch(/^OWES\/\d{4}\/\d{5}$/);
 
@@ -91,16 +99,19 @@ describe('transactional outbox', () => {
     const queryRunner = db.createQueryRunner();
     await queryRunner.connect();
     await queryRunner.startTransaction();
-    const envelope = await outbox.emitter(queryRunner.manager)('applications.application.submitted', {
-      applicationId: '11111111-1111-4111-8111-111111111111',
-      reference: 'OWES/2026/99999',
-      version: 1,
-      callId: '22222222-2222-4222-8222-222222222222',
-      callNumber: 'NAB/X/2026',
-      callTitle: 'Nabór',
-      submittedAt: new Date().toISOString(),
-      applicant: { email, name: 'Jan Nowak', language: 'pl' },
-    });
+    const envelope = await outbox.emitter(queryRunner.manager)(
+      'applications.application.submitted',
+      {
+        applicationId: '11111111-1111-4111-8111-111111111111',
+        reference: 'OWES/2026/99999',
+        version: 1,
+        callId: '22222222-2222-4222-8222-222222222222',
+        callNumber: 'NAB/X/2026',
+        callTitle: 'Nabór',
+        submittedAt: new Date().toISOString(),
+        applicant: { email, name: 'Jan Nowak', language: 'pl' },
+      },
+    );
     await js.publish(subject, JSON.stringify(envelope), { msgID: envelope.id });
     await queryRunner.commitTransaction();
     await queryRunner.release();

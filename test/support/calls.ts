@@ -24,8 +24,13 @@ export async function publishedCall(
     operatorToken,
   );
   if (created.status !== 201) throw new Error(`call not created: ${JSON.stringify(created.body)}`);
-  const published = await platform.api.grants.post(`/api/calls/${created.body.id}/publish`, {}, operatorToken);
-  if (published.status !== 200) throw new Error(`call not published: ${JSON.stringify(published.body)}`);
+  const published = await platform.api.grants.post(
+    `/api/calls/${created.body.id}/publish`,
+    {},
+    operatorToken,
+  );
+  if (published.status !== 200)
+    throw new Error(`call not published: ${JSON.stringify(published.body)}`);
   await expectEventually(async () => {
     const found = await platform.api.applications.get(`/api/calls/${created.body.id}`);
     if (found.status !== 200) throw new Error('call not in the read model yet');

@@ -3,7 +3,8 @@ import { dropDatabase } from '@app/common';
 import { databaseLayout, SERVICES, type DatabaseLayout } from '../../tools/src/database-config.js';
 import { setupAndMigrate } from '../../tools/src/migrate.js';
 
-export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL =
+  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export function uniqueId(): string {
   return randomBytes(4).toString('hex');
@@ -29,6 +30,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await setupAndMigrate(layout);
   return {
     layout,
-    drop: () => dropDatabase(ADMIN_URL, layout.database, SERVICES.map((s) => layout.roles[s].role)),
+    drop: () =>
+      dropDatabase(
+        ADMIN_URL,
+        layout.database,
+        SERVICES.map((s) => layout.roles[s].role),
+      ),
   };
 }

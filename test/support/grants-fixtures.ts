@@ -83,7 +83,11 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function startGrants(clock: Clock, issuer: TokenIssuer, extraEnv: Record<string, string> = {}): Promise<Platform> {
+export async function startGrants(
+  clock: Clock,
+  issuer: TokenIssuer,
+  extraEnv: Record<string, string> = {},
+): Promise<Platform> {
   const db = await createTestDatabase();
   const prefix = `t${uniqueId()}`;
   const env: Record<string, string> = {
@@ -97,7 +101,10 @@ export async function startGrants(clock: Clock, issuer: TokenIssuer, extraEnv: R
     SCHEDULER_INTERVAL_MS: '3600000',
     ...extraEnv,
   };
-  const app = await NestFactory.create(AppModule.forRoot({ env, clock }), { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create(AppModule.forRoot({ env, clock }), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   await configureApp(app, GRANTS_DESCRIPTION);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -196,7 +203,11 @@ export function acceptedPayload(options: {
       plannedStart: job.plannedStart ?? '2027-03-01',
       county: job.county ?? options.county ?? '1462',
     })),
-    amount: { creation: Math.floor(options.amount / 2), maintenance: options.amount - Math.floor(options.amount / 2), total: options.amount },
+    amount: {
+      creation: Math.floor(options.amount / 2),
+      maintenance: options.amount - Math.floor(options.amount / 2),
+      total: options.amount,
+    },
     businessPlan: { idea: 'Catering dla szkół', market: 'Analiza rynku lokalnego' },
     recruitedBy: options.recruitedBy ?? [],
   };
@@ -246,8 +257,13 @@ export async function createPublishedCall(
     operatorToken,
   );
   if (created.status !== 201) throw new Error(`call not created: ${JSON.stringify(created.body)}`);
-  const published = await platform.api.post(`/api/calls/${created.body.id}/publish`, {}, operatorToken);
-  if (published.status !== 200) throw new Error(`call not published: ${JSON.stringify(published.body)}`);
+  const published = await platform.api.post(
+    `/api/calls/${created.body.id}/publish`,
+    {},
+    operatorToken,
+  );
+  if (published.status !== 200)
+    throw new Error(`call not published: ${JSON.stringify(published.body)}`);
   return published.body;
 }
 
@@ -300,7 +316,8 @@ export async function waitForAssignments(
     const found: { evaluator: Evaluator; evaluation: any }[] = [];
     for (const evaluator of evaluators) {
       for (const evaluation of await evaluationsOf(platform, evaluator)) {
-        if (evaluation.applicationId === applicationId && evaluation.status !== 'conflict') found.push({ evaluator, evaluation });
+        if (evaluation.applicationId === applicationId && evaluation.status !== 'conflict')
+          found.push({ evaluator, evaluation });
       }
     }
     expect(found).toHaveLength(count);
@@ -309,14 +326,23 @@ export async function waitForAssignments(
 }
 
 /** Declares impartiality and scores an evaluation with the given total. */
-export async function declareAndScore(platform: Platform, evaluator: Evaluator, evaluationId: string, total: number) {
+export async function declareAndScore(
+  platform: Platform,
+  evaluator: Evaluator,
+  evaluationId: string,
+  total: number,
+) {
   const declared = await platform.api.post(
     `/api/evaluations/${evaluationId}/declaration`,
     { conflictOfInterest: false, confidentiality: true },
     evaluator.token,
   );
   if (declared.status !== 200) throw new Error(`declaration: ${JSON.stringify(declared.body)}`);
-  const scored = await platform.api.post(`/api/evaluations/${evaluationId}/scores`, { scores: scoresFor(total) }, evaluator.token);
+  const scored = await platform.api.post(
+    `/api/evaluations/${evaluationId}/scores`,
+    { scores: scoresFor(total) },
+    evaluator.token,
+  );
   if (scored.status !== 200) throw new Error(`scores: ${JSON.stringify(scored.body)}`);
   return scored.body;
 }
@@ -335,7 +361,10 @@ export async function acceptAndScore(
 }
 
 /** Events grants wrote to its outbox (what it published), oldest first. */
-export async function grantsEvents<S extends EventSubject>(platform: Platform, subject: S): Promise<EventPayload<S>[]> {
+export async function grantsEvents<S extends EventSubject>(
+  platform: Platform,
+  subject: S,
+): Promise<EventPayload<S>[]> {
   const client = new pg.Client({ connectionString: platform.db.layout.urls.grants });
   await client.connect();
   try {
@@ -350,7 +379,11 @@ export async function grantsEvents<S extends EventSubject>(platform: Platform, s
 }
 
 /** Runs a SQL query as the grants role (assertions on what the API does not show). */
-export async function grantsQuery<T = any>(platform: Platform, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function grantsQuery<T = any>(
+  platform: Platform,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: platform.db.layout.urls.grants });
   await client.connect();
   try {

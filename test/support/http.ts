@@ -32,10 +32,16 @@ export function client(baseUrl: string) {
     url: baseUrl,
     get: <T = any>(path: string, token?: string, headers?: Record<string, string>) =>
       call<T>('GET', path, { token, headers }),
-    post: <T = any>(path: string, body?: unknown, token?: string, headers?: Record<string, string>) =>
-      call<T>('POST', path, { body: body ?? {}, token, headers }),
-    patch: <T = any>(path: string, body: unknown, token?: string) => call<T>('PATCH', path, { body, token }),
-    put: <T = any>(path: string, body: unknown, token?: string) => call<T>('PUT', path, { body, token }),
+    post: <T = any>(
+      path: string,
+      body?: unknown,
+      token?: string,
+      headers?: Record<string, string>,
+    ) => call<T>('POST', path, { body: body ?? {}, token, headers }),
+    patch: <T = any>(path: string, body: unknown, token?: string) =>
+      call<T>('PATCH', path, { body, token }),
+    put: <T = any>(path: string, body: unknown, token?: string) =>
+      call<T>('PUT', path, { body, token }),
     call,
   };
 }

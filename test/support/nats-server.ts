@@ -10,7 +10,11 @@ async function freePort(): Promise<number> {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -29,8 +33,11 @@ export async function startPrivateNats(): Promise<{
   const storeDir = mkdtempSync(join(tmpdir(), 'owes-nats-'));
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: 'ignore' });
-    if (!(await waitForPort('127.0.0.1', port, 10_000))) throw new Error('private nats-server did not start');
+    child = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
+      stdio: 'ignore',
+    });
+    if (!(await waitForPort('127.0.0.1', port, 10_000)))
+      throw new Error('private nats-server did not start');
   };
   const stop = async () => {
     if (!child || child.exitCode !== null) return;

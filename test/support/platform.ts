@@ -17,9 +17,15 @@ import { client, type Client } from './http.js';
 export const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 const MODULES = {
-  applications: { module: applications.AppModule, description: applications.APPLICATIONS_DESCRIPTION },
+  applications: {
+    module: applications.AppModule,
+    description: applications.APPLICATIONS_DESCRIPTION,
+  },
   grants: { module: grants.AppModule, description: grants.GRANTS_DESCRIPTION },
-  notifications: { module: notifications.AppModule, description: notifications.NOTIFICATIONS_DESCRIPTION },
+  notifications: {
+    module: notifications.AppModule,
+    description: notifications.NOTIFICATIONS_DESCRIPTION,
+  },
 } as const;
 
 export interface ServiceOptions {
@@ -32,7 +38,10 @@ export interface ServiceOptions {
 }
 
 /** Boots one service in this process exactly as main.ts does (real HTTP port, real NATS, real DB). */
-export async function startService(service: Service, options: ServiceOptions): Promise<{ app: INestApplication; url: string }> {
+export async function startService(
+  service: Service,
+  options: ServiceOptions,
+): Promise<{ app: INestApplication; url: string }> {
   const { module, description } = MODULES[service];
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -60,7 +69,10 @@ export interface Platform {
   apps: Partial<Record<Service, INestApplication>>;
   api: Record<Service, Client>;
   /** Creates a verified account of any role and returns its token. */
-  account(role: Role, opts?: { email?: string; name?: string; language?: 'pl' | 'en' }): Promise<{ token: string; email: string; id: string }>;
+  account(
+    role: Role,
+    opts?: { email?: string; name?: string; language?: 'pl' | 'en' },
+  ): Promise<{ token: string; email: string; id: string }>;
   restart(service: Service, env?: Record<string, string>): Promise<void>;
   stop(service: Service): Promise<void>;
   close(): Promise<void>;
@@ -71,7 +83,12 @@ export interface Platform {
  * subjects prefixed), and the chosen services booted on free ports.
  */
 export async function startPlatform(
-  options: { services?: Service[]; clock?: Clock; env?: Partial<Record<Service, Record<string, string>>>; natsUrl?: string } = {},
+  options: {
+    services?: Service[];
+    clock?: Clock;
+    env?: Partial<Record<Service, Record<string, string>>>;
+    natsUrl?: string;
+  } = {},
 ): Promise<Platform> {
   const services = options.services ?? ['applications', 'grants', 'notifications'];
   const db = await createTestDatabase();

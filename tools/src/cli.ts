@@ -5,11 +5,13 @@ import pg from 'pg';
 import { ROLES, type Role } from '@app/common';
 import { databaseLayout } from './database-config.js';
 import { setupAndMigrate } from './migrate.js';
+import { demoSeed } from './demo-seed.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   migrate                                   create database, roles and schemas if needed; apply migrations
+  demo:seed [--production]                  load the OWES Płock demo (SPEC §9); refused in production unless asked
   users:create --email E --password P --role operator|evaluator|admin|applicant [--name N] [--lang pl|en]
                                             create a staff account (or reset its password and role)
 
@@ -27,8 +29,10 @@ async function usersCreate(args: string[]): Promise<void> {
     },
   });
   const email = values.email?.trim().toLowerCase();
-  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new Error('--email must be an e-mail address');
-  if (!values.password || values.password.length < 10) throw new Error('--password needs at least 10 characters');
+  if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    throw new Error('--email must be an e-mail address');
+  if (!values.password || values.password.length < 10)
+    throw new Error('--password needs at least 10 characters');
   if (!values.role || !(ROLES as readonly string[]).includes(values.role)) {
     throw new Error(`--role must be one of: ${ROLES.join(', ')}`);
   }
@@ -58,6 +62,19 @@ async function main(): Promise<void> {
     case 'migrate':
       await setupAndMigrate(databaseLayout(process.env), (line) => console.log(line));
       return;
+    case 'demo:seed': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { production: { type: 'boolean', default: false } },
+      });
+      if (process.env.NODE_ENV === 'production' && !values.production) {
+        throw new Error(
+          'NODE_ENV is production: demo data is refused unless you pass --production',
+        );
+      }
+      await demoSeed(databaseLayout(process.env), new Date(), (line) => console.log(line));
+      return;
+    }
     case 'users:create':
       await usersCreate(rest);
       return;

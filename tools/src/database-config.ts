@@ -16,8 +16,12 @@ export interface DatabaseLayout {
  * DATABASE_ADMIN_URL (a superuser, for set-up), DB_NAME (default `owes`), and per service
  * `<SERVICE>_DB_ROLE`, `<SERVICE>_DB_PASSWORD` or a whole `<SERVICE>_DATABASE_URL`.
  */
-export function databaseLayout(env: Record<string, string | undefined>, defaults?: { adminUrl?: string }): DatabaseLayout {
-  const adminUrl = env.DATABASE_ADMIN_URL ?? defaults?.adminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export function databaseLayout(
+  env: Record<string, string | undefined>,
+  defaults?: { adminUrl?: string },
+): DatabaseLayout {
+  const adminUrl =
+    env.DATABASE_ADMIN_URL ?? defaults?.adminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const database = env.DB_NAME ?? 'owes';
   const admin = new URL(adminUrl);
   const roles = {} as Record<Service, ServiceRole>;

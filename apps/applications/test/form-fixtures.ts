@@ -5,7 +5,15 @@
  */
 
 /** Valid PESELs of adults (born 1944–2002). */
-export const PESELS = ['44051401359', '85031201233', '90071504563', '78112307894', '02221003455', '95122405675', '88010112346'];
+export const PESELS = [
+  '44051401359',
+  '85031201233',
+  '90071504563',
+  '78112307894',
+  '02221003455',
+  '95122405675',
+  '88010112346',
+];
 /** A valid PESEL of someone born on 2010-03-15. */
 export const MINOR_PESEL = '10231500002';
 
@@ -15,7 +23,10 @@ export const VALID_NIP = '8567346215';
 export const VALID_REGON = '123456785';
 export const VALID_KRS = '0000123456';
 
-export function naturalMember(i: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function naturalMember(
+  i: number,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     kind: 'natural',
     fullName: `Osoba Testowa ${i + 1}`,

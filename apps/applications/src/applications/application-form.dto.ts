@@ -16,7 +16,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsKrs, IsNip, IsPesel, IsRegon, WORKING_TIMES, type WorkingTime } from '@app/common';
-import { APPLICANT_KINDS, BUDGET_CATEGORIES, type ApplicantKind } from '../domain/grant-application.js';
+import {
+  APPLICANT_KINDS,
+  BUDGET_CATEGORIES,
+  type ApplicantKind,
+} from '../domain/grant-application.js';
 import { LEGAL_FORMS, type LegalForm } from '../domain/initiative-group.js';
 import { CountyField, EligibilityDto, IsoDateField, NameField } from '../forms/person.dto.js';
 
@@ -27,7 +31,10 @@ export class ApplicantDto {
   @IsIn(APPLICANT_KINDS)
   kind: ApplicantKind;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The qualified initiative group (kind initiative-group)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The qualified initiative group (kind initiative-group)',
+  })
   @IsUUID()
   @IsOptional()
   groupId?: string;
@@ -66,7 +73,9 @@ export class ApplicantDto {
   @IsOptional()
   krs?: string;
 
-  @ApiPropertyOptional({ description: 'A PES commits to obtain PS status within 6 months (must be true for a PES)' })
+  @ApiPropertyOptional({
+    description: 'A PES commits to obtain PS status within 6 months (must be true for a PES)',
+  })
   @IsBoolean()
   @IsOptional()
   psStatusCommitment?: boolean;
@@ -138,7 +147,9 @@ export class JobDto {
   @Type(() => JobPersonDto)
   person: JobPersonDto;
 
-  @ApiPropertyOptional({ description: 'Grant-bridging calls only: grant asked for this job, grosze' })
+  @ApiPropertyOptional({
+    description: 'Grant-bridging calls only: grant asked for this job, grosze',
+  })
   @IsInt()
   @Min(0)
   @Max(MAX_GROSZE)
@@ -187,7 +198,9 @@ export class BusinessPlanDto {
   @ApiProperty({ description: 'Strategia marketingowa' }) @section() marketing: string;
   @ApiProperty({ description: 'Zasoby, organizacja, kadra' }) @section() organisation: string;
   @ApiProperty({ description: 'Plan finansowy' }) @section() finances: string;
-  @ApiProperty({ description: 'Reintegracja społeczna i zawodowa' }) @section() socialImpact: string;
+  @ApiProperty({ description: 'Reintegracja społeczna i zawodowa' })
+  @section()
+  socialImpact: string;
 }
 
 export class DeMinimisItemDto {
@@ -243,7 +256,10 @@ export class ApplicationFormDto {
   @Type(() => ApplicantDto)
   applicant: ApplicantDto;
 
-  @ApiPropertyOptional({ type: EmploymentDto, description: 'Existing PS/PES: headcount before and after' })
+  @ApiPropertyOptional({
+    type: EmploymentDto,
+    description: 'Existing PS/PES: headcount before and after',
+  })
   @ValidateNested()
   @Type(() => EmploymentDto)
   @IsOptional()
@@ -256,7 +272,9 @@ export class ApplicationFormDto {
   @Type(() => JobDto)
   jobs: JobDto[];
 
-  @ApiPropertyOptional({ description: 'Grant-bridging calls: the separate request to extend bridging support' })
+  @ApiPropertyOptional({
+    description: 'Grant-bridging calls: the separate request to extend bridging support',
+  })
   @IsBoolean()
   @IsOptional()
   bridgingExtensionRequested?: boolean;

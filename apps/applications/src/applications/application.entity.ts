@@ -29,7 +29,10 @@ export type ApplicationState = (typeof APPLICATION_STATES)[number];
 @Index('applications_call_state_idx', ['callId', 'state'])
 @Index('applications_state_idx', ['state', 'createdAt'])
 @Index('applications_county_idx', ['county', 'createdAt'])
-@Index('applications_reference_key', ['reference'], { unique: true, where: 'reference IS NOT NULL' })
+@Index('applications_reference_key', ['reference'], {
+  unique: true,
+  where: 'reference IS NOT NULL',
+})
 export class Application {
   @PrimaryGeneratedColumn('uuid')
   id: string;

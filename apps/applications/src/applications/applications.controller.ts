@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@app/common';
 import { applicationView, ApplicationsService } from './applications.service.js';
@@ -27,7 +38,9 @@ export class ApplicationsController {
 
   @Get()
   @Roles('applicant', 'operator', 'admin')
-  @ApiOperation({ summary: "Applications: an applicant's own, or all for staff; filters and pagination" })
+  @ApiOperation({
+    summary: "Applications: an applicant's own, or all for staff; filters and pagination",
+  })
   async list(@CurrentUser() user: AuthUser, @Query() query: ListApplicationsQuery) {
     const page = await this.applications.list(user, query);
     return { ...page, items: page.items.map(applicationView) };
@@ -39,7 +52,9 @@ export class ApplicationsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="wnioski.csv"')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'Submitted applications (of a call) as CSV with Polish headers, UTF-8 with BOM' })
+  @ApiOperation({
+    summary: 'Submitted applications (of a call) as CSV with Polish headers, UTF-8 with BOM',
+  })
   async export(@Query() query: ExportQuery): Promise<string> {
     return this.applications.exportCsv(query.callId);
   }
@@ -59,8 +74,14 @@ export class ApplicationsController {
 
   @Patch(':id')
   @Roles('applicant')
-  @ApiOperation({ summary: 'Save the draft, or the correction being prepared (partial data allowed)' })
-  async update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: UpdateApplicationDto) {
+  @ApiOperation({
+    summary: 'Save the draft, or the correction being prepared (partial data allowed)',
+  })
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: UpdateApplicationDto,
+  ) {
     return applicationView(await this.applications.updateDraft(user, id, dto.form));
   }
 
@@ -68,7 +89,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('applicant')
   @ApiOperation({
-    summary: 'Submit the draft (reference OWES/<year>/<nnnnn>) or answer corrections with a new version; idempotent',
+    summary:
+      'Submit the draft (reference OWES/<year>/<nnnnn>) or answer corrections with a new version; idempotent',
   })
   async submit(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return applicationView(await this.applications.submit(user, id));
@@ -85,8 +107,15 @@ export class ApplicationsController {
   @Post(':id/formal-check')
   @HttpCode(200)
   @Roles('operator')
-  @ApiOperation({ summary: 'Formal check: accepted, corrections requested (issues; term in working days) or rejected' })
-  async formalCheck(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: FormalCheckDto) {
+  @ApiOperation({
+    summary:
+      'Formal check: accepted, corrections requested (issues; term in working days) or rejected',
+  })
+  async formalCheck(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: FormalCheckDto,
+  ) {
     return applicationView(await this.applications.formalCheck(user, id, dto));
   }
 }

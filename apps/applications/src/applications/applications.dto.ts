@@ -26,14 +26,20 @@ export class CreateApplicationDto {
   @IsUUID()
   callId: string;
 
-  @ApiPropertyOptional({ type: ApplicationFormDto, description: 'Partial form data (types are checked)' })
+  @ApiPropertyOptional({
+    type: ApplicationFormDto,
+    description: 'Partial form data (types are checked)',
+  })
   @IsObject()
   @IsOptional()
   form?: Record<string, unknown>;
 }
 
 export class UpdateApplicationDto {
-  @ApiProperty({ type: ApplicationFormDto, description: 'The whole draft form (partial data allowed)' })
+  @ApiProperty({
+    type: ApplicationFormDto,
+    description: 'The whole draft form (partial data allowed)',
+  })
   @IsObject()
   form: Record<string, unknown>;
 }
@@ -100,7 +106,10 @@ export class FormalCheckDto {
   @IsIn(FORMAL_CHECK_RESULTS)
   result: (typeof FORMAL_CHECK_RESULTS)[number];
 
-  @ApiPropertyOptional({ type: [CorrectionIssueDto], description: 'What to correct (result corrections)' })
+  @ApiPropertyOptional({
+    type: [CorrectionIssueDto],
+    description: 'What to correct (result corrections)',
+  })
   @ValidateIf((o: FormalCheckDto) => o.result === 'corrections')
   @IsArray()
   @ArrayMinSize(1)
@@ -109,7 +118,10 @@ export class FormalCheckDto {
   @Type(() => CorrectionIssueDto)
   issues?: CorrectionIssueDto[];
 
-  @ApiPropertyOptional({ type: [String], description: 'Why the form is rejected (result rejected)' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Why the form is rejected (result rejected)',
+  })
   @ValidateIf((o: FormalCheckDto) => o.result === 'rejected')
   @IsArray()
   @ArrayMinSize(1)

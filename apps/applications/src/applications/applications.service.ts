@@ -68,11 +68,18 @@ export class ApplicationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.timers.register(CORRECTION_TIMER, (timer, manager, emit) => this.correctionTermLapsed(timer, manager, emit));
+    this.timers.register(CORRECTION_TIMER, (timer, manager, emit) =>
+      this.correctionTermLapsed(timer, manager, emit),
+    );
   }
 
   /** Loads an application the caller may see; another applicant's id answers 404, never 403. */
-  private async visible(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<Application> {
+  private async visible(
+    manager: EntityManager,
+    user: AuthUser,
+    id: string,
+    lock = false,
+  ): Promise<Application> {
     const application = await manager.findOne(Application, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -105,14 +112,20 @@ export class ApplicationsService implements OnModuleInit {
     application.groupId = groupId && UUID.test(groupId) ? groupId : null;
   }
 
-  async create(user: AuthUser, callId: string, form: Record<string, unknown> = {}): Promise<Application> {
+  async create(
+    user: AuthUser,
+    callId: string,
+    form: Record<string, unknown> = {},
+  ): Promise<Application> {
     await this.assertDraftTypes(form);
     return this.outbox.transaction(async (manager) => {
       const call = await manager.findOne(CallReadModel, { where: { id: callId } });
       if (!call) {
-        throw ApiError.unprocessable('UNKNOWN_CALL', { pl: 'Nie ma takiego naboru', en: 'No such call' }, [
-          { path: 'callId', message: { pl: 'Nie ma takiego naboru', en: 'No such call' } },
-        ]);
+        throw ApiError.unprocessable(
+          'UNKNOWN_CALL',
+          { pl: 'Nie ma takiego naboru', en: 'No such call' },
+          [{ path: 'callId', message: { pl: 'Nie ma takiego naboru', en: 'No such call' } }],
+        );
       }
       const now = this.clock.now();
       const application = manager.create(Application, {
@@ -170,7 +183,11 @@ export class ApplicationsService implements OnModuleInit {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  async updateDraft(user: AuthUser, id: string, form: Record<string, unknown>): Promise<Application> {
+  async updateDraft(
+    user: AuthUser,
+    id: string,
+    form: Record<string, unknown>,
+  ): Promise<Application> {
     await this.assertDraftTypes(form);
     return this.outbox.transaction(async (manager) => {
       const application = await this.own(manager, user, id);
@@ -198,9 +215,13 @@ export class ApplicationsService implements OnModuleInit {
     let group: { state: string; plannedLegalForm: LegalForm } | null | undefined;
     if (groupId !== undefined) {
       const found = UUID.test(groupId)
-        ? await manager.findOne(InitiativeGroup, { where: { id: groupId, leaderId: application.applicantId } })
+        ? await manager.findOne(InitiativeGroup, {
+            where: { id: groupId, leaderId: application.applicantId },
+          })
         : null;
-      group = found ? { state: found.state, plannedLegalForm: found.plannedLegalForm as LegalForm } : null;
+      group = found
+        ? { state: found.state, plannedLegalForm: found.plannedLegalForm as LegalForm }
+        : null;
     }
     const day = warsawDate(firstSubmission);
     const result = checkApplication(application.form, {
@@ -236,7 +257,9 @@ export class ApplicationsService implements OnModuleInit {
         });
       }
       const now = this.clock.now();
-      const call = await manager.findOneOrFail(CallReadModel, { where: { id: application.callId } });
+      const call = await manager.findOneOrFail(CallReadModel, {
+        where: { id: application.callId },
+      });
       const answering = application.state === 'corrections-requested';
       if (!answering && (now < call.opensAt || now >= call.closesAt)) {
         throw ApiError.unprocessable('CALL_CLOSED', {
@@ -244,14 +267,24 @@ export class ApplicationsService implements OnModuleInit {
           en: 'The call is not open: applications can be submitted only while it is open',
         });
       }
-      if (answering && application.corrections && !correctionInTime(now, new Date(application.corrections.deadline))) {
+      if (
+        answering &&
+        application.corrections &&
+        !correctionInTime(now, new Date(application.corrections.deadline))
+      ) {
         throw ApiError.unprocessable('CORRECTION_TERM_PASSED', {
           pl: 'Termin na uzupełnienie braków formalnych minął',
           en: 'The term for corrections has passed',
         });
       }
-      const { problems, amount } = await this.check(manager, application, call, application.submittedAt ?? now);
-      if (problems.length > 0 || !amount) throw ApiError.unprocessable('FORM_INVALID', FORM_INVALID, problems);
+      const { problems, amount } = await this.check(
+        manager,
+        application,
+        call,
+        application.submittedAt ?? now,
+      );
+      if (problems.length > 0 || !amount)
+        throw ApiError.unprocessable('FORM_INVALID', FORM_INVALID, problems);
 
       const fromState = application.state;
       application.state = 'submitted';
@@ -279,7 +312,11 @@ export class ApplicationsService implements OnModuleInit {
         action: answering ? 'corrections-answered' : 'submitted',
         fromState,
         toState: 'submitted',
-        changes: { reference: application.reference, version: application.submittedVersion, requestedTotal: amount.total },
+        changes: {
+          reference: application.reference,
+          version: application.submittedVersion,
+          requestedTotal: amount.total,
+        },
       });
       const applicant = await recipientOf(manager, application.applicantId);
       if (answering) {
@@ -349,12 +386,24 @@ export class ApplicationsService implements OnModuleInit {
   async formalCheck(user: AuthUser, id: string, dto: FormalCheckDto): Promise<Application> {
     if (dto.result !== 'corrections' && dto.issues !== undefined) {
       throw validationFailed([
-        { path: 'issues', message: { pl: 'Braki wskazuje się tylko przy wezwaniu do uzupełnienia', en: 'Issues are given only when requesting corrections' } },
+        {
+          path: 'issues',
+          message: {
+            pl: 'Braki wskazuje się tylko przy wezwaniu do uzupełnienia',
+            en: 'Issues are given only when requesting corrections',
+          },
+        },
       ]);
     }
     if (dto.result !== 'rejected' && dto.reasons !== undefined) {
       throw validationFailed([
-        { path: 'reasons', message: { pl: 'Powody podaje się tylko przy odrzuceniu', en: 'Reasons are given only when rejecting' } },
+        {
+          path: 'reasons',
+          message: {
+            pl: 'Powody podaje się tylko przy odrzuceniu',
+            en: 'Reasons are given only when rejecting',
+          },
+        },
       ]);
     }
     return this.outbox.transaction(async (manager, emit) => {
@@ -378,7 +427,9 @@ export class ApplicationsService implements OnModuleInit {
         });
       }
       const now = this.clock.now();
-      const call = await manager.findOneOrFail(CallReadModel, { where: { id: application.callId } });
+      const call = await manager.findOneOrFail(CallReadModel, {
+        where: { id: application.callId },
+      });
       const applicant = await recipientOf(manager, application.applicantId);
       const reference = application.reference as string;
       const toState = stateAfterFormalCheck(dto.result);
@@ -391,7 +442,10 @@ export class ApplicationsService implements OnModuleInit {
         application.correctionRounds += 1;
         application.corrections = {
           round: application.correctionRounds,
-          issues: (dto.issues ?? []).map((i) => ({ ...(i.path ? { path: i.path } : {}), description: i.description })),
+          issues: (dto.issues ?? []).map((i) => ({
+            ...(i.path ? { path: i.path } : {}),
+            description: i.description,
+          })),
           termWorkingDays: call.correctionTermWorkingDays,
           lastDay: term.lastDay,
           deadline: term.deadline.toISOString(),
@@ -437,7 +491,10 @@ export class ApplicationsService implements OnModuleInit {
         application.decidedAt = now;
         application.decidedBy = user.id;
         await manager.save(application);
-        await emit('applications.application.formally-accepted', await this.acceptedPayload(manager, application, now, applicant));
+        await emit(
+          'applications.application.formally-accepted',
+          await this.acceptedPayload(manager, application, now, applicant),
+        );
       }
       await this.audit.record(manager, {
         actorId: user.id,
@@ -468,7 +525,8 @@ export class ApplicationsService implements OnModuleInit {
       ? await manager.findOne(InitiativeGroup, { where: { id: application.groupId } })
       : null;
     const businessPlan: Record<string, string> = {};
-    for (const key of BUSINESS_PLAN_SECTIONS) businessPlan[key] = text(field(field(form, 'businessPlan'), key)) ?? '';
+    for (const key of BUSINESS_PLAN_SECTIONS)
+      businessPlan[key] = text(field(field(form, 'businessPlan'), key)) ?? '';
     return {
       applicationId: application.id,
       reference: application.reference as string,
@@ -484,7 +542,8 @@ export class ApplicationsService implements OnModuleInit {
         jobId: `${i + 1}`,
         position: text(field(job, 'position')) ?? '',
         workingTime: field(job, 'workingTime') as '1' | '3/4' | '1/2' | '1/4',
-        eligiblePerson: typeof field(field(field(job, 'person'), 'eligibility'), 'status') === 'string',
+        eligiblePerson:
+          typeof field(field(field(job, 'person'), 'eligibility'), 'status') === 'string',
         plannedStart: text(field(job, 'plannedStart')) ?? '',
         county: text(field(field(job, 'person'), 'county')) ?? '',
       })),
@@ -495,7 +554,11 @@ export class ApplicationsService implements OnModuleInit {
   }
 
   /** The durable timer of a correction term: an unanswered request rejects the form. */
-  private async correctionTermLapsed(timer: DueTimer, manager: EntityManager, emit: Emit): Promise<void> {
+  private async correctionTermLapsed(
+    timer: DueTimer,
+    manager: EntityManager,
+    emit: Emit,
+  ): Promise<void> {
     const application = await manager.findOne(Application, {
       where: { id: timer.entityId },
       lock: { mode: 'pessimistic_write' },
@@ -592,7 +655,12 @@ export class ApplicationsService implements OnModuleInit {
         r.version,
       ];
     });
-    return stringify(records, { bom: true, header: true, columns: CSV_HEADERS, record_delimiter: '\r\n' });
+    return stringify(records, {
+      bom: true,
+      header: true,
+      columns: CSV_HEADERS,
+      record_delimiter: '\r\n',
+    });
   }
 }
 
@@ -643,7 +711,11 @@ export function applicationView(a: Application) {
         : { ...a.amount, totalFormatted: formatPln(a.requestedTotal) },
     corrections: a.corrections,
     decision: a.decidedAt
-      ? { decidedAt: toWarsawIso(a.decidedAt), reasons: a.decisionReasons ?? [], automatic: a.decidedBy === null }
+      ? {
+          decidedAt: toWarsawIso(a.decidedAt),
+          reasons: a.decisionReasons ?? [],
+          automatic: a.decidedBy === null,
+        }
       : null,
     submittedAt: a.submittedAt ? toWarsawIso(a.submittedAt) : null,
     withdrawnAt: a.withdrawnAt ? toWarsawIso(a.withdrawnAt) : null,

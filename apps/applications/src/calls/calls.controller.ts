@@ -43,7 +43,8 @@ export class CallsController {
   @ApiQuery({ name: 'status', enum: ['open', 'all'], required: false })
   async list(@Query() query: CallsQuery) {
     const now = this.clock.now();
-    const where = query.status === 'all' ? {} : { opensAt: LessThanOrEqual(now), closesAt: MoreThan(now) };
+    const where =
+      query.status === 'all' ? {} : { opensAt: LessThanOrEqual(now), closesAt: MoreThan(now) };
     const calls = await this.dataSource
       .getRepository(CallReadModel)
       .find({ where, order: { closesAt: 'ASC' } });

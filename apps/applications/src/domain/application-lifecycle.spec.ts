@@ -8,7 +8,14 @@ import {
   type ApplicationState,
 } from './application-lifecycle.js';
 
-const ALL: ApplicationState[] = ['draft', 'submitted', 'corrections-requested', 'formally-accepted', 'formally-rejected', 'withdrawn'];
+const ALL: ApplicationState[] = [
+  'draft',
+  'submitted',
+  'corrections-requested',
+  'formally-accepted',
+  'formally-rejected',
+  'withdrawn',
+];
 
 describe('application lifecycle (SPEC §3.3)', () => {
   it('lets the applicant edit a draft or a form returned for corrections, nothing else', () => {

@@ -4,6 +4,9 @@ export { isValidTeryt, countyByTeryt } from '../../../../libs/common/src/referen
 export { parsePesel } from '../../../../libs/common/src/identifiers/pesel.js';
 export { addMonths, addCalendarDays, isIsoDate } from '../../../../libs/common/src/time/warsaw.js';
 export { computeRequestedAmount } from '../../../../libs/common/src/funding/requested-amount.js';
-export type { RequestedAmount, JobFundingRequest } from '../../../../libs/common/src/funding/requested-amount.js';
+export type {
+  RequestedAmount,
+  JobFundingRequest,
+} from '../../../../libs/common/src/funding/requested-amount.js';
 export type { FundingModel } from '../../../../libs/common/src/funding/funding-model.js';
 export { formatPln } from '../../../../libs/common/src/money/format.js';

@@ -89,5 +89,8 @@ export function eligibilityProblems(eligibility: unknown, path: string): Problem
 /** Severe or multiple disability (*stopień znaczny lub niepełnosprawność sprzężona*): ¼ time allowed. */
 export function hasSevereOrMultipleDisability(eligibility: unknown): boolean {
   if (field(eligibility, 'status') !== 'disability') return false;
-  return field(eligibility, 'disabilityDegree') === 'severe' || field(eligibility, 'multipleDisability') === true;
+  return (
+    field(eligibility, 'disabilityDegree') === 'severe' ||
+    field(eligibility, 'multipleDisability') === true
+  );
 }

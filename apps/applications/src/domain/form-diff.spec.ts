@@ -2,8 +2,14 @@ import { diffForms } from './form-diff.js';
 
 describe('diff between consecutive versions of a form', () => {
   it('lists changed leaves with their form paths', () => {
-    const before = { applicant: { name: 'A', county: '1462' }, jobs: [{ workingTime: '1' }, { workingTime: '1/2' }] };
-    const after = { applicant: { name: 'A', county: '1419' }, jobs: [{ workingTime: '1' }, { workingTime: '3/4' }] };
+    const before = {
+      applicant: { name: 'A', county: '1462' },
+      jobs: [{ workingTime: '1' }, { workingTime: '1/2' }],
+    };
+    const after = {
+      applicant: { name: 'A', county: '1419' },
+      jobs: [{ workingTime: '1' }, { workingTime: '3/4' }],
+    };
     expect(diffForms(before, after)).toEqual([
       { path: 'applicant.county', kind: 'changed', before: '1462', after: '1419' },
       { path: 'jobs[1].workingTime', kind: 'changed', before: '1/2', after: '3/4' },
@@ -22,6 +28,8 @@ describe('diff between consecutive versions of a form', () => {
 
   it('finds nothing between equal forms, and treats a type change as a change', () => {
     expect(diffForms({ a: [1, { b: null }] }, { a: [1, { b: null }] })).toEqual([]);
-    expect(diffForms({ a: { b: 1 } }, { a: [1] })).toEqual([{ path: 'a', kind: 'changed', before: { b: 1 }, after: [1] }]);
+    expect(diffForms({ a: { b: 1 } }, { a: [1] })).toEqual([
+      { path: 'a', kind: 'changed', before: { b: 1 }, after: [1] },
+    ]);
   });
 });

@@ -35,5 +35,7 @@ export function diffForms(before: unknown, after: unknown, path = ''): FormChang
     }
     return changes;
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path, kind: 'changed', before, after }];
+  return JSON.stringify(before) === JSON.stringify(after)
+    ? []
+    : [{ path, kind: 'changed', before, after }];
 }

@@ -13,7 +13,11 @@ import { countyProblems, duplicateProblems, type LegalForm } from './initiative-
 import { field, list, text, type Problem, type ProblemCode } from './problems.js';
 
 /** Who applies (SPEC §3.3). */
-export const APPLICANT_KINDS = ['initiative-group', 'social-enterprise', 'social-economy-entity'] as const;
+export const APPLICANT_KINDS = [
+  'initiative-group',
+  'social-enterprise',
+  'social-economy-entity',
+] as const;
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
 
 export const BUDGET_CATEGORIES = [
@@ -100,7 +104,11 @@ export function creationPart(amount: RequestedAmount): number {
 }
 
 /** Creation / maintenance / total as grants reads them (bridging counts as maintenance). */
-export function amountSummary(amount: RequestedAmount): { creation: number; maintenance: number; total: number } {
+export function amountSummary(amount: RequestedAmount): {
+  creation: number;
+  maintenance: number;
+  total: number;
+} {
   return amount.kind === 'unit-rates'
     ? { creation: amount.creation, maintenance: amount.maintenance, total: amount.total }
     : { creation: amount.grant, maintenance: amount.bridging, total: amount.total };
@@ -111,7 +119,9 @@ export function fundingRequests(form: unknown): JobFundingRequest[] {
   return list(field(form, 'jobs')).map((job) => {
     const request: Record<string, unknown> = {
       workingTime: field(job, 'workingTime'),
-      severeOrMultipleDisability: hasSevereOrMultipleDisability(field(field(job, 'person'), 'eligibility')),
+      severeOrMultipleDisability: hasSevereOrMultipleDisability(
+        field(field(job, 'person'), 'eligibility'),
+      ),
     };
     for (const key of ['grant', 'bridging', 'bridgingExtension']) {
       if (field(job, key) !== undefined) request[key] = field(job, key);
@@ -152,13 +162,23 @@ function applicantProblems(form: unknown, ctx: ApplicationContext): Problem[] {
   const applicant = field(form, 'applicant');
   const kind = field(applicant, 'kind');
   const groupId = field(applicant, 'groupId');
-  problems.push(...countyProblems(field(applicant, 'county'), 'applicant.county', ctx.call.counties, 'countyOutsideCall'));
+  problems.push(
+    ...countyProblems(
+      field(applicant, 'county'),
+      'applicant.county',
+      ctx.call.counties,
+      'countyOutsideCall',
+    ),
+  );
   if (kind === 'initiative-group') {
     if (groupId === undefined || groupId === null) {
       problems.push({ path: 'applicant.groupId', code: 'groupRequired' });
     } else if (!ctx.group || ctx.group.state !== 'qualified') {
       problems.push({ path: 'applicant.groupId', code: 'groupNotQualified' });
-    } else if (field(applicant, 'legalForm') !== undefined && field(applicant, 'legalForm') !== ctx.group.plannedLegalForm) {
+    } else if (
+      field(applicant, 'legalForm') !== undefined &&
+      field(applicant, 'legalForm') !== ctx.group.plannedLegalForm
+    ) {
       problems.push({
         path: 'applicant.legalForm',
         code: 'legalFormMismatch',
@@ -166,7 +186,8 @@ function applicantProblems(form: unknown, ctx: ApplicationContext): Problem[] {
       });
     }
   } else if (kind === 'social-enterprise' || kind === 'social-economy-entity') {
-    if (groupId !== undefined && groupId !== null) problems.push({ path: 'applicant.groupId', code: 'groupNotAllowed' });
+    if (groupId !== undefined && groupId !== null)
+      problems.push({ path: 'applicant.groupId', code: 'groupNotAllowed' });
     for (const key of ['nip', 'regon']) {
       if (field(applicant, key) === undefined || field(applicant, key) === null) {
         problems.push({ path: `applicant.${key}`, code: 'required' });
@@ -193,7 +214,13 @@ export function netNewJobsProblems(form: unknown): Problem[] {
   const expected = before + jobs;
   return after >= expected
     ? []
-    : [{ path: 'employment.headcountAfter', code: 'headcountMustGrow', params: { jobs, before, expected } }];
+    : [
+        {
+          path: 'employment.headcountAfter',
+          code: 'headcountMustGrow',
+          params: { jobs, before, expected },
+        },
+      ];
 }
 
 function jobProblems(form: unknown, ctx: ApplicationContext): Problem[] {
@@ -203,14 +230,25 @@ function jobProblems(form: unknown, ctx: ApplicationContext): Problem[] {
     const at = `jobs[${i}]`;
     const person = field(job, 'person');
     problems.push(...eligibilityProblems(field(person, 'eligibility'), `${at}.person.eligibility`));
-    problems.push(...countyProblems(field(person, 'county'), `${at}.person.county`, ctx.call.counties, 'countyOutsideCall'));
+    problems.push(
+      ...countyProblems(
+        field(person, 'county'),
+        `${at}.person.county`,
+        ctx.call.counties,
+        'countyOutsideCall',
+      ),
+    );
     const start = field(job, 'plannedStart');
     if (typeof start === 'string') {
       if (!isIsoDate(start)) {
         problems.push({ path: `${at}.plannedStart`, code: 'invalidDate' });
       } else {
         if (start < ctx.firstSubmissionDate) {
-          problems.push({ path: `${at}.plannedStart`, code: 'startBeforeSubmission', params: { date: ctx.firstSubmissionDate } });
+          problems.push({
+            path: `${at}.plannedStart`,
+            code: 'startBeforeSubmission',
+            params: { date: ctx.firstSubmissionDate },
+          });
         }
         const born = parsePesel(field(person, 'pesel'));
         if (born && addMonths(born.birthDate, 12 * MINIMUM_EMPLOYMENT_AGE) > start) {
@@ -221,7 +259,10 @@ function jobProblems(form: unknown, ctx: ApplicationContext): Problem[] {
   });
   problems.push(
     ...duplicateProblems(
-      jobs.map((job, i) => ({ path: `jobs[${i}].person.pesel`, value: field(field(job, 'person'), 'pesel') })),
+      jobs.map((job, i) => ({
+        path: `jobs[${i}].person.pesel`,
+        value: field(field(job, 'person'), 'pesel'),
+      })),
       'duplicatePesel',
     ),
   );
@@ -256,8 +297,10 @@ export function deMinimisProblems(form: unknown, onDate: string): Problem[] {
   const received = field(deMinimis, 'received');
   const items = list(field(deMinimis, 'items'));
   const problems: Problem[] = [];
-  if (received === true && items.length === 0) problems.push({ path: 'deMinimis.items', code: 'deMinimisItemsRequired' });
-  if (received === false && items.length > 0) problems.push({ path: 'deMinimis.items', code: 'deMinimisItemsUnexpected' });
+  if (received === true && items.length === 0)
+    problems.push({ path: 'deMinimis.items', code: 'deMinimisItemsRequired' });
+  if (received === false && items.length > 0)
+    problems.push({ path: 'deMinimis.items', code: 'deMinimisItemsUnexpected' });
   const from = addMonths(onDate, -12 * DE_MINIMIS_YEARS);
   items.forEach((item, i) => {
     const at = `deMinimis.items[${i}]`;
@@ -265,11 +308,16 @@ export function deMinimisProblems(form: unknown, onDate: string): Problem[] {
     if (typeof grantedOn === 'string') {
       if (!isIsoDate(grantedOn)) problems.push({ path: `${at}.grantedOn`, code: 'invalidDate' });
       else if (grantedOn < from || grantedOn > onDate) {
-        problems.push({ path: `${at}.grantedOn`, code: 'deMinimisOutsideWindow', params: { from, to: onDate } });
+        problems.push({
+          path: `${at}.grantedOn`,
+          code: 'deMinimisOutsideWindow',
+          params: { from, to: onDate },
+        });
       }
     }
     const amount = field(item, 'amount');
-    if (typeof amount === 'number' && amount <= 0) problems.push({ path: `${at}.amount`, code: 'notPositive' });
+    if (typeof amount === 'number' && amount <= 0)
+      problems.push({ path: `${at}.amount`, code: 'notPositive' });
   });
   return problems;
 }

@@ -16,9 +16,15 @@ describe('founders of an initiative group (SPEC §3.1)', () => {
       ['2 natural + 1 legal', [...naturals(2), ...legals(1)], false],
       ['5 natural + 1 legal', [...naturals(5), ...legals(1)], true],
     ])('%s → allowed: %s', (_, members, allowed) => {
-      const problems = founderProblems(groupForm({ plannedLegalForm: 'social-cooperative', members }), defaults);
+      const problems = founderProblems(
+        groupForm({ plannedLegalForm: 'social-cooperative', members }),
+        defaults,
+      );
       expect(problems.length === 0).toBe(allowed);
-      if (!allowed) expect(problems).toEqual([expect.objectContaining({ path: 'members', code: 'foundersSocialCooperative' })]);
+      if (!allowed)
+        expect(problems).toEqual([
+          expect.objectContaining({ path: 'members', code: 'foundersSocialCooperative' }),
+        ]);
     });
 
     it('is statutory: a lower general minimum does not loosen it', () => {
@@ -32,8 +38,18 @@ describe('founders of an initiative group (SPEC §3.1)', () => {
 
   describe('other legal forms: the setting (3 natural by default) or 2 legal persons', () => {
     it('accepts 3 natural persons for an association and refuses 2', () => {
-      expect(founderProblems(groupForm({ plannedLegalForm: 'association', members: naturals(3) }), defaults)).toEqual([]);
-      expect(founderProblems(groupForm({ plannedLegalForm: 'association', members: naturals(2) }), defaults)).toEqual([
+      expect(
+        founderProblems(
+          groupForm({ plannedLegalForm: 'association', members: naturals(3) }),
+          defaults,
+        ),
+      ).toEqual([]);
+      expect(
+        founderProblems(
+          groupForm({ plannedLegalForm: 'association', members: naturals(2) }),
+          defaults,
+        ),
+      ).toEqual([
         {
           path: 'members',
           code: 'foundersGeneral',
@@ -44,18 +60,33 @@ describe('founders of an initiative group (SPEC §3.1)', () => {
 
     it('follows the setting: 5 natural persons required', () => {
       const rules = { minNaturalPersons: 5, minLegalPersons: 2 };
-      expect(founderProblems(groupForm({ plannedLegalForm: 'foundation', members: naturals(4) }), rules)).toHaveLength(1);
-      expect(founderProblems(groupForm({ plannedLegalForm: 'foundation', members: naturals(5) }), rules)).toEqual([]);
+      expect(
+        founderProblems(groupForm({ plannedLegalForm: 'foundation', members: naturals(4) }), rules),
+      ).toHaveLength(1);
+      expect(
+        founderProblems(groupForm({ plannedLegalForm: 'foundation', members: naturals(5) }), rules),
+      ).toEqual([]);
     });
 
     it('accepts 2 legal persons founding a non-profit company', () => {
-      expect(founderProblems(groupForm({ plannedLegalForm: 'non-profit-company', members: legals(2) }), defaults)).toEqual([]);
+      expect(
+        founderProblems(
+          groupForm({ plannedLegalForm: 'non-profit-company', members: legals(2) }),
+          defaults,
+        ),
+      ).toEqual([]);
     });
   });
 
   it('counts members by kind and lists their distinct counties in order', () => {
-    const form = groupForm({ members: [naturalMember(0), naturalMember(4), legalMember({ county: '1419' })] });
-    expect(groupComposition(form)).toEqual({ naturalPersons: 2, legalPersons: 1, counties: ['1462', '1419'] });
+    const form = groupForm({
+      members: [naturalMember(0), naturalMember(4), legalMember({ county: '1419' })],
+    });
+    expect(groupComposition(form)).toEqual({
+      naturalPersons: 2,
+      legalPersons: 1,
+      counties: ['1462', '1419'],
+    });
   });
 
   it('copes with a malformed form (no members at all)', () => {

@@ -2,7 +2,8 @@ import { PLOCK_COUNTIES, groupForm, legalMember, naturalMember } from '../../tes
 import { groupProblems } from './initiative-group.js';
 
 const rules = { minNaturalPersons: 3, minLegalPersons: 2, centreCounties: PLOCK_COUNTIES };
-const codes = (form: unknown, r = rules) => groupProblems(form, r).map((p) => `${p.path}:${p.code}`);
+const codes = (form: unknown, r = rules) =>
+  groupProblems(form, r).map((p) => `${p.path}:${p.code}`);
 
 describe('members of an initiative group (SPEC §3.1)', () => {
   it('accepts a complete group living in the centre’s counties', () => {
@@ -11,7 +12,11 @@ describe('members of an initiative group (SPEC §3.1)', () => {
 
   it('refuses a member living outside the centre’s area, and an unknown TERYT code', () => {
     const form = groupForm({
-      members: [naturalMember(0), naturalMember(1, { county: '1465' }), naturalMember(2, { county: '9999' })],
+      members: [
+        naturalMember(0),
+        naturalMember(1, { county: '1465' }),
+        naturalMember(2, { county: '9999' }),
+      ],
     });
     expect(groupProblems(form, rules)).toEqual([
       { path: 'members[1].county', code: 'countyOutsideCentre', params: { county: '1465' } },
@@ -20,12 +25,18 @@ describe('members of an initiative group (SPEC §3.1)', () => {
   });
 
   it('says once that the centre’s area is unknown when there is none', () => {
-    expect(codes(groupForm(), { ...rules, centreCounties: [] })).toEqual(['members:centreAreaUnknown']);
+    expect(codes(groupForm(), { ...rules, centreCounties: [] })).toEqual([
+      'members:centreAreaUnknown',
+    ]);
   });
 
   it('requires every natural person’s consent (true, not merely present)', () => {
     const form = groupForm({
-      members: [naturalMember(0, { consent: false }), naturalMember(1), naturalMember(2, { consent: undefined })],
+      members: [
+        naturalMember(0, { consent: false }),
+        naturalMember(1),
+        naturalMember(2, { consent: undefined }),
+      ],
     });
     expect(codes(form)).toEqual(['members[0].consent:notTrue', 'members[2].consent:notTrue']);
   });
@@ -34,9 +45,15 @@ describe('members of an initiative group (SPEC §3.1)', () => {
     const form = groupForm({
       members: [
         naturalMember(0, { eligibility: { status: 'unemployed', proofKind: 'self-declaration' } }),
-        naturalMember(1, { eligibility: { status: 'disability', proofKind: 'disability-certificate' } }),
+        naturalMember(1, {
+          eligibility: { status: 'disability', proofKind: 'disability-certificate' },
+        }),
         naturalMember(2, {
-          eligibility: { status: 'homeless', proofKind: 'social-welfare-certificate', disabilityDegree: 'light' },
+          eligibility: {
+            status: 'homeless',
+            proofKind: 'social-welfare-certificate',
+            disabilityDegree: 'light',
+          },
         }),
       ],
     });
@@ -60,14 +77,26 @@ describe('members of an initiative group (SPEC §3.1)', () => {
     expect(groupProblems(form, rules)).toEqual([
       { path: 'members[2].pesel', code: 'duplicatePesel', params: { other: 'members[0].pesel' } },
       { path: 'members[4].nip', code: 'duplicateIdentifier', params: { other: 'members[3].nip' } },
-      { path: 'members[4].regon', code: 'duplicateIdentifier', params: { other: 'members[3].regon' } },
+      {
+        path: 'members[4].regon',
+        code: 'duplicateIdentifier',
+        params: { other: 'members[3].regon' },
+      },
     ]);
   });
 
   it('refuses fields of the other kind of person', () => {
     const form = groupForm({
-      members: [naturalMember(0, { krs: '0000000001' }), naturalMember(1), naturalMember(2), legalMember({ pesel: '44051401359' })],
+      members: [
+        naturalMember(0, { krs: '0000000001' }),
+        naturalMember(1),
+        naturalMember(2),
+        legalMember({ pesel: '44051401359' }),
+      ],
     });
-    expect(codes(form)).toEqual(['members[0].krs:notLegalPersonField', 'members[3].pesel:notNaturalPersonField']);
+    expect(codes(form)).toEqual([
+      'members[0].krs:notLegalPersonField',
+      'members[3].pesel:notNaturalPersonField',
+    ]);
   });
 });

@@ -55,10 +55,14 @@ export function groupComposition(form: unknown): GroupComposition {
 }
 
 /** Founder rules for the planned legal form; problems at `members`. */
-export function founderProblems(form: unknown, rules: Pick<GroupRules, 'minNaturalPersons' | 'minLegalPersons'>): Problem[] {
+export function founderProblems(
+  form: unknown,
+  rules: Pick<GroupRules, 'minNaturalPersons' | 'minLegalPersons'>,
+): Problem[] {
   const { naturalPersons: natural, legalPersons: legal } = groupComposition(form);
   if (field(form, 'plannedLegalForm') === 'social-cooperative') {
-    return natural >= SOCIAL_COOPERATIVE_FOUNDERS.natural || legal >= SOCIAL_COOPERATIVE_FOUNDERS.legal
+    return natural >= SOCIAL_COOPERATIVE_FOUNDERS.natural ||
+      legal >= SOCIAL_COOPERATIVE_FOUNDERS.legal
       ? []
       : [{ path: 'members', code: 'foundersSocialCooperative', params: { natural, legal } }];
   }
@@ -68,7 +72,12 @@ export function founderProblems(form: unknown, rules: Pick<GroupRules, 'minNatur
         {
           path: 'members',
           code: 'foundersGeneral',
-          params: { natural, legal, minNatural: rules.minNaturalPersons, minLegal: rules.minLegalPersons },
+          params: {
+            natural,
+            legal,
+            minNatural: rules.minNaturalPersons,
+            minLegal: rules.minLegalPersons,
+          },
         },
       ];
 }
@@ -82,7 +91,8 @@ export function countyProblems(
 ): Problem[] {
   if (typeof county !== 'string') return [];
   if (!isValidTeryt(county)) return [{ path, code: 'unknownCounty' }];
-  if (area.length > 0 && !area.includes(county)) return [{ path, code: outside, params: { county } }];
+  if (area.length > 0 && !area.includes(county))
+    return [{ path, code: outside, params: { county } }];
   return [];
 }
 
@@ -121,22 +131,36 @@ export function groupProblems(form: unknown, rules: GroupRules): Problem[] {
   members.forEach((member, i) => {
     const at = `members[${i}]`;
     const kind = field(member, 'kind');
-    problems.push(...countyProblems(field(member, 'county'), `${at}.county`, rules.centreCounties, 'countyOutsideCentre'));
+    problems.push(
+      ...countyProblems(
+        field(member, 'county'),
+        `${at}.county`,
+        rules.centreCounties,
+        'countyOutsideCentre',
+      ),
+    );
     if (kind === 'natural') {
-      if (field(member, 'consent') !== true) problems.push({ path: `${at}.consent`, code: 'notTrue' });
+      if (field(member, 'consent') !== true)
+        problems.push({ path: `${at}.consent`, code: 'notTrue' });
       problems.push(...eligibilityProblems(field(member, 'eligibility'), `${at}.eligibility`));
       for (const key of LEGAL_ONLY) {
-        if (field(member, key) !== undefined) problems.push({ path: `${at}.${key}`, code: 'notLegalPersonField' });
+        if (field(member, key) !== undefined)
+          problems.push({ path: `${at}.${key}`, code: 'notLegalPersonField' });
       }
     } else if (kind === 'legal') {
       for (const key of NATURAL_ONLY) {
-        if (field(member, key) !== undefined) problems.push({ path: `${at}.${key}`, code: 'notNaturalPersonField' });
+        if (field(member, key) !== undefined)
+          problems.push({ path: `${at}.${key}`, code: 'notNaturalPersonField' });
       }
     }
   });
   const entries = (key: string, kind: string) =>
     members
-      .map((m, i) => ({ path: `members[${i}].${key}`, value: field(m, key), kind: field(m, 'kind') }))
+      .map((m, i) => ({
+        path: `members[${i}].${key}`,
+        value: field(m, key),
+        kind: field(m, 'kind'),
+      }))
       .filter((e) => e.kind === kind);
   problems.push(...duplicateProblems(entries('pesel', 'natural'), 'duplicatePesel'));
   for (const key of ['krs', 'nip', 'regon']) {

@@ -15,7 +15,10 @@ const MESSAGES: Record<ProblemCode, LocalizedText> = {
     pl: 'Oświadczenie lub zgoda musi zostać złożona (wartość „tak”)',
     en: 'The declaration or consent must be given (value true)',
   },
-  invalidDate: { pl: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD)', en: 'Invalid date (YYYY-MM-DD expected)' },
+  invalidDate: {
+    pl: 'Nieprawidłowa data (oczekiwano RRRR-MM-DD)',
+    en: 'Invalid date (YYYY-MM-DD expected)',
+  },
   notPositive: { pl: 'Wartość musi być większa od zera', en: 'Must be greater than zero' },
   unknownCounty: { pl: 'Nieznany kod powiatu TERYT', en: 'Unknown TERYT county code' },
   countyOutsideCentre: {

@@ -15,7 +15,11 @@ describe('form validation with the DTOs', () => {
   it('lets a draft be partial and half-typed, but not of the wrong type or with unknown fields', async () => {
     expect(await formProblems(ApplicationFormDto, {}, 'draft')).toEqual([]);
     expect(
-      await formProblems(ApplicationFormDto, { jobs: [{ person: { pesel: '4405' } }], applicant: { nip: '85' } }, 'draft'),
+      await formProblems(
+        ApplicationFormDto,
+        { jobs: [{ person: { pesel: '4405' } }], applicant: { nip: '85' } },
+        'draft',
+      ),
     ).toEqual([]);
     const problems = await formProblems(
       ApplicationFormDto,
@@ -25,7 +29,10 @@ describe('form validation with the DTOs', () => {
     expect(problems).toEqual([
       { path: 'form.total', message: { pl: 'Nieznane pole', en: 'Unknown field' } },
       expect.objectContaining({ path: 'form.jobs[2].workingTime' }),
-      { path: 'form.budget[0].amount', message: { pl: 'Wartość musi być liczbą całkowitą', en: 'Must be a whole number' } },
+      {
+        path: 'form.budget[0].amount',
+        message: { pl: 'Wartość musi być liczbą całkowitą', en: 'Must be a whole number' },
+      },
     ]);
   });
 
@@ -42,14 +49,29 @@ describe('form validation with the DTOs', () => {
       'form.jobs[2].workingTime',
       'form.businessPlan.market',
     ]);
-    expect(problems[1].message).toEqual({ pl: 'Nieprawidłowy numer PESEL', en: 'Invalid PESEL number' });
+    expect(problems[1].message).toEqual({
+      pl: 'Nieprawidłowy numer PESEL',
+      en: 'Invalid PESEL number',
+    });
     expect(problems[3].message).toEqual({ pl: 'Pole jest wymagane', en: 'This field is required' });
   });
 
   it('checks only the fields of a member’s kind', async () => {
     const problems = await formProblems(
       InitiativeGroupFormDto,
-      groupForm({ members: [naturalMember(0, { pesel: '123' }), { kind: 'legal', name: 'Fundacja', krs: '0000000001', nip: '1234567890', regon: '123456785', county: '1462' }] }),
+      groupForm({
+        members: [
+          naturalMember(0, { pesel: '123' }),
+          {
+            kind: 'legal',
+            name: 'Fundacja',
+            krs: '0000000001',
+            nip: '1234567890',
+            regon: '123456785',
+            county: '1462',
+          },
+        ],
+      }),
       'submit',
     );
     expect(paths(problems)).toEqual(['form.members[0].pesel', 'form.members[1].nip']);
@@ -69,6 +91,12 @@ describe('form validation with the DTOs', () => {
         { path: 'budget', code: 'budgetRequired' },
       ]),
     );
-    expect(merged).toEqual([typeProblem, { path: 'form.budget', message: expect.objectContaining({ pl: 'Podaj co najmniej jedną pozycję budżetu' }) }]);
+    expect(merged).toEqual([
+      typeProblem,
+      {
+        path: 'form.budget',
+        message: expect.objectContaining({ pl: 'Podaj co najmniej jedną pozycję budżetu' }),
+      },
+    ]);
   });
 });

@@ -31,7 +31,12 @@ function onlyDraftConstraints(errors: ValidationError[]): ValidationError[] {
     );
     const children = onlyDraftConstraints(error.children ?? []);
     if (Object.keys(constraints).length > 0 || children.length > 0) {
-      kept.push(Object.assign(Object.create(Object.getPrototypeOf(error)), error, { constraints, children }));
+      kept.push(
+        Object.assign(Object.create(Object.getPrototypeOf(error)), error, {
+          constraints,
+          children,
+        }),
+      );
     }
   }
   return kept;
@@ -64,14 +69,20 @@ export async function formProblems(
 
 /** Domain problems as HTTP field problems. */
 export function fieldProblems(problems: readonly Problem[], prefix = 'form'): FieldProblem[] {
-  return problems.map((p) => ({ path: p.path ? `${prefix}.${p.path}` : prefix, message: problemMessage(p) }));
+  return problems.map((p) => ({
+    path: p.path ? `${prefix}.${p.path}` : prefix,
+    message: problemMessage(p),
+  }));
 }
 
 /**
  * Every problem once: the DTO's first, then domain problems on fields the DTO found nothing
  * wrong with (a malformed field gets one clear message, not two).
  */
-export function mergeProblems(typeProblems: FieldProblem[], ruleProblems: FieldProblem[]): FieldProblem[] {
+export function mergeProblems(
+  typeProblems: FieldProblem[],
+  ruleProblems: FieldProblem[],
+): FieldProblem[] {
   const flagged = new Set(typeProblems.map((p) => p.path));
   const seen = new Set<string>();
   const merged: FieldProblem[] = [];

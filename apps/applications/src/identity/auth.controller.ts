@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { ApiError, CurrentUser, OutboxService, Public, type AuthUser } from '@app/common';
 import { AuditService } from '../audit/audit.service.js';
 import { ApplicationsEnv } from '../config/applications.env.js';
@@ -46,7 +52,9 @@ export class AuthController {
   @Public()
   @UseGuards(RateLimitGuard)
   @RateLimit('register')
-  @ApiTooManyRequestsResponse({ description: 'Too many registrations from this address for this e-mail' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many registrations from this address for this e-mail',
+  })
   @ApiOperation({ summary: 'Register an applicant account; a verification link is e-mailed' })
   async register(@Body() dto: RegisterDto): Promise<RegisteredResponse> {
     return me(await this.verification.register(dto));
@@ -65,7 +73,9 @@ export class AuthController {
   @HttpCode(202)
   @UseGuards(RateLimitGuard)
   @RateLimit('register')
-  @ApiOperation({ summary: 'Send a new verification link (answers the same whether or not the account exists)' })
+  @ApiOperation({
+    summary: 'Send a new verification link (answers the same whether or not the account exists)',
+  })
   async resend(@Body() dto: ResendVerificationDto): Promise<{ accepted: true }> {
     await this.verification.resend(dto.email);
     return { accepted: true };
@@ -77,7 +87,9 @@ export class AuthController {
   @UseGuards(RateLimitGuard)
   @RateLimit('login')
   @ApiOkResponse({ type: TokenResponse })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address for this e-mail' })
+  @ApiTooManyRequestsResponse({
+    description: 'Too many attempts from this address for this e-mail',
+  })
   async login(@Body() dto: LoginDto): Promise<TokenResponse> {
     const user = await this.users.authenticate(dto.email, dto.password);
     if (!user) {
@@ -92,7 +104,11 @@ export class AuthController {
         en: 'The e-mail address has not been verified yet: use the link we sent',
       });
     }
-    return { accessToken: await this.keys.sign(user), tokenType: 'Bearer', expiresIn: this.env.JWT_TTL_SECONDS };
+    return {
+      accessToken: await this.keys.sign(user),
+      tokenType: 'Bearer',
+      expiresIn: this.env.JWT_TTL_SECONDS,
+    };
   }
 
   @Get('me')
@@ -108,9 +124,15 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOkResponse({ type: RegisteredResponse })
   @ApiOperation({ summary: 'The language of messages and e-mails: pl (default) or en' })
-  async language(@CurrentUser() caller: AuthUser, @Body() dto: LanguageDto): Promise<RegisteredResponse> {
+  async language(
+    @CurrentUser() caller: AuthUser,
+    @Body() dto: LanguageDto,
+  ): Promise<RegisteredResponse> {
     return this.outbox.transaction(async (manager) => {
-      const user = await manager.findOne(User, { where: { id: caller.id }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager.findOne(User, {
+        where: { id: caller.id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user) throw ApiError.notFound();
       if (user.language !== dto.language) {
         await this.audit.record(manager, {

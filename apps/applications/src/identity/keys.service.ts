@@ -53,12 +53,18 @@ export class KeysService implements OnModuleInit {
   private async loadOrCreate(): Promise<JWK> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('owes.signing-key'))`);
-      const existing = await manager.findOne(SigningKey, { where: {}, order: { createdAt: 'DESC' } });
+      const existing = await manager.findOne(SigningKey, {
+        where: {},
+        order: { createdAt: 'DESC' },
+      });
       if (existing) return existing.privateJwk as JWK;
       const { privateKey } = await generateKeyPair(ALG, { extractable: true });
       const jwk = await exportJWK(privateKey);
       const { d: _d, ...pub } = jwk;
-      await manager.insert(SigningKey, { kid: await calculateJwkThumbprint(pub), privateJwk: jwk as any });
+      await manager.insert(SigningKey, {
+        kid: await calculateJwkThumbprint(pub),
+        privateJwk: jwk as any,
+      });
       return jwk;
     });
   }

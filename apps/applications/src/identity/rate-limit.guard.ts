@@ -48,7 +48,10 @@ export class RateLimitGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const name = this.reflector.get<RateLimitName | undefined>(RATE_LIMIT_KEY, context.getHandler());
+    const name = this.reflector.get<RateLimitName | undefined>(
+      RATE_LIMIT_KEY,
+      context.getHandler(),
+    );
     if (!name || context.getType() !== 'http') return true;
     const { limit, ttlMs } = this.settings(name);
     const http = context.switchToHttp();
@@ -62,7 +65,9 @@ export class RateLimitGuard implements CanActivate {
     }
     window.count += 1;
     if (window.count > limit) {
-      http.getResponse().setHeader('Retry-After', String(Math.max(1, Math.ceil((window.resetAt - now) / 1000))));
+      http
+        .getResponse()
+        .setHeader('Retry-After', String(Math.max(1, Math.ceil((window.resetAt - now) / 1000))));
       throw new ApiError(429, 'TOO_MANY_REQUESTS', {
         pl: 'Zbyt wiele prób; spróbuj ponownie później',
         en: 'Too many attempts; try again later',

@@ -23,15 +23,18 @@ export class UsersService {
    * Creates an account. Give `passwordHash` (from `hash()`) to keep the hashing out of a
    * transaction; `manager` to create it in the caller's transaction.
    */
-  async create(input: {
-    email: string;
-    password?: string;
-    passwordHash?: string;
-    fullName: string;
-    role: Role;
-    language?: 'pl' | 'en';
-    verified?: boolean;
-  }, manager: EntityManager = this.dataSource.manager): Promise<User> {
+  async create(
+    input: {
+      email: string;
+      password?: string;
+      passwordHash?: string;
+      fullName: string;
+      role: Role;
+      language?: 'pl' | 'en';
+      verified?: boolean;
+    },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<User> {
     const passwordHash = input.passwordHash ?? (await this.hash(input.password ?? ''));
     try {
       const repo = manager.getRepository(User);

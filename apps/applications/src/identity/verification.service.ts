@@ -34,7 +34,13 @@ export class VerificationService {
     const passwordHash = await this.users.hash(dto.password);
     return this.outbox.transaction(async (manager, emit) => {
       const user = await this.users.create(
-        { email: dto.email, passwordHash, fullName: dto.fullName, role: 'applicant', language: dto.language },
+        {
+          email: dto.email,
+          passwordHash,
+          fullName: dto.fullName,
+          role: 'applicant',
+          language: dto.language,
+        },
         manager,
       );
       await this.audit.record(manager, {
@@ -66,7 +72,12 @@ export class VerificationService {
       userId: user.id,
       verificationUrl: url.toString(),
       expiresAt: expiresAt.toISOString(),
-      recipient: { userId: user.id, email: user.email, name: user.fullName, language: user.language },
+      recipient: {
+        userId: user.id,
+        email: user.email,
+        name: user.fullName,
+        language: user.language,
+      },
     });
   }
 
@@ -77,7 +88,8 @@ export class VerificationService {
         where: { tokenHash: sha256(token) },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!row || row.usedAt) throw ApiError.badRequest('VERIFICATION_TOKEN_INVALID', INVALID_TOKEN);
+      if (!row || row.usedAt)
+        throw ApiError.badRequest('VERIFICATION_TOKEN_INVALID', INVALID_TOKEN);
       const now = this.clock.now();
       if (row.expiresAt <= now) {
         throw ApiError.badRequest('VERIFICATION_TOKEN_EXPIRED', {

@@ -19,13 +19,22 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsKrs, IsNip, IsPesel, IsRegon } from '@app/common';
-import { GROUP_STATES, LEGAL_FORMS, MEMBER_KINDS, type GroupState, type LegalForm, type MemberKind } from '../domain/initiative-group.js';
+import {
+  GROUP_STATES,
+  LEGAL_FORMS,
+  MEMBER_KINDS,
+  type GroupState,
+  type LegalForm,
+  type MemberKind,
+} from '../domain/initiative-group.js';
 import { CountyField, EligibilityDto, NameField, PHONE_PATTERN } from '../forms/person.dto.js';
 
 type Member = { kind?: unknown };
 /** A natural person's field: checked for natural persons (and while the kind is not chosen yet). */
-const natural = (o: Member, v: unknown) => o.kind === 'natural' || (o.kind !== 'legal' && v !== undefined);
-const legal = (o: Member, v: unknown) => o.kind === 'legal' || (o.kind !== 'natural' && v !== undefined);
+const natural = (o: Member, v: unknown) =>
+  o.kind === 'natural' || (o.kind !== 'legal' && v !== undefined);
+const legal = (o: Member, v: unknown) =>
+  o.kind === 'legal' || (o.kind !== 'natural' && v !== undefined);
 
 /** A member of an initiative group: a natural person or a legal person (SPEC §3.1). */
 export class GroupMemberDto {
@@ -58,13 +67,18 @@ export class GroupMemberDto {
   @Matches(PHONE_PATTERN, { message: 'isPhoneNumber' })
   phone?: string;
 
-  @ApiPropertyOptional({ type: EligibilityDto, description: 'Natural person: status that makes them eligible' })
+  @ApiPropertyOptional({
+    type: EligibilityDto,
+    description: 'Natural person: status that makes them eligible',
+  })
   @ValidateIf(natural)
   @ValidateNested()
   @Type(() => EligibilityDto)
   eligibility?: EligibilityDto;
 
-  @ApiPropertyOptional({ description: 'Natural person: consent to processing personal data (must be true)' })
+  @ApiPropertyOptional({
+    description: 'Natural person: consent to processing personal data (must be true)',
+  })
   @ValidateIf(natural)
   @IsBoolean()
   consent?: boolean;
@@ -92,7 +106,10 @@ export class GroupMemberDto {
   @IsRegon()
   regon?: string;
 
-  @ApiProperty({ description: 'TERYT code of the county of residence (natural) or seat (legal)', example: '1462' })
+  @ApiProperty({
+    description: 'TERYT code of the county of residence (natural) or seat (legal)',
+    example: '1462',
+  })
   @CountyField()
   county: string;
 }

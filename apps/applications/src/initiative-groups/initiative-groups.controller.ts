@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@app/common';
 import { GroupDecisionDto, GroupFormBody, ListGroupsQuery } from './initiative-group.dto.js';
@@ -36,7 +46,11 @@ export class InitiativeGroupsController {
   @Patch(':id')
   @Roles('applicant')
   @ApiOperation({ summary: 'Save the draft (the whole form; partial data allowed)' })
-  async update(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() body: GroupFormBody) {
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() body: GroupFormBody,
+  ) {
     return groupView(await this.groups.updateDraft(user, id, body.form));
   }
 
@@ -51,8 +65,14 @@ export class InitiativeGroupsController {
   @Post(':id/decision')
   @HttpCode(200)
   @Roles('operator')
-  @ApiOperation({ summary: "Record the recruitment committee's decision: qualified or rejected, with the reason" })
-  async decide(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: GroupDecisionDto) {
+  @ApiOperation({
+    summary: "Record the recruitment committee's decision: qualified or rejected, with the reason",
+  })
+  async decide(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: GroupDecisionDto,
+  ) {
     return groupView(await this.groups.decide(user, id, dto));
   }
 }

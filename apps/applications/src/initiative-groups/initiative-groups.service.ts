@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ApiError, Clock, OutboxService, toWarsawIso, validationFailed, type AuthUser } from '@app/common';
+import {
+  ApiError,
+  Clock,
+  OutboxService,
+  toWarsawIso,
+  validationFailed,
+  type AuthUser,
+} from '@app/common';
 import { AuditService } from '../audit/audit.service.js';
 import { CentreAreaService } from '../centre/centre-area.service.js';
 import { ApplicationsEnv } from '../config/applications.env.js';
@@ -9,7 +16,11 @@ import { field, text } from '../domain/problems.js';
 import { fieldProblems, formProblems, mergeProblems } from '../forms/form-validation.js';
 import { FORM_INVALID, isStaff, recipientOf, type Page } from '../shared/access.js';
 import { InitiativeGroup } from './initiative-group.entity.js';
-import { InitiativeGroupFormDto, type GroupDecisionDto, type ListGroupsQuery } from './initiative-group.dto.js';
+import {
+  InitiativeGroupFormDto,
+  type GroupDecisionDto,
+  type ListGroupsQuery,
+} from './initiative-group.dto.js';
 
 const NOT_FOUND = { pl: 'Nie ma takiej grupy inicjatywnej', en: 'No such initiative group' };
 
@@ -25,12 +36,18 @@ export class InitiativeGroupsService {
   ) {}
 
   /** A group the caller may see; another applicant's id answers 404, never 403. */
-  private async visible(manager: EntityManager, user: AuthUser, id: string, lock = false): Promise<InitiativeGroup> {
+  private async visible(
+    manager: EntityManager,
+    user: AuthUser,
+    id: string,
+    lock = false,
+  ): Promise<InitiativeGroup> {
     const group = await manager.findOne(InitiativeGroup, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!group || (!isStaff(user) && group.leaderId !== user.id)) throw ApiError.notFound(NOT_FOUND);
+    if (!group || (!isStaff(user) && group.leaderId !== user.id))
+      throw ApiError.notFound(NOT_FOUND);
     return group;
   }
 
@@ -87,7 +104,11 @@ export class InitiativeGroupsService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  async updateDraft(user: AuthUser, id: string, form: Record<string, unknown>): Promise<InitiativeGroup> {
+  async updateDraft(
+    user: AuthUser,
+    id: string,
+    form: Record<string, unknown>,
+  ): Promise<InitiativeGroup> {
     await this.assertDraftTypes(form);
     return this.outbox.transaction(async (manager) => {
       const group = await this.visible(manager, user, id, true);
@@ -186,14 +207,19 @@ export class InitiativeGroupsService {
         toState: dto.decision,
         changes: { reason: dto.reason },
       });
-      await emit(dto.decision === 'qualified' ? 'applications.group.qualified' : 'applications.group.rejected', {
-        groupId: group.id,
-        name: group.name ?? '',
-        decision: dto.decision,
-        reason: dto.reason,
-        decidedAt: now.toISOString(),
-        leader: await recipientOf(manager, group.leaderId),
-      });
+      await emit(
+        dto.decision === 'qualified'
+          ? 'applications.group.qualified'
+          : 'applications.group.rejected',
+        {
+          groupId: group.id,
+          name: group.name ?? '',
+          decision: dto.decision,
+          reason: dto.reason,
+          decidedAt: now.toISOString(),
+          leader: await recipientOf(manager, group.leaderId),
+        },
+      );
       return group;
     });
   }

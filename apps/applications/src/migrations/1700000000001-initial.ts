@@ -54,8 +54,12 @@ export class Initial1700000000001 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         updated_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX applications_applicant_idx ON applications.applications (applicant_id, created_at)`);
-    await q.query(`CREATE INDEX applications_call_state_idx ON applications.applications (call_id, state)`);
+    await q.query(
+      `CREATE INDEX applications_applicant_idx ON applications.applications (applicant_id, created_at)`,
+    );
+    await q.query(
+      `CREATE INDEX applications_call_state_idx ON applications.applications (call_id, state)`,
+    );
     await q.query(
       `CREATE UNIQUE INDEX applications_reference_key ON applications.applications (reference) WHERE reference IS NOT NULL`,
     );
@@ -85,7 +89,9 @@ export class Initial1700000000001 implements MigrationInterface {
         changes jsonb,
         correlation_id text
       )`);
-    await q.query(`CREATE INDEX audit_log_entity_idx ON applications.audit_log (entity_type, entity_id, at)`);
+    await q.query(
+      `CREATE INDEX audit_log_entity_idx ON applications.audit_log (entity_type, entity_id, at)`,
+    );
     await q.query(`CREATE INDEX audit_log_at_idx ON applications.audit_log (at)`);
   }
 

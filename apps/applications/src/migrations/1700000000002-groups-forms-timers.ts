@@ -16,7 +16,9 @@ export class GroupsFormsTimers1700000000002 implements MigrationInterface {
         used_at timestamptz,
         created_at timestamptz NOT NULL
       )`);
-    await q.query(`CREATE INDEX email_verifications_user_idx ON applications.email_verifications (user_id)`);
+    await q.query(
+      `CREATE INDEX email_verifications_user_idx ON applications.email_verifications (user_id)`,
+    );
 
     await q.query(`
       CREATE TABLE applications.initiative_groups (
@@ -59,13 +61,21 @@ export class GroupsFormsTimers1700000000002 implements MigrationInterface {
       ALTER TABLE applications.applications ADD CONSTRAINT applications_state_check CHECK (state IN
         ('draft', 'submitted', 'corrections-requested', 'formally-accepted', 'formally-rejected', 'withdrawn'))`);
     // Operator lists: newest first, by state, by county, by name prefix.
-    await q.query(`CREATE INDEX applications_created_idx ON applications.applications (created_at DESC, id)`);
-    await q.query(`CREATE INDEX applications_state_idx ON applications.applications (state, created_at DESC)`);
-    await q.query(`CREATE INDEX applications_county_idx ON applications.applications (county, created_at DESC)`);
+    await q.query(
+      `CREATE INDEX applications_created_idx ON applications.applications (created_at DESC, id)`,
+    );
+    await q.query(
+      `CREATE INDEX applications_state_idx ON applications.applications (state, created_at DESC)`,
+    );
+    await q.query(
+      `CREATE INDEX applications_county_idx ON applications.applications (county, created_at DESC)`,
+    );
     await q.query(
       `CREATE INDEX applications_entity_name_idx ON applications.applications (lower(entity_name) text_pattern_ops)`,
     );
-    await q.query(`CREATE INDEX applications_group_idx ON applications.applications (group_id) WHERE group_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX applications_group_idx ON applications.applications (group_id) WHERE group_id IS NOT NULL`,
+    );
     await q.query(`ALTER TABLE applications.application_versions ADD COLUMN amount jsonb`);
 
     await q.query(`
@@ -85,7 +95,9 @@ export class GroupsFormsTimers1700000000002 implements MigrationInterface {
     await q.query(
       `CREATE INDEX due_timers_pending_idx ON applications.due_timers (due_at) WHERE fired_at IS NULL AND cancelled_at IS NULL`,
     );
-    await q.query(`CREATE INDEX due_timers_entity_idx ON applications.due_timers (kind, entity_id)`);
+    await q.query(
+      `CREATE INDEX due_timers_entity_idx ON applications.due_timers (kind, entity_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -100,7 +112,9 @@ export class GroupsFormsTimers1700000000002 implements MigrationInterface {
     ]) {
       await q.query(`DROP INDEX IF EXISTS applications.${index}`);
     }
-    await q.query(`ALTER TABLE applications.applications DROP CONSTRAINT IF EXISTS applications_state_check`);
+    await q.query(
+      `ALTER TABLE applications.applications DROP CONSTRAINT IF EXISTS applications_state_check`,
+    );
     await q.query(`
       ALTER TABLE applications.applications
         DROP COLUMN IF EXISTS applicant_kind, DROP COLUMN IF EXISTS group_id, DROP COLUMN IF EXISTS entity_name,

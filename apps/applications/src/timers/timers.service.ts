@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, OutboxService, type Emit } from '@app/common';
@@ -100,7 +105,11 @@ export class TimersService implements OnApplicationBootstrap, BeforeApplicationS
         const handler = this.handlers.get(claimed.kind);
         if (!handler) throw new Error(`No handler for timer kind ${claimed.kind}`);
         await handler(claimed, manager, emit);
-        await manager.update(DueTimer, { id: claimed.id }, { firedAt: now, attempts: claimed.attempts + 1 });
+        await manager.update(
+          DueTimer,
+          { id: claimed.id },
+          { firedAt: now, attempts: claimed.attempts + 1 },
+        );
         return { id: claimed.id, ok: true };
       });
     } catch (error) {
@@ -110,7 +119,11 @@ export class TimersService implements OnApplicationBootstrap, BeforeApplicationS
       const delayMs = Math.min(60_000 * 2 ** claimed.attempts, 3_600_000);
       await this.dataSource.query(
         `UPDATE applications.due_timers SET attempts = attempts + 1, last_error = $2, due_at = $3 WHERE id = $1`,
-        [claimed.id, String((error as Error).message).slice(0, 2000), new Date(now.getTime() + delayMs)],
+        [
+          claimed.id,
+          String((error as Error).message).slice(0, 2000),
+          new Date(now.getTime() + delayMs),
+        ],
       );
       return { id: claimed.id, ok: false };
     }

@@ -36,9 +36,12 @@ export class AppealsService {
   async decisionFor(user: AuthUser, id: string, manager: EntityManager = this.dataSource.manager) {
     const decision = await manager.findOne(Decision, { where: { id } });
     if (!decision) throw ApiError.notFound(DECISION_NOT_FOUND);
-    const application = await manager.findOneOrFail(GrantApplication, { where: { id: decision.applicationId } });
+    const application = await manager.findOneOrFail(GrantApplication, {
+      where: { id: decision.applicationId },
+    });
     const staff = user.roles.includes('operator') || user.roles.includes('admin');
-    if (!staff && application.applicantUserId !== user.id) throw ApiError.notFound(DECISION_NOT_FOUND);
+    if (!staff && application.applicantUserId !== user.id)
+      throw ApiError.notFound(DECISION_NOT_FOUND);
     const appeal = await manager.findOne(Appeal, { where: { decisionId: id } });
     return { decision, application, appeal };
   }
@@ -51,7 +54,9 @@ export class AppealsService {
       .innerJoinAndMapOne('d.application', GrantApplication, 'a', 'a.id = d.applicationId');
     if (!staff) qb.where('a.applicantUserId = :user', { user: user.id });
     if (callId) qb.andWhere('d.callId = :callId', { callId });
-    const rows = (await qb.orderBy('d.decidedAt', 'DESC').limit(500).getMany()) as (Decision & { application: GrantApplication })[];
+    const rows = (await qb.orderBy('d.decidedAt', 'DESC').limit(500).getMany()) as (Decision & {
+      application: GrantApplication;
+    })[];
     return rows;
   }
 
@@ -111,7 +116,7 @@ export class AppealsService {
           changes: { decisionId, criteria: dto.criteria },
         });
         await this.assignment.fill(manager, emit, call.id);
-        return (await manager.findOneOrFail(Appeal, { where: { id: appeal.id } }));
+        return await manager.findOneOrFail(Appeal, { where: { id: appeal.id } });
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -125,19 +130,34 @@ export class AppealsService {
   }
 
   /** The appeal evaluator's scores are in: the appeal is resolved (in the scoring transaction). */
-  async resolve(manager: EntityManager, emit: Emit, evaluation: Evaluation, application: GrantApplication, call: Call): Promise<void> {
-    const appeal = await manager.findOne(Appeal, { where: { evaluationId: evaluation.id }, lock: { mode: 'pessimistic_write' } });
+  async resolve(
+    manager: EntityManager,
+    emit: Emit,
+    evaluation: Evaluation,
+    application: GrantApplication,
+    call: Call,
+  ): Promise<void> {
+    const appeal = await manager.findOne(Appeal, {
+      where: { evaluationId: evaluation.id },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!appeal || appeal.status !== 'pending') return;
     const originals = await manager.find(Evaluation, {
       where: { applicationId: application.id, status: 'submitted', round: In(['first', 'third']) },
       order: { seq: 'ASC' },
     });
-    const ordered = [...originals.filter((e) => e.round === 'first').slice(0, 2), ...originals.filter((e) => e.round === 'third').slice(0, 1)];
+    const ordered = [
+      ...originals.filter((e) => e.round === 'first').slice(0, 2),
+      ...originals.filter((e) => e.round === 'third').slice(0, 1),
+    ];
     const resolution = resolveAppeal(
       ordered.map((e) => ({ evaluatorId: e.evaluatorId, total: e.total ?? 0 })),
       { evaluatorId: evaluation.evaluatorId, total: evaluation.total ?? 0 },
     );
-    if (!resolution.ok) throw new Error(`Appeal ${appeal.id} cannot be resolved: ${JSON.stringify(resolution.problems)}`);
+    if (!resolution.ok)
+      throw new Error(
+        `Appeal ${appeal.id} cannot be resolved: ${JSON.stringify(resolution.problems)}`,
+      );
     const result = resolution.value.result;
     const all = [...ordered, evaluation];
     const counted = result.countedEvaluatorIds.map((id) => all.find((e) => e.evaluatorId === id)!);
@@ -157,7 +177,10 @@ export class AppealsService {
     application.updatedAt = now;
     await manager.save(application);
 
-    const decision = await manager.findOneOrFail(Decision, { where: { id: appeal.decisionId }, lock: { mode: 'pessimistic_write' } });
+    const decision = await manager.findOneOrFail(Decision, {
+      where: { id: appeal.decisionId },
+      lock: { mode: 'pessimistic_write' },
+    });
     const standingBefore = decision.standing;
     decision.score = result.score;
     if (decision.standing === 'below-threshold' && passed) decision.standing = 'reserve';

@@ -50,7 +50,9 @@ export class DecisionsController {
 
   @Get()
   @Roles('applicant', 'operator', 'admin')
-  @ApiOperation({ summary: 'Decisions: an applicant sees their own, staff all (optionally of one call)' })
+  @ApiOperation({
+    summary: 'Decisions: an applicant sees their own, staff all (optionally of one call)',
+  })
   async list(@CurrentUser() user: AuthUser, @Query('callId') callId?: string) {
     if (callId !== undefined) await uuid.transform(callId, { type: 'query', data: 'callId' });
     const rows = await this.appeals.listDecisions(user, callId);
@@ -66,8 +68,14 @@ export class DecisionsController {
 
   @Post(':id/appeal')
   @Roles('applicant')
-  @ApiOperation({ summary: 'Appeal against the decision, within the appeal term, naming the contested criteria' })
-  async appeal(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: AppealDto) {
+  @ApiOperation({
+    summary: 'Appeal against the decision, within the appeal term, naming the contested criteria',
+  })
+  async appeal(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: AppealDto,
+  ) {
     return appealView(await this.appeals.file(user, id, dto));
   }
 }

@@ -2,7 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { groszeTransformer, type Recipient } from '@app/common';
 import { scoreTransformer } from '../shared/transformers.js';
 
-export type ApplicationState = 'submitted' | 'formally-accepted' | 'formally-rejected' | 'withdrawn';
+export type ApplicationState =
+  'submitted' | 'formally-accepted' | 'formally-rejected' | 'withdrawn';
 export type EvaluationStage = 'none' | 'first' | 'third' | 'final';
 
 export interface ApplicationJob {

@@ -36,7 +36,16 @@ export class ApplicationsEventsController {
        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, applicant = EXCLUDED.applicant,
           submitted_at = EXCLUDED.submitted_at, updated_at = EXCLUDED.updated_at
         WHERE grants.applications.version < EXCLUDED.version AND grants.applications.state = 'submitted'`,
-      [p.applicationId, p.callId, p.reference, p.version, JSON.stringify(p.applicant), p.applicant.userId ?? null, p.submittedAt, event.occurredAt],
+      [
+        p.applicationId,
+        p.callId,
+        p.reference,
+        p.version,
+        JSON.stringify(p.applicant),
+        p.applicant.userId ?? null,
+        p.submittedAt,
+        event.occurredAt,
+      ],
     );
     await this.audit.record(ctx.manager, {
       actorId: p.applicant.userId ?? null,

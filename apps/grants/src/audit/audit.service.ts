@@ -37,7 +37,12 @@ export class AuditService {
     });
   }
 
-  list(filter: { entityType?: string; entityId?: string; limit: number; before?: Date }): Promise<AuditEntry[]> {
+  list(filter: {
+    entityType?: string;
+    entityId?: string;
+    limit: number;
+    before?: Date;
+  }): Promise<AuditEntry[]> {
     const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
     if (filter.entityType) qb.andWhere('a.entityType = :type', { type: filter.entityType });
     if (filter.entityId) qb.andWhere('a.entityId = :id', { id: filter.entityId });

@@ -50,7 +50,15 @@ export function jobView(j: AwardJob) {
 }
 
 function paymentView(p: Payment) {
-  return { id: p.id, kind: p.kind, amount: p.amount, amountFormatted: formatPln(p.amount), paidOn: p.paidOn, jobId: p.jobId, month: p.month };
+  return {
+    id: p.id,
+    kind: p.kind,
+    amount: p.amount,
+    amountFormatted: formatPln(p.amount),
+    paidOn: p.paidOn,
+    jobId: p.jobId,
+    month: p.month,
+  };
 }
 
 function reportView(r: JobReport) {
@@ -94,7 +102,9 @@ export class AwardsController {
 
   @Get()
   @Roles('applicant', 'operator', 'admin')
-  @ApiOperation({ summary: 'Awards: an applicant sees their own, staff all (optionally of one call)' })
+  @ApiOperation({
+    summary: 'Awards: an applicant sees their own, staff all (optionally of one call)',
+  })
   async list(@CurrentUser() user: AuthUser, @Query('callId') callId?: string) {
     if (callId !== undefined) await uuid.transform(callId, { type: 'query', data: 'callId' });
     return { items: (await this.awards.list(user, callId)).map(awardView) };
@@ -106,7 +116,10 @@ export class AwardsController {
     const d = await this.awards.details(user, id);
     return {
       ...awardView(d.award),
-      jobs: d.jobs.map((j) => ({ ...jobView(j), reports: d.reports.filter((r) => r.jobId === j.id).map(reportView) })),
+      jobs: d.jobs.map((j) => ({
+        ...jobView(j),
+        reports: d.reports.filter((r) => r.jobId === j.id).map(reportView),
+      })),
       payments: d.payments.map(paymentView),
       refunds: d.refunds.map(refundView),
     };
@@ -115,14 +128,18 @@ export class AwardsController {
   @Post(':id/agreement')
   @HttpCode(200)
   @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'Record the signed agreement: security, de minimis certificate, job starts' })
+  @ApiOperation({
+    summary: 'Record the signed agreement: security, de minimis certificate, job starts',
+  })
   async agreement(@Param('id', uuid) id: string, @Body() dto: AgreementDto) {
     return awardView(await this.awards.signAgreement(id, dto));
   }
 
   @Post(':id/payments')
   @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'Record a payment: a tranche or (bridging model) a month of bridging support' })
+  @ApiOperation({
+    summary: 'Record a payment: a tranche or (bridging model) a month of bridging support',
+  })
   async pay(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: PaymentDto) {
     const { award, payment } = await this.awards.pay(user, id, dto);
     return { ...paymentView(payment), award: awardView(award) };
@@ -143,7 +160,9 @@ export class AwardsController {
   @Post(':id/jobs/:jobId/vacancy')
   @HttpCode(200)
   @Roles('applicant', 'operator', 'admin')
-  @ApiOperation({ summary: 'Report that the job became vacant (to be filled within the refill term)' })
+  @ApiOperation({
+    summary: 'Report that the job became vacant (to be filled within the refill term)',
+  })
   async vacancy(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,

@@ -25,7 +25,9 @@ export class SecurityDto {
   @IsIn(['blank-promissory-note', 'aval', 'guarantors'])
   kind: 'blank-promissory-note' | 'aval' | 'guarantors';
 
-  @ApiPropertyOptional({ description: 'Blank promissory note: its declaration (deklaracja wekslowa) is signed' })
+  @ApiPropertyOptional({
+    description: 'Blank promissory note: its declaration (deklaracja wekslowa) is signed',
+  })
   @ValidateIf((o: SecurityDto) => o.kind === 'blank-promissory-note')
   @Equals(true, { message: 'isDefined' })
   declarationSigned?: boolean;
@@ -68,20 +70,28 @@ export class AgreementDto {
   @Type(() => SecurityDto)
   security: SecurityDto;
 
-  @ApiProperty({ example: 'DM/2027/0001', description: 'Number of the de minimis certificate issued with the agreement' })
+  @ApiProperty({
+    example: 'DM/2027/0001',
+    description: 'Number of the de minimis certificate issued with the agreement',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   deMinimisCertificateNumber: string;
 
-  @ApiPropertyOptional({ type: [JobStartDto], description: 'Actual start of each job (the planned start otherwise)' })
+  @ApiPropertyOptional({
+    type: [JobStartDto],
+    description: 'Actual start of each job (the planned start otherwise)',
+  })
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => JobStartDto)
   @IsOptional()
   jobStarts?: JobStartDto[];
 
-  @ApiPropertyOptional({ description: 'Grant-bridging model: the extension of bridging support was granted' })
+  @ApiPropertyOptional({
+    description: 'Grant-bridging model: the extension of bridging support was granted',
+  })
   @IsBoolean()
   @IsOptional()
   bridgingExtensionGranted?: boolean;
@@ -122,7 +132,9 @@ export class JobReportDto {
   @IsBoolean()
   jobExists: boolean;
 
-  @ApiPropertyOptional({ description: 'Evidence, e.g. the number of the social-insurance declaration (ZUS DRA/RCA)' })
+  @ApiPropertyOptional({
+    description: 'Evidence, e.g. the number of the social-insurance declaration (ZUS DRA/RCA)',
+  })
   @ValidateIf((o: JobReportDto) => o.jobExists === true)
   @IsString()
   @MinLength(3)

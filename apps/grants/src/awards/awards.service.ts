@@ -44,12 +44,18 @@ export class AwardsService {
   ) {}
 
   /** An award its applicant (own only, 404 otherwise) or staff may see. */
-  async awardFor(user: AuthUser, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<Award> {
+  async awardFor(
+    user: AuthUser,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<Award> {
     const award = await manager.findOne(Award, {
       where: { id },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!award || (!isStaff(user) && award.applicantUserId !== user.id)) throw ApiError.notFound(NOT_FOUND);
+    if (!award || (!isStaff(user) && award.applicantUserId !== user.id))
+      throw ApiError.notFound(NOT_FOUND);
     return award;
   }
 
@@ -78,7 +84,10 @@ export class AwardsService {
    */
   async signAgreement(id: string, dto: AgreementDto): Promise<Award> {
     return this.outbox.transaction(async (manager, emit) => {
-      const award = await manager.findOne(Award, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const award = await manager.findOne(Award, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!award) throw ApiError.notFound(NOT_FOUND);
       if (award.status !== 'granted') {
         throw ApiError.conflict('AGREEMENT_ALREADY_SIGNED', {
@@ -87,21 +96,38 @@ export class AwardsService {
         });
       }
       const call = await manager.findOneOrFail(Call, { where: { id: award.callId } });
-      const application = await manager.findOneOrFail(GrantApplication, { where: { id: award.applicationId } });
+      const application = await manager.findOneOrFail(GrantApplication, {
+        where: { id: award.applicationId },
+      });
       const today = warsawDate(this.clock.now());
       const problems = [];
-      if (dto.signedOn > today) problems.push(field('signedOn', 'Data z przyszłości', 'A date in the future'));
+      if (dto.signedOn > today)
+        problems.push(field('signedOn', 'Data z przyszłości', 'A date in the future'));
       const starts = new Map<string, string>();
       (dto.jobStarts ?? []).forEach((s, i) => {
         if (!application.jobs.some((j) => j.jobId === s.jobId)) {
-          problems.push(field(`jobStarts[${i}].jobId`, 'Nie ma takiego miejsca pracy we wniosku', 'No such job in the application'));
+          problems.push(
+            field(
+              `jobStarts[${i}].jobId`,
+              'Nie ma takiego miejsca pracy we wniosku',
+              'No such job in the application',
+            ),
+          );
         } else if (starts.has(s.jobId)) {
-          problems.push(field(`jobStarts[${i}].jobId`, 'Miejsce pracy powtarza się', 'The job is repeated'));
+          problems.push(
+            field(`jobStarts[${i}].jobId`, 'Miejsce pracy powtarza się', 'The job is repeated'),
+          );
         }
         starts.set(s.jobId, s.startDate);
       });
       if (dto.bridgingExtensionGranted && call.fundingModel.kind !== 'grant-bridging') {
-        problems.push(field('bridgingExtensionGranted', 'Nabór nie przewiduje wsparcia pomostowego', 'The call has no bridging support'));
+        problems.push(
+          field(
+            'bridgingExtensionGranted',
+            'Nabór nie przewiduje wsparcia pomostowego',
+            'The call has no bridging support',
+          ),
+        );
       }
       if (problems.length > 0) throw invalid(problems);
 
@@ -109,7 +135,10 @@ export class AwardsService {
       const weights = this.jobWeights(call, application);
       for (const [i, job] of application.jobs.entries()) {
         const startDate = starts.get(job.jobId) ?? job.plannedStart;
-        const term = jobTerm(startDate, { fundedMonths: call.fundedMonths, durabilityMonths: call.durabilityMonths });
+        const term = jobTerm(startDate, {
+          fundedMonths: call.fundedMonths,
+          durabilityMonths: call.durabilityMonths,
+        });
         const saved = await manager.save(
           manager.create(AwardJob, {
             awardId: id,
@@ -145,7 +174,11 @@ export class AwardsService {
       }
       const security: Security =
         dto.security.kind === 'blank-promissory-note'
-          ? { kind: 'blank-promissory-note', declarationSigned: true, declarationDate: dto.signedOn }
+          ? {
+              kind: 'blank-promissory-note',
+              declarationSigned: true,
+              declarationDate: dto.signedOn,
+            }
           : dto.security.kind === 'aval'
             ? { kind: 'aval', avalist: dto.security.avalist! }
             : { kind: 'guarantors', guarantors: dto.security.guarantors! };
@@ -162,7 +195,11 @@ export class AwardsService {
         action: 'agreement-signed',
         fromState: 'granted',
         toState: 'agreement-signed',
-        changes: { signedOn: dto.signedOn, security, deMinimisCertificateNumber: dto.deMinimisCertificateNumber },
+        changes: {
+          signedOn: dto.signedOn,
+          security,
+          deMinimisCertificateNumber: dto.deMinimisCertificateNumber,
+        },
       });
       await emit('grants.agreement.signed', {
         awardId: id,
@@ -190,17 +227,29 @@ export class AwardsService {
         workingTime: j.workingTime as WorkingTime,
         severeOrMultipleDisability: j.workingTime === '1/4',
       }));
-      const computed = computeRequestedAmount(call.fundingModel, requests, warsawDate(application.submittedAt), {
-        maxJobs: Math.max(call.maxJobsPerEntity, requests.length),
-      });
+      const computed = computeRequestedAmount(
+        call.fundingModel,
+        requests,
+        warsawDate(application.submittedAt),
+        {
+          maxJobs: Math.max(call.maxJobsPerEntity, requests.length),
+        },
+      );
       if (computed.ok) return computed.value.perJob.map((j) => j.total);
     }
     return application.jobs.map(() => 1);
   }
 
-  async pay(user: AuthUser, id: string, dto: PaymentDto): Promise<{ award: Award; payment: Payment }> {
+  async pay(
+    user: AuthUser,
+    id: string,
+    dto: PaymentDto,
+  ): Promise<{ award: Award; payment: Payment }> {
     return this.outbox.transaction(async (manager, emit) => {
-      const award = await manager.findOne(Award, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const award = await manager.findOne(Award, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!award) throw ApiError.notFound(NOT_FOUND);
       if (award.status === 'granted') {
         throw ApiError.unprocessable('AGREEMENT_NOT_SIGNED', {
@@ -209,16 +258,23 @@ export class AwardsService {
         });
       }
       const today = warsawDate(this.clock.now());
-      if (dto.paidOn > today) throw invalid([field('paidOn', 'Data z przyszłości', 'A date in the future')]);
+      if (dto.paidOn > today)
+        throw invalid([field('paidOn', 'Data z przyszłości', 'A date in the future')]);
       if (award.signedOn && dto.paidOn < award.signedOn) {
-        throw invalid([field('paidOn', 'Wypłata przed zawarciem umowy', 'A payment before the agreement')]);
+        throw invalid([
+          field('paidOn', 'Wypłata przed zawarciem umowy', 'A payment before the agreement'),
+        ]);
       }
       const overall = paymentProblem(award.amount, award.paidTotal, dto.amount);
       if (overall) {
-        throw ApiError.unprocessable('EXCEEDS_AWARD', {
-          pl: `${localize(overall).pl}; pozostało do wypłaty ${remainingToPay(award.amount, award.paidTotal)} gr`,
-          en: `${localize(overall).en}; ${remainingToPay(award.amount, award.paidTotal)} grosze remain to be paid`,
-        }, [{ path: 'amount', message: localize(overall) }]);
+        throw ApiError.unprocessable(
+          'EXCEEDS_AWARD',
+          {
+            pl: `${localize(overall).pl}; pozostało do wypłaty ${remainingToPay(award.amount, award.paidTotal)} gr`,
+            en: `${localize(overall).en}; ${remainingToPay(award.amount, award.paidTotal)} grosze remain to be paid`,
+          },
+          [{ path: 'amount', message: localize(overall) }],
+        );
       }
       let job: AwardJob | null = null;
       if (dto.kind === 'bridging') {
@@ -238,13 +294,19 @@ export class AwardsService {
         );
         const caps = (call.fundingModel as GrantBridgingFundingModel).bridging;
         const problem = bridgingPaymentProblem(
-          { startMonth: monthOf(job.startDate), limits: caps, extensionGranted: award.bridgingExtensionGranted },
+          {
+            startMonth: monthOf(job.startDate),
+            limits: caps,
+            extensionGranted: award.bridgingExtensionGranted,
+          },
           dto.month!,
           Number(paid.total),
           dto.amount,
         );
         if (problem) {
-          throw ApiError.unprocessable('BRIDGING_NOT_ALLOWED', localize(problem), [{ path: 'month', message: localize(problem) }]);
+          throw ApiError.unprocessable('BRIDGING_NOT_ALLOWED', localize(problem), [
+            { path: 'month', message: localize(problem) },
+          ]);
         }
       }
       const now = this.clock.now();
@@ -267,7 +329,13 @@ export class AwardsService {
         entityType: 'award',
         entityId: id,
         action: 'payment-recorded',
-        changes: { paymentId: payment.id, kind: dto.kind, amount: dto.amount, paidOn: dto.paidOn, paidTotal: award.paidTotal },
+        changes: {
+          paymentId: payment.id,
+          kind: dto.kind,
+          amount: dto.amount,
+          paidOn: dto.paidOn,
+          paidTotal: award.paidTotal,
+        },
       });
       await emit('grants.payment.made', {
         paymentId: payment.id,

@@ -49,7 +49,9 @@ export class CreateCallDto {
   @MaxLength(50)
   number: string;
 
-  @ApiProperty({ example: 'Nabór wniosków o przyznanie wsparcia finansowego na utworzenie miejsc pracy' })
+  @ApiProperty({
+    example: 'Nabór wniosków o przyznanie wsparcia finansowego na utworzenie miejsc pracy',
+  })
   @IsString()
   @MinLength(3)
   @MaxLength(300)
@@ -152,7 +154,10 @@ export class CreateCallDto {
   @IsOptional()
   durabilityMonths?: number;
 
-  @ApiPropertyOptional({ default: 7, description: 'Days after a month ends when its job report is due' })
+  @ApiPropertyOptional({
+    default: 7,
+    description: 'Days after a month ends when its job report is due',
+  })
   @IsInt()
   @Min(0)
   @Max(60)

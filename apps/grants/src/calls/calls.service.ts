@@ -73,7 +73,8 @@ function withDefaults(dto: CreateCallDto): CallSettings {
     ...CALL_DEFAULTS,
     ...Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)),
     programmeId: dto.programmeId ?? null,
-    fundingModel: (dto.fundingModel as unknown as FundingModel | undefined) ?? DEFAULT_FUNDING_MODEL,
+    fundingModel:
+      (dto.fundingModel as unknown as FundingModel | undefined) ?? DEFAULT_FUNDING_MODEL,
   } as CallSettings;
 }
 
@@ -112,18 +113,33 @@ export class CallsService {
   private async validate(manager: EntityManager, s: CallSettings): Promise<void> {
     const problems: FieldProblem[] = [];
     if (!(new Date(s.closesAt) > new Date(s.opensAt))) {
-      problems.push(field('closesAt', 'Zamknięcie naboru musi nastąpić po jego otwarciu', 'The call must close after it opens'));
+      problems.push(
+        field(
+          'closesAt',
+          'Zamknięcie naboru musi nastąpić po jego otwarciu',
+          'The call must close after it opens',
+        ),
+      );
     }
     s.counties.forEach((code, i) => {
-      if (!isValidTeryt(code)) problems.push(field(`counties[${i}]`, 'Nieznany kod powiatu TERYT', 'Unknown TERYT county code'));
+      if (!isValidTeryt(code))
+        problems.push(
+          field(`counties[${i}]`, 'Nieznany kod powiatu TERYT', 'Unknown TERYT county code'),
+        );
     });
     if (new Set(s.counties).size !== s.counties.length) {
       problems.push(field('counties', 'Powiaty powtarzają się', 'Counties are repeated'));
     }
     problems.push(...toFieldProblems(validateCriteria(s.criteria)));
     const model = s.fundingModel as Partial<FundingModel> | null;
-    if (!model || typeof model !== 'object' || (model.kind !== 'unit-rates' && model.kind !== 'grant-bridging')) {
-      problems.push(field('fundingModel.kind', 'Nieznany model finansowania', 'Unknown funding model'));
+    if (
+      !model ||
+      typeof model !== 'object' ||
+      (model.kind !== 'unit-rates' && model.kind !== 'grant-bridging')
+    ) {
+      problems.push(
+        field('fundingModel.kind', 'Nieznany model finansowania', 'Unknown funding model'),
+      );
     } else {
       problems.push(...toFieldProblems(validateFundingModel(model as FundingModel)));
     }
@@ -134,7 +150,13 @@ export class CallsService {
       } else {
         s.counties.forEach((code, i) => {
           if (!programme.counties.includes(code)) {
-            problems.push(field(`counties[${i}]`, 'Powiat spoza obszaru programu', 'County outside the programme'));
+            problems.push(
+              field(
+                `counties[${i}]`,
+                'Powiat spoza obszaru programu',
+                'County outside the programme',
+              ),
+            );
           }
         });
       }
@@ -193,7 +215,10 @@ export class CallsService {
   async update(id: string, dto: UpdateCallDto): Promise<Call> {
     try {
       return await this.outbox.transaction(async (manager, emit) => {
-        const call = await manager.findOne(Call, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        const call = await manager.findOne(Call, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (!call) throw ApiError.notFound(NOT_FOUND);
         if (call.rulesLockedAt) {
           throw ApiError.conflict('CALL_RULES_LOCKED', {
@@ -215,7 +240,12 @@ export class CallsService {
         apply(call, merged);
         call.updatedAt = now;
         await manager.save(call);
-        await this.audit.record(manager, { entityType: 'call', entityId: id, action: 'updated', changes: given });
+        await this.audit.record(manager, {
+          entityType: 'call',
+          entityId: id,
+          action: 'updated',
+          changes: given,
+        });
         if (call.status === 'published') await this.emitPublished(call, emit, now);
         return call;
       });
@@ -237,7 +267,10 @@ export class CallsService {
   /** Publishes a call: `grants.call.published` tells `applications` to accept forms for it. */
   async publish(id: string): Promise<Call> {
     return this.outbox.transaction(async (manager, emit) => {
-      const call = await manager.findOne(Call, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const call = await manager.findOne(Call, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!call) throw ApiError.notFound(NOT_FOUND);
       if (call.status === 'published') return call;
       const now = this.clock.now();

@@ -59,7 +59,10 @@ export const DEMO_CRITERIA = [
  * with its chair. `dataSource` is the grants service's (schema-pinned) DataSource with
  * GRANTS_ENTITIES. Running it again changes nothing.
  */
-export async function seedDemo(dataSource: DataSource, input: DemoSeedInput): Promise<DemoSeedResult> {
+export async function seedDemo(
+  dataSource: DataSource,
+  input: DemoSeedInput,
+): Promise<DemoSeedResult> {
   if (input.evaluators.filter((e) => e.chair).length > 1) throw new RangeError('At most one chair');
   return dataSource.transaction(async (manager) => {
     const year = Number(warsawDate(input.now).slice(0, 4));
@@ -67,7 +70,13 @@ export async function seedDemo(dataSource: DataSource, input: DemoSeedInput): Pr
     const existing = await manager.findOne(Programme, { where: { name: DEMO_PROGRAMME_NAME } });
     if (existing) {
       const call = await manager.findOne(Call, { where: { programmeId: existing.id } });
-      if (call) return { programmeId: existing.id, callId: call.id, callNumber: call.number, created: false };
+      if (call)
+        return {
+          programmeId: existing.id,
+          callId: call.id,
+          callNumber: call.number,
+          created: false,
+        };
     }
     const now = input.now;
     const programme =
@@ -77,7 +86,13 @@ export async function seedDemo(dataSource: DataSource, input: DemoSeedInput): Pr
           name: DEMO_PROGRAMME_NAME,
           counties: DEMO_COUNTIES,
           yearlyBudgets: [{ year, amount: 42_388_633 }],
-          targets: { groupsSupported: 20, enterprisesStrengthened: 14, enterprisesCreated: 8, jobsCreated: 60, peopleTrained: 400 },
+          targets: {
+            groupsSupported: 20,
+            enterprisesStrengthened: 14,
+            enterprisesCreated: 8,
+            jobsCreated: 60,
+            peopleTrained: 400,
+          },
           createdAt: now,
           updatedAt: now,
         }),
@@ -85,7 +100,8 @@ export async function seedDemo(dataSource: DataSource, input: DemoSeedInput): Pr
     const today = warsawDate(now);
     const call = manager.create(Call, {
       number: callNumber,
-      title: 'Nabór wniosków o przyznanie wsparcia finansowego na utworzenie miejsc pracy w przedsiębiorstwach społecznych',
+      title:
+        'Nabór wniosków o przyznanie wsparcia finansowego na utworzenie miejsc pracy w przedsiębiorstwach społecznych',
       opensAt: startOfWarsawDay(today),
       closesAt: new Date(endOfWarsawDay(addWorkingDays(today, 20)).getTime() - 8 * 3_600_000 + 1),
       budget: 42_388_633,
@@ -151,7 +167,13 @@ export async function seedDemo(dataSource: DataSource, input: DemoSeedInput): Pr
     );
     await manager.query(
       `INSERT INTO grants.outbox (id, subject, envelope, correlation_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
-      [envelope.id, envelope.type, JSON.stringify(envelope), envelope.correlationId, envelope.occurredAt],
+      [
+        envelope.id,
+        envelope.type,
+        JSON.stringify(envelope),
+        envelope.correlationId,
+        envelope.occurredAt,
+      ],
     );
     return { programmeId: programme.id, callId: call.id, callNumber, created: true };
   });

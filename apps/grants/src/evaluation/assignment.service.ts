@@ -36,7 +36,10 @@ export class AssignmentService {
   ) {}
 
   async fill(manager: EntityManager, emit: Emit, callId: string): Promise<number> {
-    const call = await manager.findOne(Call, { where: { id: callId }, lock: { mode: 'pessimistic_write' } });
+    const call = await manager.findOne(Call, {
+      where: { id: callId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!call) return 0;
     const needs = await this.needs(manager, callId);
     if (needs.length === 0) return 0;
@@ -102,7 +105,10 @@ export class AssignmentService {
           }),
         );
         if (need.appealId) {
-          await manager.query(`UPDATE grants.appeals SET evaluation_id = $2 WHERE id = $1`, [need.appealId, evaluation.id]);
+          await manager.query(`UPDATE grants.appeals SET evaluation_id = $2 WHERE id = $1`, [
+            need.appealId,
+            evaluation.id,
+          ]);
         }
         await this.audit.record(manager, {
           actorId: null,
@@ -110,7 +116,12 @@ export class AssignmentService {
           entityId: evaluation.id,
           action: 'assigned',
           toState: 'assigned',
-          changes: { applicationId: need.applicationId, evaluatorId: chosen.userId, round: need.round, dueDate: term.lastDay },
+          changes: {
+            applicationId: need.applicationId,
+            evaluatorId: chosen.userId,
+            round: need.round,
+            dueDate: term.lastDay,
+          },
         });
         await emit('grants.evaluation.assigned', {
           evaluationId: evaluation.id,
@@ -122,7 +133,12 @@ export class AssignmentService {
           assignedAt: now.toISOString(),
           dueDate: term.lastDay,
           deadline: term.deadline.toISOString(),
-          evaluator: { userId: chosen.userId, email: chosen.email, name: chosen.name, language: chosen.language },
+          evaluator: {
+            userId: chosen.userId,
+            email: chosen.email,
+            name: chosen.name,
+            language: chosen.language,
+          },
         });
         assigned++;
       }
@@ -152,7 +168,9 @@ export class AssignmentService {
     const needs: Need[] = [];
     for (const row of rows) {
       const missing =
-        row.evaluation_stage === 'first' ? 2 - Number(row.active_first) : 1 - Number(row.active_third);
+        row.evaluation_stage === 'first'
+          ? 2 - Number(row.active_first)
+          : 1 - Number(row.active_third);
       if (missing > 0) {
         needs.push({
           applicationId: row.id,
@@ -164,17 +182,21 @@ export class AssignmentService {
         });
       }
     }
-    const appeals: { id: string; application_id: string; reference: string; recruited_by: string[] }[] =
-      await manager.query(
-        `SELECT p.id, p.application_id, a.reference, a.recruited_by
+    const appeals: {
+      id: string;
+      application_id: string;
+      reference: string;
+      recruited_by: string[];
+    }[] = await manager.query(
+      `SELECT p.id, p.application_id, a.reference, a.recruited_by
            FROM grants.appeals p
            JOIN grants.applications a ON a.id = p.application_id
            LEFT JOIN grants.evaluations e ON e.id = p.evaluation_id
           WHERE p.call_id = $1 AND p.status = 'pending'
             AND (p.evaluation_id IS NULL OR e.status IN ('conflict', 'cancelled'))
           ORDER BY p.filed_at, p.id`,
-        [callId],
-      );
+      [callId],
+    );
     for (const appeal of appeals) {
       needs.push({
         applicationId: appeal.application_id,

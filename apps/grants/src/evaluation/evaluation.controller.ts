@@ -51,7 +51,10 @@ export class EvaluatorPoolController {
   @Post()
   @HttpCode(200)
   @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'Add an evaluator to the pool (or change their entry); missing evaluators are assigned' })
+  @ApiOperation({
+    summary:
+      'Add an evaluator to the pool (or change their entry); missing evaluators are assigned',
+  })
   async put(@Param('callId', uuid) callId: string, @Body() dto: PoolMemberDto) {
     return poolView(await this.evaluations.putPoolMember(callId, dto));
   }
@@ -65,11 +68,17 @@ export class EvaluationsController {
 
   @Get()
   @Roles('evaluator')
-  @ApiOperation({ summary: "The caller's own evaluations (no application content before the declaration)" })
+  @ApiOperation({
+    summary: "The caller's own evaluations (no application content before the declaration)",
+  })
   async mine(@CurrentUser() user: AuthUser) {
     const rows = await this.evaluations.listMine(user);
     return {
-      items: rows.map((r) => ({ ...evaluationView(r.evaluation), reference: r.reference, callNumber: r.callNumber })),
+      items: rows.map((r) => ({
+        ...evaluationView(r.evaluation),
+        reference: r.reference,
+        callNumber: r.callNumber,
+      })),
     };
   }
 
@@ -77,7 +86,10 @@ export class EvaluationsController {
   @Roles('evaluator')
   @ApiOperation({ summary: 'An own evaluation with the application (403 before the declaration)' })
   async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    const { evaluation, application, call, appeal } = await this.evaluations.getForEvaluator(user, id);
+    const { evaluation, application, call, appeal } = await this.evaluations.getForEvaluator(
+      user,
+      id,
+    );
     return {
       ...evaluationView(evaluation),
       criteria: call.criteria,
@@ -107,16 +119,28 @@ export class EvaluationsController {
   @Post(':id/declaration')
   @HttpCode(200)
   @Roles('evaluator')
-  @ApiOperation({ summary: 'Impartiality and confidentiality declaration, or a conflict of interest (re-assigns)' })
-  async declare(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: DeclarationDto) {
+  @ApiOperation({
+    summary: 'Impartiality and confidentiality declaration, or a conflict of interest (re-assigns)',
+  })
+  async declare(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: DeclarationDto,
+  ) {
     return evaluationView(await this.evaluations.declare(user, id, dto));
   }
 
   @Post(':id/scores')
   @HttpCode(200)
   @Roles('evaluator')
-  @ApiOperation({ summary: 'Scores per criterion: whole points within 0..max, each with a justification' })
-  async score(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: ScoresDto) {
+  @ApiOperation({
+    summary: 'Scores per criterion: whole points within 0..max, each with a justification',
+  })
+  async score(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: ScoresDto,
+  ) {
     return evaluationView(await this.evaluations.score(user, id, dto));
   }
 }

@@ -38,7 +38,7 @@ export class PoolMemberDto {
   @IsOptional()
   language?: 'pl' | 'en';
 
-  @ApiProperty({ description: "A trainer or adviser of the centre (never evaluates)" })
+  @ApiProperty({ description: 'A trainer or adviser of the centre (never evaluates)' })
   @IsBoolean()
   trainerOrAdviser: boolean;
 
@@ -58,7 +58,9 @@ export class SetPoolDto {
 }
 
 export class DeclarationDto {
-  @ApiProperty({ description: 'true: a conflict of interest (someone else is assigned); false: impartial' })
+  @ApiProperty({
+    description: 'true: a conflict of interest (someone else is assigned); false: impartial',
+  })
   @IsBoolean()
   conflictOfInterest: boolean;
 
@@ -81,7 +83,10 @@ export class CriterionScoreDto {
   @MaxLength(20)
   criterionId: string;
 
-  @ApiProperty({ example: 15, description: 'Whole points within 0..max (checked with the other scores)' })
+  @ApiProperty({
+    example: 15,
+    description: 'Whole points within 0..max (checked with the other scores)',
+  })
   @IsNumber()
   points: number;
 

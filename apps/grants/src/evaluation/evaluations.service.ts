@@ -38,16 +38,23 @@ export class EvaluationsService {
 
   async pool(callId: string): Promise<CallEvaluator[]> {
     await this.callOrThrow(this.dataSource.manager, callId);
-    return this.dataSource.getRepository(CallEvaluator).find({ where: { callId }, order: { addedAt: 'ASC', userId: 'ASC' } });
+    return this.dataSource
+      .getRepository(CallEvaluator)
+      .find({ where: { callId }, order: { addedAt: 'ASC', userId: 'ASC' } });
   }
 
   /** Adds an evaluator to the call's pool (or changes their entry), then assigns what is missing. */
   async putPoolMember(callId: string, dto: PoolMemberDto): Promise<CallEvaluator> {
     return this.outbox.transaction(async (manager, emit) => {
       await this.callOrThrow(manager, callId, true);
-      const existing = await manager.findOne(CallEvaluator, { where: { callId, userId: dto.userId } });
+      const existing = await manager.findOne(CallEvaluator, {
+        where: { callId, userId: dto.userId },
+      });
       if (dto.chair) {
-        await manager.query(`UPDATE grants.call_evaluators SET chair = false WHERE call_id = $1 AND chair`, [callId]);
+        await manager.query(
+          `UPDATE grants.call_evaluators SET chair = false WHERE call_id = $1 AND chair`,
+          [callId],
+        );
       }
       const member = manager.create(CallEvaluator, {
         callId,
@@ -90,7 +97,9 @@ export class EvaluationsService {
 
   // ----- an evaluator's own evaluations -----
 
-  listMine(user: AuthUser): Promise<{ evaluation: Evaluation; reference: string; callNumber: string }[]> {
+  listMine(
+    user: AuthUser,
+  ): Promise<{ evaluation: Evaluation; reference: string; callNumber: string }[]> {
     return this.dataSource
       .getRepository(Evaluation)
       .createQueryBuilder('e')
@@ -112,7 +121,9 @@ export class EvaluationsService {
 
   /** Own evaluation only (404 otherwise); its application only after the declaration (403 before). */
   async getForEvaluator(user: AuthUser, id: string) {
-    const evaluation = await this.dataSource.getRepository(Evaluation).findOne({ where: { id, evaluatorId: user.id } });
+    const evaluation = await this.dataSource
+      .getRepository(Evaluation)
+      .findOne({ where: { id, evaluatorId: user.id } });
     if (!evaluation || evaluation.status === 'cancelled') throw ApiError.notFound(NOT_FOUND);
     if (evaluation.status === 'assigned') {
       throw ApiError.forbidden('DECLARATION_REQUIRED', {
@@ -126,11 +137,18 @@ export class EvaluationsService {
         en: 'A conflict of interest was declared: someone else evaluates the application',
       });
     }
-    const application = await this.dataSource.getRepository(GrantApplication).findOneOrFail({ where: { id: evaluation.applicationId } });
-    const call = await this.dataSource.getRepository(Call).findOneOrFail({ where: { id: evaluation.callId } });
+    const application = await this.dataSource
+      .getRepository(GrantApplication)
+      .findOneOrFail({ where: { id: evaluation.applicationId } });
+    const call = await this.dataSource
+      .getRepository(Call)
+      .findOneOrFail({ where: { id: evaluation.callId } });
     const appeal =
       evaluation.round === 'appeal'
-        ? await this.dataSource.query(`SELECT criteria, justification FROM grants.appeals WHERE evaluation_id = $1`, [id])
+        ? await this.dataSource.query(
+            `SELECT criteria, justification FROM grants.appeals WHERE evaluation_id = $1`,
+            [id],
+          )
         : [];
     return { evaluation, application, call, appeal: appeal[0] ?? null };
   }
@@ -179,7 +197,10 @@ export class EvaluationsService {
         where: { id: found.applicationId },
         lock: { mode: 'pessimistic_write' },
       });
-      const evaluation = await manager.findOneOrFail(Evaluation, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const evaluation = await manager.findOneOrFail(Evaluation, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (evaluation.status === 'assigned' || evaluation.status === 'conflict') {
         throw ApiError.forbidden('DECLARATION_REQUIRED', {
           pl: 'Ocena wymaga deklaracji bezstronności i poufności',
@@ -193,7 +214,11 @@ export class EvaluationsService {
         });
       }
       const call = await manager.findOneOrFail(Call, { where: { id: evaluation.callId } });
-      const scores = dto.scores.map((s) => ({ criterionId: s.criterionId, points: s.points, justification: s.justification }));
+      const scores = dto.scores.map((s) => ({
+        criterionId: s.criterionId,
+        points: s.points,
+        justification: s.justification,
+      }));
       const problems = validateScores(call.criteria, scores);
       if (problems.length > 0) throw invalid(problems);
       evaluation.scores = scores;
@@ -221,7 +246,12 @@ export class EvaluationsService {
   }
 
   /** After a first-round or third score: a third evaluator, or the final score and the threshold. */
-  private async advance(manager: EntityManager, emit: Emit, application: GrantApplication, call: Call): Promise<void> {
+  private async advance(
+    manager: EntityManager,
+    emit: Emit,
+    application: GrantApplication,
+    call: Call,
+  ): Promise<void> {
     const submitted = await manager.find(Evaluation, {
       where: { applicationId: application.id, status: 'submitted', round: In(['first', 'third']) },
       order: { seq: 'ASC' },
@@ -250,8 +280,15 @@ export class EvaluationsService {
       return;
     }
     if (outcome.status !== 'final') return;
-    const counted = outcome.counted.map((c) => ordered.find((e) => e.evaluatorId === c.evaluatorId)!);
-    const threshold = checkThreshold(call.criteria, outcome.score, outcome.counted, call.passThresholdPercent);
+    const counted = outcome.counted.map((c) =>
+      ordered.find((e) => e.evaluatorId === c.evaluatorId)!,
+    );
+    const threshold = checkThreshold(
+      call.criteria,
+      outcome.score,
+      outcome.counted,
+      call.passThresholdPercent,
+    );
     application.evaluationStage = 'final';
     application.finalScore = outcome.score;
     application.countedEvaluationIds = counted.map((e) => e.id);

@@ -12,13 +12,21 @@ export class IndicatorsController {
 
   @Get()
   @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'Indicators per programme and county beside the targets (JSON, or CSV with ?format=csv)' })
+  @ApiOperation({
+    summary:
+      'Indicators per programme and county beside the targets (JSON, or CSV with ?format=csv)',
+  })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  async get(@Query('format') format: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async get(
+    @Query('format') format: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     if (format !== undefined && format !== 'json' && format !== 'csv') {
-      throw ApiError.badRequest('VALIDATION_FAILED', { pl: 'Dane zawierają błędy', en: 'The data contains errors' }, [
-        { path: 'format', message: { pl: 'Dozwolone: json, csv', en: 'Allowed: json, csv' } },
-      ]);
+      throw ApiError.badRequest(
+        'VALIDATION_FAILED',
+        { pl: 'Dane zawierają błędy', en: 'The data contains errors' },
+        [{ path: 'format', message: { pl: 'Dozwolone: json, csv', en: 'Allowed: json, csv' } }],
+      );
     }
     const data = await this.indicators.compute();
     if (format === 'csv') {

@@ -6,15 +6,57 @@ import { Programme, type ProgrammeTargets } from '../programmes/programme.entity
 
 /** The indicators SPEC §3.6 names, each beside its programme target where one exists. */
 export const INDICATORS = [
-  { key: 'groupsSupported', target: 'groupsSupported', money: false, pl: 'Wsparte grupy inicjatywne', en: 'Initiative groups supported' },
-  { key: 'enterprisesStrengthened', target: 'enterprisesStrengthened', money: false, pl: 'Wzmocnione przedsiębiorstwa społeczne', en: 'Social enterprises strengthened' },
-  { key: 'enterprisesCreated', target: 'enterprisesCreated', money: false, pl: 'Utworzone przedsiębiorstwa społeczne', en: 'Social enterprises created' },
-  { key: 'jobsCreated', target: 'jobsCreated', money: false, pl: 'Miejsca pracy dla osób zagrożonych wykluczeniem', en: 'Jobs created for eligible persons' },
-  { key: 'jobsKept', target: null, money: false, pl: 'Miejsca pracy utrzymane przez cały okres', en: 'Jobs kept for the full term' },
-  { key: 'peopleTrained', target: 'peopleTrained', money: false, pl: 'Przeszkolone osoby', en: 'People trained' },
+  {
+    key: 'groupsSupported',
+    target: 'groupsSupported',
+    money: false,
+    pl: 'Wsparte grupy inicjatywne',
+    en: 'Initiative groups supported',
+  },
+  {
+    key: 'enterprisesStrengthened',
+    target: 'enterprisesStrengthened',
+    money: false,
+    pl: 'Wzmocnione przedsiębiorstwa społeczne',
+    en: 'Social enterprises strengthened',
+  },
+  {
+    key: 'enterprisesCreated',
+    target: 'enterprisesCreated',
+    money: false,
+    pl: 'Utworzone przedsiębiorstwa społeczne',
+    en: 'Social enterprises created',
+  },
+  {
+    key: 'jobsCreated',
+    target: 'jobsCreated',
+    money: false,
+    pl: 'Miejsca pracy dla osób zagrożonych wykluczeniem',
+    en: 'Jobs created for eligible persons',
+  },
+  {
+    key: 'jobsKept',
+    target: null,
+    money: false,
+    pl: 'Miejsca pracy utrzymane przez cały okres',
+    en: 'Jobs kept for the full term',
+  },
+  {
+    key: 'peopleTrained',
+    target: 'peopleTrained',
+    money: false,
+    pl: 'Przeszkolone osoby',
+    en: 'People trained',
+  },
   { key: 'moneyAwarded', target: null, money: true, pl: 'Przyznane wsparcie', en: 'Money awarded' },
   { key: 'moneyPaid', target: null, money: true, pl: 'Wypłacone wsparcie', en: 'Money paid' },
-  { key: 'moneyRefundClaimed', target: null, money: true, pl: 'Zwroty do dokonania (z odsetkami)', en: 'Money to be refunded (with interest)' },
+  {
+    key: 'moneyRefundClaimed',
+    target: null,
+    money: true,
+    pl: 'Zwroty do dokonania (z odsetkami)',
+    en: 'Money to be refunded (with interest)',
+  },
 ] as const;
 
 export type IndicatorKey = (typeof INDICATORS)[number]['key'];
@@ -66,21 +108,32 @@ export class IndicatorsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async compute(): Promise<ProgrammeIndicators[]> {
-    const programmes = await this.dataSource.getRepository(Programme).find({ order: { createdAt: 'ASC' } });
+    const programmes = await this.dataSource
+      .getRepository(Programme)
+      .find({ order: { createdAt: 'ASC' } });
     const awards: {
-      programme_id: string | null; county: string | null; applicant_kind: string | null; signed: boolean;
-      amount: string; paid_total: string; refunds: string;
+      programme_id: string | null;
+      county: string | null;
+      applicant_kind: string | null;
+      signed: boolean;
+      amount: string;
+      paid_total: string;
+      refunds: string;
     }[] = await this.dataSource.query(
       `SELECT c.programme_id, w.county, w.applicant_kind, (w.status <> 'granted') AS signed,
               w.amount::text, w.paid_total::text,
               COALESCE((SELECT sum(total) FROM grants.refund_claims r WHERE r.award_id = w.id), 0)::text AS refunds
          FROM grants.awards w JOIN grants.calls c ON c.id = w.call_id`,
     );
-    const jobs: { programme_id: string | null; county: string; eligible_person: boolean; status: string }[] =
-      await this.dataSource.query(
-        `SELECT c.programme_id, j.county, j.eligible_person, j.status
+    const jobs: {
+      programme_id: string | null;
+      county: string;
+      eligible_person: boolean;
+      status: string;
+    }[] = await this.dataSource.query(
+      `SELECT c.programme_id, j.county, j.eligible_person, j.status
            FROM grants.award_jobs j JOIN grants.awards w ON w.id = j.award_id JOIN grants.calls c ON c.id = w.call_id`,
-      );
+    );
 
     const totals = new Map<string | null, Actuals>();
     const byCounty = new Map<string | null, Map<string, Actuals>>();
@@ -111,7 +164,9 @@ export class IndicatorsService {
       }
     }
 
-    const result: ProgrammeIndicators[] = programmes.map((p) => this.entry(p.id, p.name, p.targets, totals, byCounty, p.counties));
+    const result: ProgrammeIndicators[] = programmes.map((p) =>
+      this.entry(p.id, p.name, p.targets, totals, byCounty, p.counties),
+    );
     if (totals.has(null)) result.push(this.entry(null, null, null, totals, byCounty, []));
     return result;
   }
@@ -148,9 +203,27 @@ export class IndicatorsService {
     };
     const lines: (string | number)[][] = [];
     for (const p of data) {
-      for (const i of p.indicators) lines.push([p.name ?? '', '', '', i.key, i.label.pl, value(i.key, i.actual), i.target ?? '']);
+      for (const i of p.indicators)
+        lines.push([
+          p.name ?? '',
+          '',
+          '',
+          i.key,
+          i.label.pl,
+          value(i.key, i.actual),
+          i.target ?? '',
+        ]);
       for (const c of p.counties) {
-        for (const i of c.indicators) lines.push([p.name ?? '', c.county, c.countyName ?? '', i.key, i.label.pl, value(i.key, i.actual), '']);
+        for (const i of c.indicators)
+          lines.push([
+            p.name ?? '',
+            c.county,
+            c.countyName ?? '',
+            i.key,
+            i.label.pl,
+            value(i.key, i.actual),
+            '',
+          ]);
       }
     }
     return stringify([header, ...lines]);

@@ -70,7 +70,9 @@ export class GrantsLifecycle1700000000002 implements MigrationInterface {
         updated_at timestamptz NOT NULL
       )`);
     await q.query(`CREATE INDEX applications_call_idx ON grants.applications (call_id, state)`);
-    await q.query(`CREATE INDEX applications_applicant_idx ON grants.applications (applicant_user_id)`);
+    await q.query(
+      `CREATE INDEX applications_applicant_idx ON grants.applications (applicant_user_id)`,
+    );
 
     await q.query(`
       CREATE TABLE grants.call_evaluators (
@@ -84,7 +86,9 @@ export class GrantsLifecycle1700000000002 implements MigrationInterface {
         added_at timestamptz NOT NULL,
         PRIMARY KEY (call_id, user_id)
       )`);
-    await q.query(`CREATE UNIQUE INDEX call_evaluators_chair_key ON grants.call_evaluators (call_id) WHERE chair`);
+    await q.query(
+      `CREATE UNIQUE INDEX call_evaluators_chair_key ON grants.call_evaluators (call_id) WHERE chair`,
+    );
     await q.query(`CREATE INDEX call_evaluators_user_idx ON grants.call_evaluators (user_id)`);
 
     await q.query(`
@@ -108,8 +112,12 @@ export class GrantsLifecycle1700000000002 implements MigrationInterface {
         UNIQUE (application_id, evaluator_id),
         UNIQUE (application_id, seq)
       )`);
-    await q.query(`CREATE INDEX evaluations_evaluator_idx ON grants.evaluations (evaluator_id, assigned_at)`);
-    await q.query(`CREATE INDEX evaluations_call_idx ON grants.evaluations (call_id, evaluator_id, status)`);
+    await q.query(
+      `CREATE INDEX evaluations_evaluator_idx ON grants.evaluations (evaluator_id, assigned_at)`,
+    );
+    await q.query(
+      `CREATE INDEX evaluations_call_idx ON grants.evaluations (call_id, evaluator_id, status)`,
+    );
     await q.query(
       `CREATE INDEX evaluations_due_idx ON grants.evaluations (due_date)
          WHERE status IN ('assigned', 'declared') AND overdue_notified_at IS NULL`,
@@ -131,7 +139,9 @@ export class GrantsLifecycle1700000000002 implements MigrationInterface {
         updated_at timestamptz NOT NULL
       )`);
     // One decision per application, whatever two approvals race to write.
-    await q.query(`CREATE UNIQUE INDEX decisions_application_key ON grants.decisions (application_id)`);
+    await q.query(
+      `CREATE UNIQUE INDEX decisions_application_key ON grants.decisions (application_id)`,
+    );
     await q.query(`CREATE INDEX decisions_call_idx ON grants.decisions (call_id, rank)`);
 
     await q.query(`
@@ -218,7 +228,9 @@ export class GrantsLifecycle1700000000002 implements MigrationInterface {
         CHECK ((kind = 'bridging') = (job_id IS NOT NULL AND month IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX payments_award_idx ON grants.payments (award_id, paid_on)`);
-    await q.query(`CREATE INDEX payments_job_month_idx ON grants.payments (job_id, month) WHERE kind = 'bridging'`);
+    await q.query(
+      `CREATE INDEX payments_job_month_idx ON grants.payments (job_id, month) WHERE kind = 'bridging'`,
+    );
 
     await q.query(`
       CREATE TABLE grants.job_reports (
@@ -294,7 +306,9 @@ export class GrantsLifecycle1700000000002 implements MigrationInterface {
         changes jsonb,
         correlation_id text
       )`);
-    await q.query(`CREATE INDEX audit_log_entity_idx ON grants.audit_log (entity_type, entity_id, at)`);
+    await q.query(
+      `CREATE INDEX audit_log_entity_idx ON grants.audit_log (entity_type, entity_id, at)`,
+    );
     await q.query(`CREATE INDEX audit_log_at_idx ON grants.audit_log (at)`);
   }
 

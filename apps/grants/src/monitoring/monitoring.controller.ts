@@ -26,12 +26,19 @@ export class MonitoringController {
   @Roles('operator', 'admin')
   @ApiOperation({ summary: 'Statutory interest rates, each in force from its date' })
   async rates() {
-    return { items: (await this.monitoring.rates()).map((r) => ({ validFrom: r.validFrom, ratePercent: r.ratePercent })) };
+    return {
+      items: (await this.monitoring.rates()).map((r) => ({
+        validFrom: r.validFrom,
+        ratePercent: r.ratePercent,
+      })),
+    };
   }
 
   @Post('interest-rates')
   @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'Add a statutory interest rate in force from a date (a change is a new entry)' })
+  @ApiOperation({
+    summary: 'Add a statutory interest rate in force from a date (a change is a new entry)',
+  })
   async addRate(@Body() dto: InterestRateDto) {
     const rate = await this.monitoring.addRate(dto);
     return { validFrom: rate.validFrom, ratePercent: rate.ratePercent };

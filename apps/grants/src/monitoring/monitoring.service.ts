@@ -53,7 +53,10 @@ export class MonitoringService {
 
   private async jobFor(user: AuthUser, manager: EntityManager, awardId: string, jobId: string) {
     const award = await this.awards.awardFor(user, awardId, manager);
-    const job = await manager.findOne(AwardJob, { where: { id: jobId, awardId }, lock: { mode: 'pessimistic_write' } });
+    const job = await manager.findOne(AwardJob, {
+      where: { id: jobId, awardId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!job) throw ApiError.notFound(JOB_NOT_FOUND);
     if (job.status === 'refund-claimed' || job.status === 'kept') {
       throw ApiError.conflict('JOB_TERM_CLOSED', {
@@ -64,12 +67,26 @@ export class MonitoringService {
     return { award, job };
   }
 
-  async submitReport(user: AuthUser, awardId: string, jobId: string, dto: JobReportDto): Promise<JobReport> {
+  async submitReport(
+    user: AuthUser,
+    awardId: string,
+    jobId: string,
+    dto: JobReportDto,
+  ): Promise<JobReport> {
     return this.outbox.transaction(async (manager, emit) => {
       const { award, job } = await this.jobFor(user, manager, awardId, jobId);
-      const report = await manager.findOne(JobReport, { where: { jobId, period: dto.period }, lock: { mode: 'pessimistic_write' } });
+      const report = await manager.findOne(JobReport, {
+        where: { jobId, period: dto.period },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!report) {
-        throw invalid([field('period', 'Miesiąc poza okresem utrzymania miejsca pracy', "A month outside the job's term")]);
+        throw invalid([
+          field(
+            'period',
+            'Miesiąc poza okresem utrzymania miejsca pracy',
+            "A month outside the job's term",
+          ),
+        ]);
       }
       if (report.status !== 'pending') {
         throw ApiError.conflict('REPORT_ALREADY_SUBMITTED', {
@@ -87,7 +104,13 @@ export class MonitoringService {
       if (!dto.jobExists) {
         const vacancy = dto.vacancyDate!;
         if (vacancy < report.periodFrom || vacancy > report.periodTo) {
-          throw invalid([field('vacancyDate', 'Data spoza miesiąca potwierdzenia', "A date outside the report's month")]);
+          throw invalid([
+            field(
+              'vacancyDate',
+              'Data spoza miesiąca potwierdzenia',
+              "A date outside the report's month",
+            ),
+          ]);
         }
         if (job.status === 'active') await this.openVacancy(manager, emit, award, job, vacancy);
       }
@@ -104,27 +127,56 @@ export class MonitoringService {
         action: 'submitted',
         fromState: 'pending',
         toState: 'submitted',
-        changes: { jobId, period: dto.period, jobExists: dto.jobExists, evidenceReference: dto.evidenceReference },
+        changes: {
+          jobId,
+          period: dto.period,
+          jobExists: dto.jobExists,
+          evidenceReference: dto.evidenceReference,
+        },
       });
       return report;
     });
   }
 
-  async reportVacancy(user: AuthUser, awardId: string, jobId: string, dto: VacancyDto): Promise<AwardJob> {
+  async reportVacancy(
+    user: AuthUser,
+    awardId: string,
+    jobId: string,
+    dto: VacancyDto,
+  ): Promise<AwardJob> {
     return this.outbox.transaction(async (manager, emit) => {
       const { award, job } = await this.jobFor(user, manager, awardId, jobId);
       if (job.status !== 'active') {
-        throw ApiError.conflict('JOB_ALREADY_VACANT', { pl: 'Miejsce pracy jest już nieobsadzone', en: 'The job is already vacant' });
+        throw ApiError.conflict('JOB_ALREADY_VACANT', {
+          pl: 'Miejsce pracy jest już nieobsadzone',
+          en: 'The job is already vacant',
+        });
       }
-      if (dto.vacancyDate < job.startDate || dto.vacancyDate > job.endDate || dto.vacancyDate > this.today()) {
-        throw invalid([field('vacancyDate', 'Data spoza okresu utrzymania lub z przyszłości', "A date outside the job's term or in the future")]);
+      if (
+        dto.vacancyDate < job.startDate ||
+        dto.vacancyDate > job.endDate ||
+        dto.vacancyDate > this.today()
+      ) {
+        throw invalid([
+          field(
+            'vacancyDate',
+            'Data spoza okresu utrzymania lub z przyszłości',
+            "A date outside the job's term or in the future",
+          ),
+        ]);
       }
       await this.openVacancy(manager, emit, award, job, dto.vacancyDate);
       return job;
     });
   }
 
-  private async openVacancy(manager: EntityManager, emit: Emit, award: Award, job: AwardJob, vacancyDate: string): Promise<void> {
+  private async openVacancy(
+    manager: EntityManager,
+    emit: Emit,
+    award: Award,
+    job: AwardJob,
+    vacancyDate: string,
+  ): Promise<void> {
     const call = await manager.findOneOrFail(Call, { where: { id: award.callId } });
     job.status = 'vacant';
     job.vacancyDate = vacancyDate;
@@ -155,10 +207,19 @@ export class MonitoringService {
     return this.outbox.transaction(async (manager) => {
       const { job } = await this.jobFor(user, manager, awardId, jobId);
       if (job.status !== 'vacant') {
-        throw ApiError.conflict('JOB_NOT_VACANT', { pl: 'Miejsce pracy nie jest nieobsadzone', en: 'The job is not vacant' });
+        throw ApiError.conflict('JOB_NOT_VACANT', {
+          pl: 'Miejsce pracy nie jest nieobsadzone',
+          en: 'The job is not vacant',
+        });
       }
       if (dto.refilledOn < job.vacancyDate! || dto.refilledOn > this.today()) {
-        throw invalid([field('refilledOn', 'Data przed wakatem lub z przyszłości', 'A date before the vacancy or in the future')]);
+        throw invalid([
+          field(
+            'refilledOn',
+            'Data przed wakatem lub z przyszłości',
+            'A date before the vacancy or in the future',
+          ),
+        ]);
       }
       if (isRefillMissed(job.refillDeadline!, this.today(), dto.refilledOn)) {
         throw ApiError.unprocessable('REFILL_TOO_LATE', {
@@ -190,11 +251,17 @@ export class MonitoringService {
 
   async addRate(dto: InterestRateDto): Promise<InterestRate> {
     if (!/^\d{1,3}(\.\d{1,6})?$/.test(dto.ratePercent)) {
-      throw invalid([field('ratePercent', 'Nieprawidłowa stopa procentowa', 'Invalid interest rate')]);
+      throw invalid([
+        field('ratePercent', 'Nieprawidłowa stopa procentowa', 'Invalid interest rate'),
+      ]);
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const rate = manager.create(InterestRate, { validFrom: dto.validFrom, ratePercent: dto.ratePercent, createdAt: this.clock.now() });
+        const rate = manager.create(InterestRate, {
+          validFrom: dto.validFrom,
+          ratePercent: dto.ratePercent,
+          createdAt: this.clock.now(),
+        });
         await manager.insert(InterestRate, rate);
         await this.audit.record(manager, {
           entityType: 'interest-rate',
@@ -249,7 +316,12 @@ export class MonitoringService {
           ORDER BY r.period_to LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
         [today, BATCH],
       );
-      await this.notifyReports(manager, emit, rows.map((r) => r.id), 'due');
+      await this.notifyReports(
+        manager,
+        emit,
+        rows.map((r) => r.id),
+        'due',
+      );
       return rows.length;
     });
   }
@@ -264,16 +336,35 @@ export class MonitoringService {
           ORDER BY r.due_date LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
         [today, BATCH],
       );
-      await this.notifyReports(manager, emit, rows.map((r) => r.id), 'overdue');
+      await this.notifyReports(
+        manager,
+        emit,
+        rows.map((r) => r.id),
+        'overdue',
+      );
       return rows.length;
     });
   }
 
-  private async notifyReports(manager: EntityManager, emit: Emit, ids: string[], what: 'due' | 'overdue') {
+  private async notifyReports(
+    manager: EntityManager,
+    emit: Emit,
+    ids: string[],
+    what: 'due' | 'overdue',
+  ) {
     if (ids.length === 0) return;
     const reports = await manager.find(JobReport, { where: { id: In(ids) } });
-    const jobs = new Map((await manager.find(AwardJob, { where: { id: In(reports.map((r) => r.jobId)) } })).map((j) => [j.id, j]));
-    const awards = new Map((await manager.find(Award, { where: { id: In(reports.map((r) => r.awardId)) } })).map((a) => [a.id, a]));
+    const jobs = new Map(
+      (await manager.find(AwardJob, { where: { id: In(reports.map((r) => r.jobId)) } })).map(
+        (j) => [j.id, j],
+      ),
+    );
+    const awards = new Map(
+      (await manager.find(Award, { where: { id: In(reports.map((r) => r.awardId)) } })).map((a) => [
+        a.id,
+        a,
+      ]),
+    );
     const now = this.clock.now();
     for (const report of reports) {
       const job = jobs.get(report.jobId)!;
@@ -304,30 +395,70 @@ export class MonitoringService {
         [today, BATCH],
       );
       if (rows.length === 0) return 0;
-      const rates = (await this.rates()).map((r) => ({ validFrom: r.validFrom, ratePercent: r.ratePercent }));
+      const rates = (await this.rates()).map((r) => ({
+        validFrom: r.validFrom,
+        ratePercent: r.ratePercent,
+      }));
       for (const { id } of rows) {
         const job = await manager.findOneOrFail(AwardJob, { where: { id } });
-        const award = await manager.findOneOrFail(Award, { where: { id: job.awardId }, lock: { mode: 'pessimistic_write' } });
+        const award = await manager.findOneOrFail(Award, {
+          where: { id: job.awardId },
+          lock: { mode: 'pessimistic_write' },
+        });
         const call = await manager.findOneOrFail(Call, { where: { id: award.callId } });
         const parts = await this.refundParts(manager, award, job);
         let claim: Omit<RefundClaimRecord, 'id' | 'awardId' | 'jobId' | 'createdAt'>;
         if (parts.length === 0) {
-          claim = { principal: 0, interest: 0, total: 0, calculatedOn: today, demandDate: today, dueDate: addDays(today, call.refundDueDays), periods: [] };
+          claim = {
+            principal: 0,
+            interest: 0,
+            total: 0,
+            calculatedOn: today,
+            demandDate: today,
+            dueDate: addDays(today, call.refundDueDays),
+            periods: [],
+          };
         } else {
-          const computed = refundClaim({ parts, calculatedOn: today, demandDate: today, rates, dueDays: call.refundDueDays });
+          const computed = refundClaim({
+            parts,
+            calculatedOn: today,
+            demandDate: today,
+            rates,
+            dueDays: call.refundDueDays,
+          });
           if (!computed.ok) {
             // A configuration gap (no interest rate in force): leave the job for the next tick and say why.
-            this.log.error(`Refund for job ${id} cannot be computed: ${JSON.stringify(toFieldProblems(computed.problems))}`);
+            this.log.error(
+              `Refund for job ${id} cannot be computed: ${JSON.stringify(toFieldProblems(computed.problems))}`,
+            );
             continue;
           }
           const v = computed.value;
-          claim = { principal: v.principal, interest: v.interest, total: v.total, calculatedOn: v.calculatedOn, demandDate: v.demandDate, dueDate: v.dueDate, periods: [...v.periods] };
+          claim = {
+            principal: v.principal,
+            interest: v.interest,
+            total: v.total,
+            calculatedOn: v.calculatedOn,
+            demandDate: v.demandDate,
+            dueDate: v.dueDate,
+            periods: [...v.periods],
+          };
         }
-        const record = await manager.save(manager.create(RefundClaimRecord, { ...claim, awardId: award.id, jobId: job.id, createdAt: this.clock.now() }));
+        const record = await manager.save(
+          manager.create(RefundClaimRecord, {
+            ...claim,
+            awardId: award.id,
+            jobId: job.id,
+            createdAt: this.clock.now(),
+          }),
+        );
         job.status = 'refund-claimed';
         job.updatedAt = this.clock.now();
         await manager.save(job);
-        await manager.query(`UPDATE grants.job_reports SET status = 'cancelled' WHERE job_id = $1 AND status = 'pending'`, [job.id]);
+        await manager.query(
+          `UPDATE grants.job_reports SET status = 'cancelled' WHERE job_id = $1 AND status = 'pending'`,
+          [job.id],
+        );
         await this.audit.record(manager, {
           actorId: null,
           entityType: 'award-job',
@@ -335,7 +466,13 @@ export class MonitoringService {
           action: 'refund-claimed',
           fromState: 'vacant',
           toState: 'refund-claimed',
-          changes: { refundId: record.id, principal: claim.principal, interest: claim.interest, total: claim.total, dueDate: claim.dueDate },
+          changes: {
+            refundId: record.id,
+            principal: claim.principal,
+            interest: claim.interest,
+            total: claim.total,
+            dueDate: claim.dueDate,
+          },
         });
         await emit('grants.refund.claimed', {
           refundId: record.id,
@@ -360,13 +497,28 @@ export class MonitoringService {
    * The money paid for one job, payment by payment (interest runs from each payment's day):
    * its share of every tranche (by the job's weight) and its own bridging support.
    */
-  private async refundParts(manager: EntityManager, award: Award, job: AwardJob): Promise<RefundPart[]> {
-    const payments = await manager.find(Payment, { where: { awardId: award.id }, order: { paidOn: 'ASC' } });
-    const [weights] = await manager.query(`SELECT sum(weight)::bigint AS total FROM grants.award_jobs WHERE award_id = $1`, [award.id]);
+  private async refundParts(
+    manager: EntityManager,
+    award: Award,
+    job: AwardJob,
+  ): Promise<RefundPart[]> {
+    const payments = await manager.find(Payment, {
+      where: { awardId: award.id },
+      order: { paidOn: 'ASC' },
+    });
+    const [weights] = await manager.query(
+      `SELECT sum(weight)::bigint AS total FROM grants.award_jobs WHERE award_id = $1`,
+      [award.id],
+    );
     const totalWeight = Number(weights.total);
     const parts: RefundPart[] = [];
     for (const p of payments) {
-      const principal = p.kind === 'tranche' ? multiplyGrosze(p.amount, job.weight, totalWeight) : p.jobId === job.id ? p.amount : 0;
+      const principal =
+        p.kind === 'tranche'
+          ? multiplyGrosze(p.amount, job.weight, totalWeight)
+          : p.jobId === job.id
+            ? p.amount
+            : 0;
       if (principal > 0) parts.push({ principal, paidOn: p.paidOn });
     }
     return parts;
@@ -386,8 +538,18 @@ export class MonitoringService {
         [today, BATCH],
       );
       for (const { id } of rows) {
-        await manager.query(`UPDATE grants.award_jobs SET status = 'kept', updated_at = $2 WHERE id = $1`, [id, this.clock.now()]);
-        await this.audit.record(manager, { actorId: null, entityType: 'award-job', entityId: id, action: 'term-kept', fromState: 'active', toState: 'kept' });
+        await manager.query(
+          `UPDATE grants.award_jobs SET status = 'kept', updated_at = $2 WHERE id = $1`,
+          [id, this.clock.now()],
+        );
+        await this.audit.record(manager, {
+          actorId: null,
+          entityType: 'award-job',
+          entityId: id,
+          action: 'term-kept',
+          fromState: 'active',
+          toState: 'kept',
+        });
       }
       return rows.length;
     });
@@ -417,7 +579,14 @@ export class MonitoringService {
         award.settledOn = today;
         award.updatedAt = this.clock.now();
         await manager.save(award);
-        await this.audit.record(manager, { actorId: null, entityType: 'award', entityId: id, action: 'settled', fromState: 'agreement-signed', toState: 'settled' });
+        await this.audit.record(manager, {
+          actorId: null,
+          entityType: 'award',
+          entityId: id,
+          action: 'settled',
+          fromState: 'agreement-signed',
+          toState: 'settled',
+        });
         await emit('grants.award.settled', {
           awardId: id,
           reference: award.reference,
@@ -437,8 +606,17 @@ export class MonitoringService {
     const today = this.today();
     return this.outbox.transaction(async (manager, emit) => {
       const rows: {
-        id: string; application_id: string; call_id: string; round: 'first' | 'third' | 'appeal'; due_date: string;
-        reference: string; number: string; email: string; name: string; language: 'pl' | 'en'; evaluator_id: string;
+        id: string;
+        application_id: string;
+        call_id: string;
+        round: 'first' | 'third' | 'appeal';
+        due_date: string;
+        reference: string;
+        number: string;
+        email: string;
+        name: string;
+        language: 'pl' | 'en';
+        evaluator_id: string;
       }[] = await manager.query(
         `SELECT e.id, e.application_id, e.call_id, e.round, e.due_date::text AS due_date, e.evaluator_id,
                 a.reference, c.number, p.email, p.name, p.language
@@ -451,7 +629,10 @@ export class MonitoringService {
         [today, BATCH],
       );
       for (const r of rows) {
-        await manager.query(`UPDATE grants.evaluations SET overdue_notified_at = $2 WHERE id = $1`, [r.id, this.clock.now()]);
+        await manager.query(
+          `UPDATE grants.evaluations SET overdue_notified_at = $2 WHERE id = $1`,
+          [r.id, this.clock.now()],
+        );
         await emit('grants.evaluation.overdue', {
           evaluationId: r.id,
           applicationId: r.application_id,

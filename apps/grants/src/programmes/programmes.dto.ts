@@ -85,4 +85,3 @@ export class CreateProgrammeDto {
 }
 
 export class UpdateProgrammeDto extends PartialType(CreateProgrammeDto) {}
-

@@ -19,7 +19,10 @@ export class ProgrammesService {
   private problems(dto: Partial<CreateProgrammeDto>): FieldProblem[] {
     const problems: FieldProblem[] = [];
     dto.counties?.forEach((code, i) => {
-      if (!isValidTeryt(code)) problems.push(field(`counties[${i}]`, 'Nieznany kod powiatu TERYT', 'Unknown TERYT county code'));
+      if (!isValidTeryt(code))
+        problems.push(
+          field(`counties[${i}]`, 'Nieznany kod powiatu TERYT', 'Unknown TERYT county code'),
+        );
     });
     if (dto.counties && new Set(dto.counties).size !== dto.counties.length) {
       problems.push(field('counties', 'Powiaty powtarzają się', 'Counties are repeated'));
@@ -41,7 +44,9 @@ export class ProgrammesService {
           manager.create(Programme, {
             name: dto.name,
             counties: dto.counties,
-            yearlyBudgets: [...dto.yearlyBudgets].sort((a, b) => a.year - b.year).map((b) => ({ ...b })),
+            yearlyBudgets: [...dto.yearlyBudgets]
+              .sort((a, b) => a.year - b.year)
+              .map((b) => ({ ...b })),
             targets: { ...dto.targets },
             createdAt: now,
             updatedAt: now,
@@ -71,17 +76,27 @@ export class ProgrammesService {
     if (problems.length > 0) throw invalid(problems);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const programme = await manager.findOne(Programme, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        const programme = await manager.findOne(Programme, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (!programme) throw ApiError.notFound(NOT_FOUND);
         if (dto.name !== undefined) programme.name = dto.name;
         if (dto.counties !== undefined) programme.counties = dto.counties;
         if (dto.yearlyBudgets !== undefined) {
-          programme.yearlyBudgets = [...dto.yearlyBudgets].sort((a, b) => a.year - b.year).map((b) => ({ ...b }));
+          programme.yearlyBudgets = [...dto.yearlyBudgets]
+            .sort((a, b) => a.year - b.year)
+            .map((b) => ({ ...b }));
         }
         if (dto.targets !== undefined) programme.targets = { ...dto.targets };
         programme.updatedAt = this.clock.now();
         await manager.save(programme);
-        await this.audit.record(manager, { entityType: 'programme', entityId: id, action: 'updated', changes: { ...dto } });
+        await this.audit.record(manager, {
+          entityType: 'programme',
+          entityId: id,
+          action: 'updated',
+          changes: { ...dto },
+        });
         return programme;
       });
     } catch (error) {

@@ -24,7 +24,9 @@ export class RankingController {
 
   @Get()
   @Roles('operator', 'admin', 'evaluator')
-  @ApiOperation({ summary: "The call's ranking list within the budget (operators and the committee chair)" })
+  @ApiOperation({
+    summary: "The call's ranking list within the budget (operators and the committee chair)",
+  })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   async get(
     @CurrentUser() user: AuthUser,
@@ -35,7 +37,10 @@ export class RankingController {
     const view = await this.ranking.view(user, callId);
     if (format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="ranking-${view.callNumber.replace(/[^A-Za-z0-9_-]/g, '_')}.csv"`);
+      res.setHeader(
+        'content-disposition',
+        `attachment; filename="ranking-${view.callNumber.replace(/[^A-Za-z0-9_-]/g, '_')}.csv"`,
+      );
       return this.ranking.csv(view);
     }
     return rankingView(view);
@@ -44,7 +49,10 @@ export class RankingController {
   @Post('approve')
   @HttpCode(200)
   @Roles('operator', 'admin', 'evaluator')
-  @ApiOperation({ summary: 'Approve the ranking (operator or the call\'s committee chair): one decision per application' })
+  @ApiOperation({
+    summary:
+      "Approve the ranking (operator or the call's committee chair): one decision per application",
+  })
   async approve(@CurrentUser() user: AuthUser, @Param('callId', uuid) callId: string) {
     return rankingView(await this.ranking.approve(user, callId));
   }

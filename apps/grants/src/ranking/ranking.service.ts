@@ -97,9 +97,15 @@ export class RankingService {
   ) {}
 
   /** Operators and admins; an evaluator only as the call's committee chair. */
-  async assertCommitteeAccess(manager: EntityManager, user: AuthUser, callId: string): Promise<void> {
+  async assertCommitteeAccess(
+    manager: EntityManager,
+    user: AuthUser,
+    callId: string,
+  ): Promise<void> {
     if (user.roles.includes('operator') || user.roles.includes('admin')) return;
-    const chair = await manager.findOne(CallEvaluator, { where: { callId, userId: user.id, chair: true } });
+    const chair = await manager.findOne(CallEvaluator, {
+      where: { callId, userId: user.id, chair: true },
+    });
     if (!chair) throw ApiError.forbidden();
   }
 
@@ -119,7 +125,9 @@ export class RankingService {
       requiredScore: requiredScoreOf(call),
       budget: call.budget,
     };
-    const applications = await manager.find(GrantApplication, { where: { callId, state: 'formally-accepted' } });
+    const applications = await manager.find(GrantApplication, {
+      where: { callId, state: 'formally-accepted' },
+    });
     const row = (a: GrantApplication, r: Partial<RankingRow>): RankingRow => ({
       rank: null,
       applicationId: a.id,
@@ -143,7 +151,9 @@ export class RankingService {
       const sorted = decisions
         .filter((d) => byApp.has(d.applicationId))
         .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score);
-      const fundedTotal = sorted.filter((d) => d.standing === 'funded').reduce((s, d) => s + d.amount, 0);
+      const fundedTotal = sorted
+        .filter((d) => d.standing === 'funded')
+        .reduce((s, d) => s + d.amount, 0);
       let remaining = call.budget;
       const rows = sorted.map((d) => {
         if (d.standing === 'funded') remaining -= d.amount;
@@ -161,14 +171,35 @@ export class RankingService {
     const final = applications.filter((a) => a.evaluationStage === 'final');
     const result = rankApplications(final.map(candidateOf), call.budget);
     const rows = result.entries.map((e) =>
-      row(e.candidate.application, { rank: e.rank, status: standingOf(e.status), remainingBudget: e.remainingBudget }),
+      row(e.candidate.application, {
+        rank: e.rank,
+        status: standingOf(e.status),
+        remainingBudget: e.remainingBudget,
+      }),
     );
-    for (const a of applications.filter((x) => x.evaluationStage !== 'final')) rows.push(row(a, {}));
-    return { ...base, fundedTotal: result.fundedTotal, remainingBudget: result.remainingBudget, rows };
+    for (const a of applications.filter((x) => x.evaluationStage !== 'final'))
+      rows.push(row(a, {}));
+    return {
+      ...base,
+      fundedTotal: result.fundedTotal,
+      remainingBudget: result.remainingBudget,
+      rows,
+    };
   }
 
   csv(view: RankingView): string {
-    const header = ['rank', 'reference', 'entity', 'county', 'score', 'eligible_jobs', 'submitted_at', 'amount_pln', 'status', 'remaining_budget_pln'];
+    const header = [
+      'rank',
+      'reference',
+      'entity',
+      'county',
+      'score',
+      'eligible_jobs',
+      'submitted_at',
+      'amount_pln',
+      'status',
+      'remaining_budget_pln',
+    ];
     const lines = view.rows.map((r) => [
       r.rank ?? '',
       r.reference,
@@ -192,7 +223,10 @@ export class RankingService {
   async approve(user: AuthUser, callId: string): Promise<RankingView> {
     try {
       await this.outbox.transaction(async (manager, emit) => {
-        const call = await manager.findOne(Call, { where: { id: callId }, lock: { mode: 'pessimistic_write' } });
+        const call = await manager.findOne(Call, {
+          where: { id: callId },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (!call) throw ApiError.notFound(CALL_NOT_FOUND);
         await this.assertCommitteeAccess(manager, user, callId);
         if (call.rankingApprovedAt) throw this.alreadyApproved();
@@ -249,7 +283,12 @@ export class RankingService {
             entityId: decision.id,
             action: 'decided',
             toState: outcome,
-            changes: { applicationId: application.id, score: decision.score, rank: decision.rank, amount: decision.amount },
+            changes: {
+              applicationId: application.id,
+              score: decision.score,
+              rank: decision.rank,
+              amount: decision.amount,
+            },
           });
           if (outcome === 'funded') {
             await this.grant(manager, emit, call, application, decision, false);
@@ -273,7 +312,13 @@ export class RankingService {
           action: 'ranking-approved',
           changes: { fundedTotal: result.fundedTotal, remainingBudget: result.remainingBudget },
         });
-        await this.emitPublished(emit, call, result.entries.map((e) => e.status), result.fundedTotal, false);
+        await this.emitPublished(
+          emit,
+          call,
+          result.entries.map((e) => e.status),
+          result.fundedTotal,
+          false,
+        );
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw this.alreadyApproved();
@@ -289,7 +334,12 @@ export class RankingService {
     });
   }
 
-  private decisionCommon(call: Call, application: GrantApplication, decision: Decision, afterAppeal: boolean) {
+  private decisionCommon(
+    call: Call,
+    application: GrantApplication,
+    decision: Decision,
+    afterAppeal: boolean,
+  ) {
     return {
       decisionId: decision.id,
       applicationId: application.id,
@@ -355,7 +405,13 @@ export class RankingService {
     });
   }
 
-  private async emitPublished(emit: Emit, call: Call, statuses: RankingStatus[], fundedTotal: number, afterAppeals: boolean) {
+  private async emitPublished(
+    emit: Emit,
+    call: Call,
+    statuses: RankingStatus[],
+    fundedTotal: number,
+    afterAppeals: boolean,
+  ) {
     await emit('grants.ranking.published', {
       callId: call.id,
       callNumber: call.number,
@@ -378,7 +434,10 @@ export class RankingService {
    * published again. Runs once per call; returns whether it ran.
    */
   async settleAppeals(manager: EntityManager, emit: Emit, callId: string): Promise<boolean> {
-    const call = await manager.findOne(Call, { where: { id: callId }, lock: { mode: 'pessimistic_write' } });
+    const call = await manager.findOne(Call, {
+      where: { id: callId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!call || !call.rankingApprovedAt || call.appealsSettledAt) return false;
     const now = this.clock.now();
     const [state] = await manager.query(
@@ -387,14 +446,20 @@ export class RankingService {
          FROM grants.decisions WHERE call_id = $1`,
       [callId],
     );
-    if (Number(state.pending) > 0 || (state.last_deadline && new Date(state.last_deadline) >= now)) return false;
+    if (Number(state.pending) > 0 || (state.last_deadline && new Date(state.last_deadline) >= now))
+      return false;
 
     const decisions = await manager.find(Decision, { where: { callId } });
-    const applications = await manager.find(GrantApplication, { where: { callId, state: 'formally-accepted' } });
+    const applications = await manager.find(GrantApplication, {
+      where: { callId, state: 'formally-accepted' },
+    });
     const byApp = new Map(applications.map((a) => [a.id, a]));
     const live = decisions.filter((d) => byApp.has(d.applicationId));
     const result = fundFromReserve(
-      live.map((d) => ({ candidate: candidateOf(byApp.get(d.applicationId)!), funded: d.standing === 'funded' })),
+      live.map((d) => ({
+        candidate: candidateOf(byApp.get(d.applicationId)!),
+        funded: d.standing === 'funded',
+      })),
       call.budget,
     );
     const byAppDecision = new Map(live.map((d) => [d.applicationId, d]));
@@ -402,7 +467,10 @@ export class RankingService {
     for (const entry of result.entries) {
       const decision = byAppDecision.get(entry.candidate.id)!;
       const standing = standingOf(entry.status);
-      const changed = decision.standing !== standing || decision.rank !== entry.rank || decision.score !== entry.candidate.finalScore;
+      const changed =
+        decision.standing !== standing ||
+        decision.rank !== entry.rank ||
+        decision.score !== entry.candidate.finalScore;
       if (!changed) continue;
       const before = decision.standing;
       decision.standing = standing;
@@ -434,7 +502,13 @@ export class RankingService {
       action: 'ranking-published-after-appeals',
       changes: { version: call.rankingVersion, newlyFunded: result.newlyFunded },
     });
-    await this.emitPublished(emit, call, result.entries.map((e) => e.status), result.fundedTotal, true);
+    await this.emitPublished(
+      emit,
+      call,
+      result.entries.map((e) => e.status),
+      result.fundedTotal,
+      true,
+    );
     return true;
   }
 
@@ -451,7 +525,9 @@ export class RankingService {
     );
     let settled = 0;
     for (const { id } of due) {
-      const ran = await this.outbox.transaction((manager, emit) => this.settleAppeals(manager, emit, id));
+      const ran = await this.outbox.transaction((manager, emit) =>
+        this.settleAppeals(manager, emit, id),
+      );
       if (ran) settled++;
     }
     return settled;

@@ -2,8 +2,10 @@ import type { ValueTransformer } from 'typeorm';
 
 /** `numeric` columns holding exact scores (wholes and halves) as JS numbers. */
 export const scoreTransformer: ValueTransformer = {
-  to: (value: number | null | undefined) => (value === null || value === undefined ? value : String(value)),
-  from: (value: string | null | undefined) => (value === null || value === undefined ? null : Number(value)),
+  to: (value: number | null | undefined) =>
+    value === null || value === undefined ? value : String(value),
+  from: (value: string | null | undefined) =>
+    value === null || value === undefined ? null : Number(value),
 };
 
 /** `date` columns as 'YYYY-MM-DD' strings (pg returns them as strings when told to). */

@@ -39,7 +39,9 @@ export class BaseEnv {
   @Max(200)
   DB_POOL_SIZE = 10;
 
-  @Matches(/^(nats|tls):\/\/[^,]+(,(nats|tls):\/\/[^,]+)*$/, { message: 'must be nats://host:port' })
+  @Matches(/^(nats|tls):\/\/[^,]+(,(nats|tls):\/\/[^,]+)*$/, {
+    message: 'must be nats://host:port',
+  })
   NATS_URL = 'nats://127.0.0.1:4222';
 
   /** Namespaces JetStream streams and subjects (tests, several installations on one server). */
@@ -65,7 +67,7 @@ export class BaseEnv {
 }
 
 export class EnvValidationError extends Error {
-  override name = "EnvValidationError";
+  override name = 'EnvValidationError';
 }
 
 /**
@@ -90,7 +92,5 @@ export function validateEnv<T extends object>(cls: new () => T, raw: Record<stri
 
 /** Resolves the service's database URL: its own variable, or the local default for its role. */
 export function serviceDatabaseUrl(env: BaseEnv, service: string): string {
-  return (
-    env.DATABASE_URL ?? `postgres://owes_${service}:owes_${service}@127.0.0.1:5432/owes`
-  );
+  return env.DATABASE_URL ?? `postgres://owes_${service}:owes_${service}@127.0.0.1:5432/owes`;
 }

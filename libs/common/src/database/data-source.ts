@@ -2,12 +2,15 @@ import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import { TypeOrmLogger } from './typeorm-logger.js';
 
+/** A class (entity or migration), as TypeORM takes them. */
+export type ClassType = new (...args: any[]) => unknown;
+
 export interface ServiceDataSourceOptions {
   url: string;
   /** The service's schema: every table of the service lives there. */
   schema: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: MixedList<ClassType | string | EntitySchema>;
+  migrations: MixedList<ClassType | string>;
   poolSize?: number;
   applicationName?: string;
 }

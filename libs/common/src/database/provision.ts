@@ -41,9 +41,13 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<void
   await admin.connect();
   try {
     const db = admin.escapeIdentifier(options.database);
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      options.database,
+    ]);
     if (exists.rowCount === 0) {
-      await admin.query(`CREATE DATABASE ${db}`).catch(ignore([DUPLICATE_DATABASE, UNIQUE_VIOLATION]));
+      await admin
+        .query(`CREATE DATABASE ${db}`)
+        .catch(ignore([DUPLICATE_DATABASE, UNIQUE_VIOLATION]));
     }
     for (const service of options.services) {
       const role = admin.escapeIdentifier(service.role);
@@ -51,7 +55,9 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<void
       const found = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [service.role]);
       if (found.rowCount === 0) {
         await admin
-          .query(`CREATE ROLE ${role} LOGIN PASSWORD ${password} NOSUPERUSER NOCREATEDB NOCREATEROLE`)
+          .query(
+            `CREATE ROLE ${role} LOGIN PASSWORD ${password} NOSUPERUSER NOCREATEDB NOCREATEROLE`,
+          )
           .catch(ignore([DUPLICATE_OBJECT, UNIQUE_VIOLATION]));
       }
       await admin.query(`ALTER ROLE ${role} LOGIN PASSWORD ${password}`);
@@ -66,7 +72,9 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<void
     await admin.end();
   }
 
-  const target = new pg.Client({ connectionString: urlWithDatabase(options.adminUrl, options.database) });
+  const target = new pg.Client({
+    connectionString: urlWithDatabase(options.adminUrl, options.database),
+  });
   await target.connect();
   try {
     // Nothing lives in public; nobody but the owner may create there.
@@ -89,7 +97,11 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<void
 }
 
 /** Drops a database and its roles (tests). */
-export async function dropDatabase(adminUrl: string, database: string, roles: string[]): Promise<void> {
+export async function dropDatabase(
+  adminUrl: string,
+  database: string,
+  roles: string[],
+): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

@@ -96,7 +96,9 @@ export const CorrectionsRequestedV1 = Type.Object({
   reference: Type.String(),
   callId: Uuid,
   version: Type.Integer({ minimum: 1 }),
-  issues: Type.Array(Type.Object({ path: Type.Optional(Type.String()), description: Type.String() })),
+  issues: Type.Array(
+    Type.Object({ path: Type.Optional(Type.String()), description: Type.String() }),
+  ),
   termWorkingDays: Type.Integer({ minimum: 1 }),
   /** Last day of the term (Warsaw calendar) and the moment it ends. */
   lastDay: IsoDate,
@@ -136,7 +138,12 @@ export const FormallyAcceptedV1 = Type.Object({
     Type.Object({
       jobId: Type.String(),
       position: Type.String(),
-      workingTime: Type.Union([Type.Literal('1'), Type.Literal('3/4'), Type.Literal('1/2'), Type.Literal('1/4')]),
+      workingTime: Type.Union([
+        Type.Literal('1'),
+        Type.Literal('3/4'),
+        Type.Literal('1/2'),
+        Type.Literal('1/4'),
+      ]),
       eligiblePerson: Type.Boolean(),
       plannedStart: IsoDate,
       county: Type.String(),
@@ -179,7 +186,11 @@ export const VerificationRequestedV1 = Type.Object({
 // grants events (issue 4). Add new grants contracts in this section.
 // ---------------------------------------------------------------------------------------------
 
-const EvaluationRound = Type.Union([Type.Literal('first'), Type.Literal('third'), Type.Literal('appeal')]);
+const EvaluationRound = Type.Union([
+  Type.Literal('first'),
+  Type.Literal('third'),
+  Type.Literal('appeal'),
+]);
 
 /** An evaluator was given an application to evaluate (after signing the declaration they may see it). */
 export const EvaluationAssignedV1 = Type.Object({

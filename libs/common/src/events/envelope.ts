@@ -64,10 +64,13 @@ export class InvalidEventError extends Error {}
  */
 export function parseEnvelope(subject: string, raw: unknown): EventEnvelope {
   if (!isKnownSubject(subject)) throw new InvalidEventError(`Unknown subject ${subject}`);
-  if (typeof raw !== 'object' || raw === null) throw new InvalidEventError('Envelope is not an object');
+  if (typeof raw !== 'object' || raw === null)
+    throw new InvalidEventError('Envelope is not an object');
   const env = raw as Partial<EventEnvelope>;
-  if (typeof env.id !== 'string' || env.id.length === 0) throw new InvalidEventError('Envelope without id');
-  if (env.type !== subject) throw new InvalidEventError(`Envelope type ${String(env.type)} ≠ subject ${subject}`);
+  if (typeof env.id !== 'string' || env.id.length === 0)
+    throw new InvalidEventError('Envelope without id');
+  if (env.type !== subject)
+    throw new InvalidEventError(`Envelope type ${String(env.type)} ≠ subject ${subject}`);
   if (env.version !== EVENT_CONTRACTS[subject].version) {
     throw new InvalidEventError(`Unsupported version ${String(env.version)} of ${subject}`);
   }

@@ -41,7 +41,10 @@ export class ApiError extends HttpException {
     return new ApiError(400, code, message, problems);
   }
 
-  static forbidden(code = 'FORBIDDEN', message: Localized = { pl: 'Brak uprawnień', en: 'Forbidden' }) {
+  static forbidden(
+    code = 'FORBIDDEN',
+    message: Localized = { pl: 'Brak uprawnień', en: 'Forbidden' },
+  ) {
     return new ApiError(403, code, message);
   }
 }

@@ -12,9 +12,17 @@ const STATUS_TEXT: Record<number, { code: string } & Localized> = {
   405: { code: 'METHOD_NOT_ALLOWED', pl: 'Niedozwolona metoda', en: 'Method not allowed' },
   409: { code: 'CONFLICT', pl: 'Konflikt stanu', en: 'Conflict' },
   413: { code: 'PAYLOAD_TOO_LARGE', pl: 'Zbyt duże żądanie', en: 'Payload too large' },
-  415: { code: 'UNSUPPORTED_MEDIA_TYPE', pl: 'Nieobsługiwany format danych', en: 'Unsupported media type' },
+  415: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    pl: 'Nieobsługiwany format danych',
+    en: 'Unsupported media type',
+  },
   422: { code: 'UNPROCESSABLE', pl: 'Nie można przetworzyć danych', en: 'Unprocessable entity' },
-  429: { code: 'TOO_MANY_REQUESTS', pl: 'Zbyt wiele żądań, spróbuj później', en: 'Too many requests' },
+  429: {
+    code: 'TOO_MANY_REQUESTS',
+    pl: 'Zbyt wiele żądań, spróbuj później',
+    en: 'Too many requests',
+  },
 };
 
 /**
@@ -64,6 +72,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (status >= 500) {
       this.logger.error({ err: exception, correlationId }, 'Unhandled error');
     }
-    response.status(status).json({ statusCode: status, code, message: message[lang], errors, correlationId });
+    response
+      .status(status)
+      .json({ statusCode: status, code, message: message[lang], errors, correlationId });
   }
 }

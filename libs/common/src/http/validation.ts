@@ -4,7 +4,11 @@ import { ApiError, type FieldProblem } from './api-error.js';
 import { constraintMessage, isMessageKey } from './validation-messages.js';
 
 /** The constraint's arguments (e.g. the 5 of @Min(5)), read from class-validator's metadata. */
-function constraintArgs(target: object | undefined, property: string, constraint: string): unknown[] {
+function constraintArgs(
+  target: object | undefined,
+  property: string,
+  constraint: string,
+): unknown[] {
   if (!target) return [];
   const metas = getMetadataStorage().getTargetValidationMetadatas(
     target.constructor,
@@ -15,7 +19,9 @@ function constraintArgs(target: object | undefined, property: string, constraint
   const meta = metas.find(
     (m) =>
       m.propertyName === property &&
-      (m.name === constraint || m.type === constraint || m.constraintCls?.name?.toLowerCase() === constraint.toLowerCase()),
+      (m.name === constraint ||
+        m.type === constraint ||
+        m.constraintCls?.name?.toLowerCase() === constraint.toLowerCase()),
   );
   return meta?.constraints ?? [];
 }
@@ -24,10 +30,17 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   const problems: FieldProblem[] = [];
   for (const error of errors) {
     const isIndex = /^\d+$/.test(error.property);
-    const path = isIndex ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
+    const path = isIndex
+      ? `${parent}[${error.property}]`
+      : parent
+        ? `${parent}.${error.property}`
+        : error.property;
     const constraints = Object.entries(error.constraints ?? {});
-    if (constraints.length > 0 && (error.value === undefined || error.value === null) &&
-        !('whitelistValidation' in (error.constraints ?? {}))) {
+    if (
+      constraints.length > 0 &&
+      (error.value === undefined || error.value === null) &&
+      !('whitelistValidation' in (error.constraints ?? {}))
+    ) {
       // A missing field: say so once instead of listing every rule it fails.
       problems.push({ path, message: constraintMessage('isDefined') });
       continue;

@@ -22,7 +22,9 @@ export class DeadLettersController {
 
   @Get()
   @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'Events this service gave up on (poison or out of retries), newest first' })
+  @ApiOperation({
+    summary: 'Events this service gave up on (poison or out of retries), newest first',
+  })
   async list(@Query() query: DeadLetterQuery) {
     const rows = await this.dataSource.query(
       `SELECT id, consumer, subject, event_id AS "eventId", payload, error, deliveries, created_at AS "createdAt"

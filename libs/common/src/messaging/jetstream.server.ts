@@ -1,6 +1,12 @@
 import { Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { AckPolicy, DeliverPolicy, ReplayPolicy, type ConsumerMessages, type JsMsg } from '@nats-io/jetstream';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  ReplayPolicy,
+  type ConsumerMessages,
+  type JsMsg,
+} from '@nats-io/jetstream';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { InvalidEventError, parseEnvelope, type EventEnvelope } from '../events/envelope.js';
@@ -140,7 +146,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
         });
       } catch (error) {
-        const permanent = error instanceof PermanentEventError || error instanceof InvalidEventError;
+        const permanent =
+          error instanceof PermanentEventError || error instanceof InvalidEventError;
         if (permanent || msg.info.deliveryCount >= this.maxDeliver) {
           await this.giveUp(msg, subject, envelope, error);
         } else {
@@ -158,7 +165,12 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
     });
   }
 
-  private async giveUp(msg: JsMsg, subject: string, envelope: EventEnvelope | undefined, error: unknown): Promise<void> {
+  private async giveUp(
+    msg: JsMsg,
+    subject: string,
+    envelope: EventEnvelope | undefined,
+    error: unknown,
+  ): Promise<void> {
     const text = error instanceof Error ? error.message : String(error);
     try {
       let payload: unknown = null;
@@ -170,7 +182,14 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       await this.dataSource.query(
         `INSERT INTO dead_letters (consumer, subject, event_id, payload, error, deliveries)
          VALUES ($1, $2, $3, $4, $5, $6)`,
-        [this.service, subject, envelope?.id ?? null, JSON.stringify(payload), text.slice(0, 4000), msg.info.deliveryCount],
+        [
+          this.service,
+          subject,
+          envelope?.id ?? null,
+          JSON.stringify(payload),
+          text.slice(0, 4000),
+          msg.info.deliveryCount,
+        ],
       );
     } catch (dbError) {
       // Without the record the message must not be dropped: let it come back later.

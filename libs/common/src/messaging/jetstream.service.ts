@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import {
   jetstream,
@@ -10,7 +16,11 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import { PRODUCERS, streamName, type Producer } from '../events/streams.js';
-import { MESSAGING_DEFAULTS, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
+import {
+  MESSAGING_DEFAULTS,
+  MESSAGING_OPTIONS,
+  type MessagingOptions,
+} from './messaging.options.js';
 
 const NANOS_PER_MS = 1_000_000;
 

@@ -4,7 +4,10 @@ import type { QueryRunner } from 'typeorm';
  * DDL of the outbox, inbox and dead-letter tables, called from each service's first migration.
  * FROZEN: migrations that ran must not change; alter these tables with new migrations.
  */
-export async function createMessagingTables(queryRunner: QueryRunner, schema: string): Promise<void> {
+export async function createMessagingTables(
+  queryRunner: QueryRunner,
+  schema: string,
+): Promise<void> {
   const s = `"${schema}"`;
   await queryRunner.query(`
     CREATE TABLE ${s}.outbox (
@@ -39,5 +42,7 @@ export async function createMessagingTables(queryRunner: QueryRunner, schema: st
       deliveries int NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
-  await queryRunner.query(`CREATE INDEX dead_letters_created_idx ON ${s}.dead_letters (created_at)`);
+  await queryRunner.query(
+    `CREATE INDEX dead_letters_created_idx ON ${s}.dead_letters (created_at)`,
+  );
 }

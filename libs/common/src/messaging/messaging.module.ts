@@ -18,7 +18,11 @@ export class MessagingModule {
       global: true,
       controllers: [DeadLettersController],
       providers: [
-        { provide: MESSAGING_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
+        {
+          provide: MESSAGING_OPTIONS,
+          inject: options.inject ?? [],
+          useFactory: options.useFactory,
+        },
         JetStreamService,
         OutboxService,
       ],
@@ -29,7 +33,11 @@ export class MessagingModule {
 
 /** Attaches the JetStream event transport to an application (call before `app.init()`/`listen`). */
 export function connectJetStream(app: INestApplication): JetStreamServer {
-  const server = new JetStreamServer(app.get(JetStreamService), app.get(DataSource), app.get(OutboxService));
+  const server = new JetStreamServer(
+    app.get(JetStreamService),
+    app.get(DataSource),
+    app.get(OutboxService),
+  );
   app.connectMicroservice({ strategy: server }, { inheritAppConfig: false });
   return server;
 }

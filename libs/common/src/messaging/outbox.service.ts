@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { headers as natsHeaders } from '@nats-io/transport-node';
 import { DataSource, type EntityManager } from 'typeorm';
 import { createEvent, type EventEnvelope } from '../events/envelope.js';
@@ -7,7 +13,11 @@ import { wireSubject } from '../events/streams.js';
 import { RequestContext, CORRELATION_HEADER } from '../context/request-context.js';
 import { Clock } from '../time/clock.js';
 import { JetStreamService } from './jetstream.service.js';
-import { MESSAGING_DEFAULTS, MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
+import {
+  MESSAGING_DEFAULTS,
+  MESSAGING_OPTIONS,
+  type MessagingOptions,
+} from './messaging.options.js';
 
 /** Emits events into the outbox inside the caller's transaction. */
 export type Emit = <S extends EventSubject>(
@@ -47,7 +57,13 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
       });
       await manager.query(
         `INSERT INTO outbox (id, subject, envelope, correlation_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
-        [envelope.id, envelope.type, JSON.stringify(envelope), envelope.correlationId, envelope.occurredAt],
+        [
+          envelope.id,
+          envelope.type,
+          JSON.stringify(envelope),
+          envelope.correlationId,
+          envelope.occurredAt,
+        ],
       );
       return envelope;
     };
@@ -92,12 +108,15 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
       } catch (error) {
         this.failures += 1;
         if (this.failures === 1 || this.failures % 20 === 0) {
-          this.logger.warn(`Outbox relay failed (${this.failures}×), will retry: ${(error as Error).message}`);
+          this.logger.warn(
+            `Outbox relay failed (${this.failures}×), will retry: ${(error as Error).message}`,
+          );
         }
       }
       if (this.stopped) break;
       if (published >= this.batchSize) continue;
-      const delay = this.failures > 0 ? Math.min(200 * 2 ** Math.min(this.failures, 5), 5000) : pollMs;
+      const delay =
+        this.failures > 0 ? Math.min(200 * 2 ** Math.min(this.failures, 5), 5000) : pollMs;
       if (this.failures === 0 && this.pendingWake) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delay);
@@ -118,15 +137,19 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
   async relayOnce(): Promise<number> {
     let failure: unknown;
     const count = await this.dataSource.transaction(async (manager) => {
-      const rows: { id: string; subject: string; envelope: EventEnvelope; correlation_id: string }[] =
-        await manager.query(
-          `SELECT id, subject, envelope, correlation_id FROM outbox
+      const rows: {
+        id: string;
+        subject: string;
+        envelope: EventEnvelope;
+        correlation_id: string;
+      }[] = await manager.query(
+        `SELECT id, subject, envelope, correlation_id FROM outbox
             WHERE published_at IS NULL
             ORDER BY created_at, id
             LIMIT $1
             FOR UPDATE SKIP LOCKED`,
-          [this.batchSize],
-        );
+        [this.batchSize],
+      );
       const done: string[] = [];
       for (const row of rows) {
         try {
@@ -148,7 +171,9 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
         }
       }
       if (done.length > 0) {
-        await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [done]);
+        await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [
+          done,
+        ]);
       }
       return done.length;
     });

@@ -12,7 +12,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { MixedList, EntitySchema } from 'typeorm';
 import { BaseEnv, serviceDatabaseUrl, validateEnv } from '../config/env.js';
-import { serviceDataSourceOptions } from '../database/data-source.js';
+import { serviceDataSourceOptions, type ClassType } from '../database/data-source.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
 import { MESSAGING_ENTITIES } from '../messaging/messaging.entities.js';
 import { HealthController } from '../health/health.controller.js';
@@ -30,7 +30,7 @@ export interface PlatformOptions<E extends BaseEnv> {
   envClass: new () => E;
   /** The raw environment (process.env in production; an object in tests). */
   rawEnv: Record<string, string | undefined>;
-  entities: MixedList<Function | string | EntitySchema>;
+  entities: MixedList<ClassType | string | EntitySchema>;
   /**
    * Replaces the remote-JWKS verifier: providers that include one for `TokenVerifier` (the
    * identity module verifies with its own keys). They are exported to the whole service.

@@ -5,7 +5,10 @@ import { COUNTIES, countyByTeryt, isValidTeryt } from './teryt.js';
 
 describe('TERYT county register', () => {
   it('agrees line by line with the CSV it was generated from', () => {
-    const csv = readFileSync(fileURLToPath(new URL('./teryt-counties.csv', import.meta.url)), 'utf8');
+    const csv = readFileSync(
+      fileURLToPath(new URL('./teryt-counties.csv', import.meta.url)),
+      'utf8',
+    );
     const rows: string[][] = parse(csv, { from_line: 2 });
     expect(rows).toHaveLength(380);
     expect(COUNTIES.map((c) => [c.teryt, c.voivodeship, c.name, c.kind])).toEqual(

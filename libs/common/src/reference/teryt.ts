@@ -4,7 +4,8 @@
  * teryt-counties.csv beside this file (a copy of shared/data); `teryt.spec.ts` checks they agree.
  * Columns: TERYT code (voivodeship + county), voivodeship, name, kind.
  */
-export type CountyKind = 'powiat' | 'miasto na prawach powiatu' | 'miasto stołeczne, na prawach powiatu';
+export type CountyKind =
+  'powiat' | 'miasto na prawach powiatu' | 'miasto stołeczne, na prawach powiatu';
 
 export interface County {
   teryt: string;

@@ -1,0 +1,18 @@
+# One image for the three services (and the set-up/migration step); SERVICE picks which runs.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+USER node
+# SERVICE=applications|grants|notifications; `migrate` runs set-up and migrations then exits.
+ENV SERVICE=applications
+CMD ["sh", "-c", "if [ \"$SERVICE\" = migrate ]; then exec node dist/tools/tools/src/cli.js migrate; else exec node dist/apps/$SERVICE/apps/$SERVICE/src/main.js; fi"]
