@@ -48,6 +48,20 @@ export class BaseEnv {
   @Matches(/^([a-z0-9_-]+)?$/i)
   NATS_PREFIX = '';
 
+  /** Deliveries of an event before it is given up into the dead letters. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  EVENT_MAX_DELIVER = 8;
+
+  /** First redelivery delay of a failed event (ms); doubles with each delivery, at most 30 s. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  EVENT_RETRY_BASE_MS = 500;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -6,3 +6,4 @@ export * from './jetstream.context.js';
 export * from './jetstream.server.js';
 export * from './outbox.service.js';
 export * from './messaging.module.js';
+export * from './rpc-passthrough.filter.js';

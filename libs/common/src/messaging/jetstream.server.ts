@@ -151,7 +151,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
         if (permanent || msg.info.deliveryCount >= this.maxDeliver) {
           await this.giveUp(msg, subject, envelope, error);
         } else {
-          const delay = Math.min(500 * 2 ** (msg.info.deliveryCount - 1), 30_000);
+          const base = this.jetstream.options.retryBaseMs ?? MESSAGING_DEFAULTS.retryBaseMs;
+          const delay = Math.min(base * 2 ** (msg.info.deliveryCount - 1), 30_000);
           this.log.warn(
             `Handling ${subject} ${envelope.id} failed (delivery ${msg.info.deliveryCount}), retry in ${delay} ms: ${(error as Error).message}`,
           );
@@ -179,13 +180,15 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       } catch {
         payload = { raw: msg.string().slice(0, 10_000) };
       }
+      const rawId = (payload as { id?: unknown } | null)?.id;
+      const eventId = envelope?.id ?? (typeof rawId === 'string' ? rawId.slice(0, 200) : null);
       await this.dataSource.query(
         `INSERT INTO dead_letters (consumer, subject, event_id, payload, error, deliveries)
          VALUES ($1, $2, $3, $4, $5, $6)`,
         [
           this.service,
           subject,
-          envelope?.id ?? null,
+          eventId,
           JSON.stringify(payload),
           text.slice(0, 4000),
           msg.info.deliveryCount,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { JetStreamService } from './jetstream.service.js';
 import { OutboxService } from './outbox.service.js';
 import { JetStreamServer } from './jetstream.server.js';
+import { RpcPassThroughFilter } from './rpc-passthrough.filter.js';
 import { DeadLettersController } from './dead-letters.controller.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 
@@ -38,6 +39,7 @@ export function connectJetStream(app: INestApplication): JetStreamServer {
     app.get(DataSource),
     app.get(OutboxService),
   );
-  app.connectMicroservice({ strategy: server }, { inheritAppConfig: false });
+  const microservice = app.connectMicroservice({ strategy: server }, { inheritAppConfig: false, deferInitialization: true });
+  microservice.useGlobalFilters(new RpcPassThroughFilter());
   return server;
 }

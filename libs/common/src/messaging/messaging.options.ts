@@ -6,6 +6,8 @@ export interface MessagingOptions {
   prefix: string;
   /** How many deliveries a message gets before it is terminated into the dead letters. */
   maxDeliver?: number;
+  /** First redelivery delay after a failure (ms); doubles per delivery, capped at 30 s. */
+  retryBaseMs?: number;
   /** Messages handled at once by this replica. */
   concurrency?: number;
   /** How long the relay waits between scans when nothing woke it (ms). */
@@ -18,6 +20,7 @@ export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 export const MESSAGING_DEFAULTS = {
   maxDeliver: 8,
+  retryBaseMs: 500,
   concurrency: 16,
   relayPollMs: 1000,
   streamMaxAgeDays: 30,

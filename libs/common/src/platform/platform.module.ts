@@ -100,6 +100,8 @@ export class PlatformModule implements NestModule {
             service: options.service,
             natsUrl: env.NATS_URL,
             prefix: env.NATS_PREFIX,
+            maxDeliver: env.EVENT_MAX_DELIVER,
+            retryBaseMs: env.EVENT_RETRY_BASE_MS,
           }),
         }),
         TerminusModule,
