@@ -33,6 +33,7 @@ export async function startPrivateNats(): Promise<{
   const storeDir = mkdtempSync(join(tmpdir(), 'owes-nats-'));
   let child: ChildProcess | undefined;
   const start = async () => {
+    if (child && child.exitCode === null && child.signalCode === null) return; // already running
     child = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
       stdio: 'ignore',
     });

@@ -1,4 +1,6 @@
+import { applyDecorators, UseFilters } from '@nestjs/common';
 import { BaseRpcContext, EventPattern } from '@nestjs/microservices';
+import { RpcPassThroughFilter } from './rpc-passthrough.filter.js';
 import type { EventSubject } from '../events/contracts.js';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { EntityManager } from 'typeorm';
@@ -39,5 +41,10 @@ export class PermanentEventError extends Error {}
  * `(event: EventEnvelope<S>, ctx: JetStreamContext) => Promise<void>`, with `@Payload()` and `@Ctx()`.
  */
 export function OnEvent<S extends EventSubject>(subject: S): MethodDecorator {
-  return EventPattern(subject) as MethodDecorator;
+  // The pass-through filter hands the handler's own error to the transport, which decides
+  // between a retry and a dead letter by its class and records its message.
+  return applyDecorators(
+    EventPattern(subject) as MethodDecorator,
+    UseFilters(new RpcPassThroughFilter()),
+  );
 }

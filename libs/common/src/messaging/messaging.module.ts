@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { JetStreamService } from './jetstream.service.js';
 import { OutboxService } from './outbox.service.js';
 import { JetStreamServer } from './jetstream.server.js';
-import { RpcPassThroughFilter } from './rpc-passthrough.filter.js';
 import { DeadLettersController } from './dead-letters.controller.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 
@@ -39,7 +38,6 @@ export function connectJetStream(app: INestApplication): JetStreamServer {
     app.get(DataSource),
     app.get(OutboxService),
   );
-  const microservice = app.connectMicroservice({ strategy: server }, { inheritAppConfig: false, deferInitialization: true });
-  microservice.useGlobalFilters(new RpcPassThroughFilter());
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: false });
   return server;
 }
