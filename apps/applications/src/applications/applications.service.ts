@@ -287,8 +287,12 @@ export class ApplicationsService implements OnModuleInit {
         throw ApiError.unprocessable('FORM_INVALID', FORM_INVALID, problems);
 
       const fromState = application.state;
-      application.state = 'submitted';
+      const applicant = await recipientOf(manager, application.applicantId);
+      if (answering) await this.timers.cancel(manager, CORRECTION_TIMER, application.id);
+      // The year's reference counter is locked from here to the commit (that is what keeps the
+      // numbers gap-free), so everything that does not need the number is done before it.
       application.reference ??= await nextReference(manager, warsawYear(now));
+      application.state = 'submitted';
       application.submittedVersion += 1;
       application.submittedAt ??= now;
       application.amount = amount as unknown as Record<string, unknown>;
@@ -297,7 +301,16 @@ export class ApplicationsService implements OnModuleInit {
         application.corrections = { ...application.corrections, answeredAt: now.toISOString() };
       }
       application.updatedAt = now;
-      await manager.save(application);
+      await manager.update(Application, application.id, {
+        state: application.state,
+        reference: application.reference,
+        submittedVersion: application.submittedVersion,
+        submittedAt: application.submittedAt,
+        amount: application.amount as any,
+        requestedTotal: application.requestedTotal,
+        corrections: application.corrections as any,
+        updatedAt: now,
+      });
       await manager.insert(ApplicationVersion, {
         applicationId: application.id,
         version: application.submittedVersion,
@@ -318,9 +331,7 @@ export class ApplicationsService implements OnModuleInit {
           requestedTotal: amount.total,
         },
       });
-      const applicant = await recipientOf(manager, application.applicantId);
       if (answering) {
-        await this.timers.cancel(manager, CORRECTION_TIMER, application.id);
         await emit('applications.application.corrections-answered', {
           applicationId: application.id,
           reference: application.reference,
