@@ -14,7 +14,7 @@ import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { SMTPServer } from 'smtp-server';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { dropDatabase } from '@app/common';
-import { databaseLayout, SERVICES, type Service } from './database-config.js';
+import { databaseLayout, SERVICE_NODE_FLAGS, SERVICES, type Service } from './database-config.js';
 import { setupAndMigrate } from './migrate.js';
 
 /**
@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   for (const service of SERVICES) {
     const child = spawn(
       process.execPath,
-      [join(root, 'dist', 'apps', service, 'apps', service, 'src', 'main.js')],
+      [...SERVICE_NODE_FLAGS, join(root, 'dist', 'apps', service, 'apps', service, 'src', 'main.js')],
       {
         stdio: ['ignore', 'ignore', 'inherit'],
         env: {

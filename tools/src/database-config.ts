@@ -38,3 +38,10 @@ export function databaseLayout(
   }
   return { adminUrl, database, roles, urls };
 }
+
+/**
+ * Node flags of the service processes: a smaller young generation keeps each service's resident
+ * memory well under SPEC §5's 200 MB (the default semi-space reserves ~3 × 16 MB) at the cost of
+ * more frequent, cheap scavenges.
+ */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4'];

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { databaseLayout, SERVICES, type Service } from './database-config.js';
+import { databaseLayout, SERVICE_NODE_FLAGS, SERVICES, type Service } from './database-config.js';
 import { setupAndMigrate } from './migrate.js';
 import {
   hostPortOf,
@@ -134,7 +134,7 @@ async function main(): Promise<void> {
 
   for (const service of SERVICES) {
     const entry = join(root, 'dist', 'apps', service, 'apps', service, 'src', 'main.js');
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, entry], {
       stdio: 'inherit',
       env: {
         ...process.env,
