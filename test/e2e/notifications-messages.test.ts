@@ -37,28 +37,104 @@ describe('notifications: every message, end to end', () => {
 
   // event → the Polish subject (fragment) and a line of the text each recipient gets
   const CASES: [SampleSubject, string, string][] = [
-    ['applications.account.verification-requested', 'Potwierdź adres e-mail w systemie OWES Grants', 'verify-email?token='],
-    ['applications.application.submitted', 'Potwierdzenie złożenia wniosku OWES/2026/00042', 'Numer wniosku: OWES/2026/00042'],
-    ['applications.group.submitted', 'Potwierdzenie złożenia zgłoszenia grupy inicjatywnej „Smaki Mazowsza”', 'Planowane miejsca pracy: 3 miejsca pracy'],
+    [
+      'applications.account.verification-requested',
+      'Potwierdź adres e-mail w systemie OWES Grants',
+      'verify-email?token=',
+    ],
+    [
+      'applications.application.submitted',
+      'Potwierdzenie złożenia wniosku OWES/2026/00042',
+      'Numer wniosku: OWES/2026/00042',
+    ],
+    [
+      'applications.group.submitted',
+      'Potwierdzenie złożenia zgłoszenia grupy inicjatywnej „Smaki Mazowsza”',
+      'Planowane miejsca pracy: 3 miejsca pracy',
+    ],
     ['applications.group.qualified', 'zakwalifikowana do wsparcia', 'Numer zgłoszenia: '],
     ['applications.group.rejected', 'niezakwalifikowana', 'Uzasadnienie: Dwie osoby'],
-    ['applications.application.corrections-requested', 'Wezwanie do uzupełnienia braków formalnych – wniosek OWES/2026/00042 – termin 14 grudnia 2026', 'Termin: 5 dni roboczych'],
-    ['applications.application.corrections-answered', 'Otrzymaliśmy uzupełniony wniosek OWES/2026/00042', 'Numer wniosku: OWES/2026/00042'],
-    ['applications.application.formally-accepted', 'Wniosek OWES/2026/00042 przeszedł ocenę formalną', 'Wnioskowana kwota: 127 691,00 zł'],
-    ['applications.application.formally-rejected', 'Wniosek OWES/2026/00042 odrzucony w ocenie formalnej', '- Wnioskodawca nie ma siedziby'],
-    ['applications.application.withdrawn', 'Potwierdzenie wycofania wniosku OWES/2026/00042', 'Data wycofania: 9 grudnia 2026 16:20'],
-    ['grants.evaluation.assigned', 'Wniosek OWES/2026/00042 do oceny merytorycznej – termin 1 lutego 2027', 'deklarację bezstronności i poufności'],
-    ['grants.evaluation.overdue', 'Minął termin oceny wniosku OWES/2026/00042', 'Termin oceny: 1 lutego 2027'],
-    ['grants.award.granted', 'Decyzja: przyznano wsparcie finansowe – wniosek OWES/2026/00042', 'Kwota wsparcia: 127 691,00 zł'],
-    ['grants.award.rejected', 'Decyzja: wniosek OWES/2026/00042 na liście rezerwowej', 'najpóźniej 17 lutego 2027 do godz. 23:59'],
-    ['grants.appeal.resolved', 'Wynik odwołania – wniosek OWES/2026/00042', 'Wynik po ponownej ocenie: 63,5 pkt'],
-    ['grants.agreement.signed', 'Umowa o udzielenie wsparcia finansowego podpisana – wniosek OWES/2026/00042', 'Zaświadczenie o pomocy de minimis: nr DM/2027/015'],
-    ['grants.payment.made', 'Wypłata 70 424,00 zł – wniosek OWES/2026/00042', 'Pozostało do wypłaty: 57 267,00 zł'],
-    ['grants.job.report-due', 'Potwierdź utrzymanie miejsca pracy za maj 2027 – termin 7 czerwca 2027', 'Stanowisko: Kucharz'],
-    ['grants.job.report-overdue', 'Zaległe potwierdzenie utrzymania miejsca pracy za maj 2027', 'Termin minął: 7 czerwca 2027'],
-    ['grants.job.vacancy-reported', 'Wakat na stanowisku „Kucharz” – obsadź je do 10 października 2027', 'Wakat od: 10 lipca 2027'],
+    [
+      'applications.application.corrections-requested',
+      'Wezwanie do uzupełnienia braków formalnych – wniosek OWES/2026/00042 – termin 14 grudnia 2026',
+      'Termin: 5 dni roboczych',
+    ],
+    [
+      'applications.application.corrections-answered',
+      'Otrzymaliśmy uzupełniony wniosek OWES/2026/00042',
+      'Numer wniosku: OWES/2026/00042',
+    ],
+    [
+      'applications.application.formally-accepted',
+      'Wniosek OWES/2026/00042 przeszedł ocenę formalną',
+      'Wnioskowana kwota: 127 691,00 zł',
+    ],
+    [
+      'applications.application.formally-rejected',
+      'Wniosek OWES/2026/00042 odrzucony w ocenie formalnej',
+      '- Wnioskodawca nie ma siedziby',
+    ],
+    [
+      'applications.application.withdrawn',
+      'Potwierdzenie wycofania wniosku OWES/2026/00042',
+      'Data wycofania: 9 grudnia 2026 16:20',
+    ],
+    [
+      'grants.evaluation.assigned',
+      'Wniosek OWES/2026/00042 do oceny merytorycznej – termin 1 lutego 2027',
+      'deklarację bezstronności i poufności',
+    ],
+    [
+      'grants.evaluation.overdue',
+      'Minął termin oceny wniosku OWES/2026/00042',
+      'Termin oceny: 1 lutego 2027',
+    ],
+    [
+      'grants.award.granted',
+      'Decyzja: przyznano wsparcie finansowe – wniosek OWES/2026/00042',
+      'Kwota wsparcia: 127 691,00 zł',
+    ],
+    [
+      'grants.award.rejected',
+      'Decyzja: wniosek OWES/2026/00042 na liście rezerwowej',
+      'najpóźniej 17 lutego 2027 do godz. 23:59',
+    ],
+    [
+      'grants.appeal.resolved',
+      'Wynik odwołania – wniosek OWES/2026/00042',
+      'Wynik po ponownej ocenie: 63,5 pkt',
+    ],
+    [
+      'grants.agreement.signed',
+      'Umowa o udzielenie wsparcia finansowego podpisana – wniosek OWES/2026/00042',
+      'Zaświadczenie o pomocy de minimis: nr DM/2027/015',
+    ],
+    [
+      'grants.payment.made',
+      'Wypłata 70 424,00 zł – wniosek OWES/2026/00042',
+      'Pozostało do wypłaty: 57 267,00 zł',
+    ],
+    [
+      'grants.job.report-due',
+      'Potwierdź utrzymanie miejsca pracy za maj 2027 – termin 7 czerwca 2027',
+      'Stanowisko: Kucharz',
+    ],
+    [
+      'grants.job.report-overdue',
+      'Zaległe potwierdzenie utrzymania miejsca pracy za maj 2027',
+      'Termin minął: 7 czerwca 2027',
+    ],
+    [
+      'grants.job.vacancy-reported',
+      'Wakat na stanowisku „Kucharz” – obsadź je do 10 października 2027',
+      'Wakat od: 10 lipca 2027',
+    ],
     ['grants.refund.claimed', 'Wezwanie do zwrotu 36 446,56 zł', 'Odsetki ustawowe: 1234,56 zł'],
-    ['grants.award.settled', 'Rozliczenie wsparcia finansowego – wniosek OWES/2026/00042', 'Utrzymane miejsca pracy: 2 miejsca pracy'],
+    [
+      'grants.award.settled',
+      'Rozliczenie wsparcia finansowego – wniosek OWES/2026/00042',
+      'Utrzymane miejsca pracy: 2 miejsca pracy',
+    ],
   ];
 
   it.each(CASES)('%s → one e-mail to the person it concerns', async (subject, title, line) => {
@@ -75,7 +151,12 @@ describe('notifications: every message, end to end', () => {
     expect(plain(mail.text)).toContain('Co dalej: ');
     expect(plain(mail.html as string)).toContain(`<html lang="pl">`);
     const [delivery] = await deliveriesTo(h, who.email);
-    expect(delivery).toMatchObject({ status: 'sent', event_type: subject, language: 'pl', attempts: 1 });
+    expect(delivery).toMatchObject({
+      status: 'sent',
+      event_type: subject,
+      language: 'pl',
+      attempts: 1,
+    });
   });
 
   it('the verification e-mail carries the link the applicant must open to log in', async () => {
@@ -90,15 +171,27 @@ describe('notifications: every message, end to end', () => {
     });
     expect(mail.subject).toBe('Confirm your e-mail address for OWES Grants');
     expect(mail.text).toContain('https://wnioski.owes-plock.pl/verify-email?token=abc_DEF-123');
-    expect(mail.html).toContain('href="https://wnioski.owes-plock.pl/verify-email?token&#x3D;abc_DEF-123"');
+    expect(mail.html).toContain(
+      'href="https://wnioski.owes-plock.pl/verify-email?token&#x3D;abc_DEF-123"',
+    );
   });
 
   it('an overdue evaluation and an overdue job report also go to the operators’ mailbox', async () => {
     const evaluator = recipient();
     const before = mailsTo(h.smtp, OPERATOR_MAILBOX).length;
-    await publish(h, 'grants.evaluation.overdue', payload('grants.evaluation.overdue', evaluator), clock.now());
+    await publish(
+      h,
+      'grants.evaluation.overdue',
+      payload('grants.evaluation.overdue', evaluator),
+      clock.now(),
+    );
     const enterprise = recipient();
-    await publish(h, 'grants.job.report-overdue', payload('grants.job.report-overdue', enterprise), clock.now());
+    await publish(
+      h,
+      'grants.job.report-overdue',
+      payload('grants.job.report-overdue', enterprise),
+      clock.now(),
+    );
     const mails = await expectEventually(() => {
       const all = mailsTo(h.smtp, OPERATOR_MAILBOX).slice(before);
       expect(all).toHaveLength(2);
@@ -115,21 +208,36 @@ describe('notifications: every message, end to end', () => {
 
   it('sends one message per event whatever NATS redelivers', async () => {
     const who = recipient();
-    const event = await publish(h, 'applications.application.submitted', payload('applications.application.submitted', who), clock.now());
+    const event = await publish(
+      h,
+      'applications.application.submitted',
+      payload('applications.application.submitted', who),
+      clock.now(),
+    );
     await expectEventually(() => expect(mailsTo(h.smtp, who.email)).toHaveLength(1));
     await redeliver(h, event);
     await redeliver(h, event);
-    const another = await publish(h, 'grants.award.granted', payload('grants.award.granted', who), clock.now());
+    const another = await publish(
+      h,
+      'grants.award.granted',
+      payload('grants.award.granted', who),
+      clock.now(),
+    );
     await expectEventually(() => expect(mailsTo(h.smtp, who.email)).toHaveLength(2));
     await sleep(500);
     expect(mailsTo(h.smtp, who.email)).toHaveLength(2);
-    expect((await deliveriesTo(h, who.email)).map((d) => d.event_id).sort()).toEqual([event.id, another.id].sort());
+    expect((await deliveriesTo(h, who.email)).map((d) => d.event_id).sort()).toEqual(
+      [event.id, another.id].sort(),
+    );
   });
 
   it('writes in the language a person chose, over the language the event carries', async () => {
     const person = await h.issuer.account('applicant');
     const api = h.platform.api.notifications;
-    expect((await api.get('/api/preferences/me', person.token)).body).toMatchObject({ language: 'pl', stored: false });
+    expect((await api.get('/api/preferences/me', person.token)).body).toMatchObject({
+      language: 'pl',
+      stored: false,
+    });
     const bad = await api.put('/api/preferences/me', { language: 'de' }, person.token);
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'language' })]);
@@ -140,10 +248,20 @@ describe('notifications: every message, end to end', () => {
 
     // by user id (the event says Polish)
     const byId = recipient({ userId: person.id, email: person.email, language: 'pl' });
-    await publish(h, 'applications.application.submitted', payload('applications.application.submitted', byId), clock.now());
+    await publish(
+      h,
+      'applications.application.submitted',
+      payload('applications.application.submitted', byId),
+      clock.now(),
+    );
     // by e-mail address only (e.g. an evaluator known to grants by address)
     const { userId: _ignored, ...byEmail } = byId;
-    await publish(h, 'grants.evaluation.overdue', payload('grants.evaluation.overdue', byEmail as typeof byId), clock.now());
+    await publish(
+      h,
+      'grants.evaluation.overdue',
+      payload('grants.evaluation.overdue', byEmail as typeof byId),
+      clock.now(),
+    );
     const mails = await expectEventually(() => {
       expect(mailsTo(h.smtp, person.email)).toHaveLength(2);
       return mailsTo(h.smtp, person.email);
@@ -162,18 +280,41 @@ describe('notifications: every message, end to end', () => {
     const who = recipient();
     const ids: Record<string, string> = {};
     const reference = `OWES/2026/${String(Math.floor(Math.random() * 90000) + 10000)}`;
-    await publish(h, 'applications.application.corrections-requested', payload('applications.application.corrections-requested', who, { reference }, ids), clock.now());
+    await publish(
+      h,
+      'applications.application.corrections-requested',
+      payload('applications.application.corrections-requested', who, { reference }, ids),
+      clock.now(),
+    );
     await expectEventually(() => expect(mailsTo(h.smtp, who.email)).toHaveLength(1));
     const api = h.platform.api.notifications;
 
-    const log = await api.get(`/api/deliveries?reference=${encodeURIComponent(reference)}`, operator.token);
+    const log = await api.get(
+      `/api/deliveries?reference=${encodeURIComponent(reference)}`,
+      operator.token,
+    );
     expect(log.status).toBe(200);
     expect(log.body.items).toEqual([
-      expect.objectContaining({ status: 'sent', recipient: who.email, template: 'corrections-requested', reference }),
+      expect.objectContaining({
+        status: 'sent',
+        recipient: who.email,
+        template: 'corrections-requested',
+        reference,
+      }),
     ]);
-    expect((await api.get(`/api/deliveries?recipient=${encodeURIComponent(who.email)}&status=failed`, operator.token)).body.items).toEqual([]);
+    expect(
+      (
+        await api.get(
+          `/api/deliveries?recipient=${encodeURIComponent(who.email)}&status=failed`,
+          operator.token,
+        )
+      ).body.items,
+    ).toEqual([]);
 
-    const reminders = await api.get(`/api/reminders?reference=${encodeURIComponent(reference)}`, operator.token);
+    const reminders = await api.get(
+      `/api/reminders?reference=${encodeURIComponent(reference)}`,
+      operator.token,
+    );
     expect(reminders.status).toBe(200);
     expect(reminders.body.items).toEqual([
       expect.objectContaining({
@@ -187,6 +328,13 @@ describe('notifications: every message, end to end', () => {
     expect((await api.get('/api/reminders?status=bogus', operator.token)).status).toBe(400);
     expect((await api.get('/api/reminders', applicant.token)).status).toBe(403);
     expect((await api.get('/api/deliveries', applicant.token)).status).toBe(403);
-    expect((await query(h, `SELECT count(*)::int AS n FROM notifications.outbox WHERE subject = 'notifications.email.sent'`))[0].n).toBeGreaterThan(0);
+    expect(
+      (
+        await query(
+          h,
+          `SELECT count(*)::int AS n FROM notifications.outbox WHERE subject = 'notifications.email.sent'`,
+        )
+      )[0].n,
+    ).toBeGreaterThan(0);
   });
 });

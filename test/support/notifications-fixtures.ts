@@ -37,7 +37,10 @@ export interface NotificationsHarness {
  * applications, so applications is not booted). The reminder poll is long: tests call
  * `runDue()` after moving the clock, except where they test the start-up run.
  */
-export async function startNotifications(clock: Clock, extraEnv: Record<string, string> = {}): Promise<NotificationsHarness> {
+export async function startNotifications(
+  clock: Clock,
+  extraEnv: Record<string, string> = {},
+): Promise<NotificationsHarness> {
   const smtp = await startSmtp();
   const issuer = await startTokenIssuer();
   const env = {
@@ -50,7 +53,11 @@ export async function startNotifications(clock: Clock, extraEnv: Record<string, 
     MAIL_RETRY_BASE_MS: '60000',
     ...extraEnv,
   };
-  const platform = await startPlatform({ clock, services: ['notifications'], env: { notifications: env } });
+  const platform = await startPlatform({
+    clock,
+    services: ['notifications'],
+    env: { notifications: env },
+  });
   return {
     platform,
     smtp,
@@ -66,7 +73,10 @@ export async function startNotifications(clock: Clock, extraEnv: Record<string, 
 }
 
 /** A second replica of notifications on the same database and NATS namespace. */
-export async function startReplica(h: NotificationsHarness, clock: Clock): Promise<INestApplication> {
+export async function startReplica(
+  h: NotificationsHarness,
+  clock: Clock,
+): Promise<INestApplication> {
   const { app } = await startService('notifications', {
     layout: h.platform.db.layout,
     natsUrl: NATS_URL,
@@ -80,10 +90,28 @@ export async function startReplica(h: NotificationsHarness, clock: Clock): Promi
 /** A recipient of this test's own (fresh address), so tests never see each other's mail. */
 export function recipient(overrides: Partial<Recipient> = {}): Recipient {
   const id = uniqueId();
-  return { userId: randomUUID(), email: `osoba-${id}@example.pl`, name: `Osoba ${id}`, language: 'pl', ...overrides };
+  return {
+    userId: randomUUID(),
+    email: `osoba-${id}@example.pl`,
+    name: `Osoba ${id}`,
+    language: 'pl',
+    ...overrides,
+  };
 }
 
-const ID_FIELDS = ['applicationId', 'callId', 'groupId', 'evaluationId', 'decisionId', 'awardId', 'jobId', 'reportId', 'refundId', 'paymentId', 'appealId'];
+const ID_FIELDS = [
+  'applicationId',
+  'callId',
+  'groupId',
+  'evaluationId',
+  'decisionId',
+  'awardId',
+  'jobId',
+  'reportId',
+  'refundId',
+  'paymentId',
+  'appealId',
+];
 
 /**
  * A realistic payload of `subject` (the samples of apps/notifications/test) for `who`, with fresh
@@ -112,15 +140,20 @@ export async function publish<S extends EventSubject>(
   envelope?: EventEnvelope<S>,
 ): Promise<EventEnvelope<S>> {
   const event = envelope ?? createEvent(subject, body, { correlationId: randomUUID(), occurredAt });
-  await h.app().get(JetStreamService).js.publish(wireSubject(subject, h.platform.prefix), JSON.stringify(event), {
-    msgID: envelope ? randomUUID() : event.id, // a re-publication gets past JetStream's de-duplication
-  });
+  await h
+    .app()
+    .get(JetStreamService)
+    .js.publish(wireSubject(subject, h.platform.prefix), JSON.stringify(event), {
+      msgID: envelope ? randomUUID() : event.id, // a re-publication gets past JetStream's de-duplication
+    });
   return event;
 }
 
 /** Redelivers an envelope (as NATS would after a lost ack): same event id, new message. */
-export const redeliver = <S extends EventSubject>(h: NotificationsHarness, event: EventEnvelope<S>) =>
-  publish(h, event.type, event.payload, new Date(event.occurredAt), event);
+export const redeliver = <S extends EventSubject>(
+  h: NotificationsHarness,
+  event: EventEnvelope<S>,
+) => publish(h, event.type, event.payload, new Date(event.occurredAt), event);
 
 export function mailsTo(smtp: TestSmtp, email: string): ParsedMail[] {
   return smtp.messages.filter((m) => {
@@ -129,15 +162,23 @@ export function mailsTo(smtp: TestSmtp, email: string): ParsedMail[] {
   });
 }
 
-export async function query<T = any>(h: NotificationsHarness, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T = any>(
+  h: NotificationsHarness,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   return h.app().get(DataSource).query(sql, params);
 }
 
 export const deliveriesTo = (h: NotificationsHarness, email: string) =>
-  query(h, `SELECT * FROM notifications.deliveries WHERE recipient = $1 ORDER BY created_at, id`, [email.toLowerCase()]);
+  query(h, `SELECT * FROM notifications.deliveries WHERE recipient = $1 ORDER BY created_at, id`, [
+    email.toLowerCase(),
+  ]);
 
 export const remindersOf = (h: NotificationsHarness, email: string) =>
-  query(h, `SELECT * FROM notifications.reminders WHERE recipient = $1 ORDER BY due_at, id`, [email.toLowerCase()]);
+  query(h, `SELECT * FROM notifications.reminders WHERE recipient = $1 ORDER BY due_at, id`, [
+    email.toLowerCase(),
+  ]);
 
 export const runDue = (app: INestApplication) => app.get(ReminderScheduler).runDue();
 export const sendNow = (app: INestApplication) => app.get(DeliverySender).runOnce();

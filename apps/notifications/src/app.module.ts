@@ -3,6 +3,9 @@ import { PlatformModule, type Clock } from '@app/common';
 import { NotificationsEnv } from './config/notifications.env.js';
 import { NOTIFICATIONS_ENTITIES } from './entities.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
+import { MessagesModule } from './messages/messages.module.js';
+import { PreferencesModule } from './preferences/preferences.module.js';
+import { RemindersModule } from './reminders/reminders.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -24,6 +27,9 @@ export class AppModule {
           clock: options.clock,
         }),
         DeliveriesModule,
+        PreferencesModule,
+        RemindersModule,
+        MessagesModule,
       ],
     };
   }
@@ -31,5 +37,6 @@ export class AppModule {
 
 export const NOTIFICATIONS_DESCRIPTION = {
   title: 'OWES Grants — notifications',
-  description: 'E-mail templates (Polish and English), delivery over SMTP with retries, reminders and the delivery log.',
+  description:
+    'E-mail templates (Polish and English), delivery over SMTP with retries, reminders and the delivery log.',
 };

@@ -1,9 +1,17 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { BaseEnv } from '@app/common';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value));
-const toBool = ({ value }: { value: unknown }) => value === true || value === 'true' || value === '1';
+const toBool = ({ value }: { value: unknown }) =>
+  value === true || value === 'true' || value === '1';
+const toList = ({ value }: { value: unknown }) =>
+  Array.isArray(value)
+    ? value
+    : String(value ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
 
 export class NotificationsEnv extends BaseEnv {
   override PORT = 3003;
@@ -55,4 +63,47 @@ export class NotificationsEnv extends BaseEnv {
   @IsInt()
   @Min(10)
   MAIL_RETRY_BASE_MS = 5000;
+
+  /** Upper bound of the retry delay (the doubling stops there). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  MAIL_RETRY_MAX_MS = 30 * 60 * 1000;
+
+  /** Refuse to send unless the server offers STARTTLS (ignored with SMTP_SECURE). */
+  @Transform(toBool)
+  @IsBoolean()
+  SMTP_REQUIRE_TLS = false;
+
+  /** Verify the SMTP server's certificate (turn off only for a self-signed test server). */
+  @Transform(toBool)
+  @IsBoolean()
+  SMTP_TLS_REJECT_UNAUTHORIZED = true;
+
+  /** Reply-To of every message (e.g. the centre's office), when set. */
+  @IsEmail()
+  @IsOptional()
+  MAIL_REPLY_TO?: string;
+
+  /**
+   * The operators' mailbox(es), comma-separated: escalations (an overdue evaluation or job
+   * report) go there, as the events carry no operator recipient. Empty: no escalation e-mails
+   * (the start-up log warns).
+   */
+  @Transform(toList)
+  @IsEmail({}, { each: true })
+  OPERATOR_EMAILS: string[] = [];
+
+  /** How often the reminder scheduler looks for due reminders (it also runs once at start-up). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  REMINDERS_POLL_MS = 60_000;
+
+  /** The Warsaw hour at which reminders go out on their day (0–23). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  REMINDER_HOUR = 8;
 }

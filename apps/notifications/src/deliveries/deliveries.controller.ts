@@ -62,7 +62,10 @@ export class DeliveriesController {
     if (q.from) add('created_at >= ?', new Date(q.from));
     if (q.to) add('created_at < ?', new Date(q.to));
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM deliveries ${clause}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM deliveries ${clause}`,
+      params,
+    );
     const rows: any[] = await this.dataSource.query(
       `SELECT id, event_id, event_type, template, recipient, language, reference, subject, status, attempts,
               last_error, sent_at, created_at, next_attempt_at

@@ -1,20 +1,52 @@
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, OutboxService, RequestContext } from '@app/common';
 import { NotificationsEnv } from '../config/notifications.env.js';
 import { MailerService } from './mailer.service.js';
 import type { Delivery } from './delivery.entity.js';
 
-/** How long a claimed delivery stays invisible to other replicas while it is being sent. */
-const LEASE_MS = 2 * 60 * 1000;
-const BATCH = 20;
+/** How long a claimed delivery stays invisible to other replicas while it is being sent (database time). */
+const LEASE = '2 minutes';
+/** Messages in flight per replica (the SMTP pool queues beyond its connections). */
+const IN_FLIGHT = 20;
+
+type Claimed = Pick<
+  Delivery,
+  | 'id'
+  | 'eventId'
+  | 'template'
+  | 'recipient'
+  | 'reference'
+  | 'subject'
+  | 'text'
+  | 'html'
+  | 'attempts'
+  | 'correlationId'
+>;
+
+/** SMTP 5xx is permanent (the address or the message is refused), except 552 (mailbox full). */
+export function isPermanentSmtpError(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown })?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600 && code !== 552;
+}
+
+/** Exponential backoff: base × 2^(attempt−1), capped. */
+export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempt - 1), maxMs);
+}
 
 /**
- * Sends pending deliveries. A replica claims due rows (FOR UPDATE SKIP LOCKED) by pushing their
- * next attempt past a lease, sends them in parallel outside any transaction (a slow SMTP server
- * blocks no other message), then records the outcome: `sent`, or a retry with exponential
- * backoff, or `failed` after MAIL_MAX_ATTEMPTS. Woken at once after a delivery is queued; polls
- * every second otherwise.
+ * Sends pending deliveries. A replica claims due rows (FOR UPDATE SKIP LOCKED) by taking a lease
+ * on them (database time, so skewed replica clocks cannot break it), sends them outside any transaction, each on its own (a slow or
+ * failing message holds up no other: the loop claims more as soon as a slot is free), then
+ * records the outcome: `sent`, or a retry with capped exponential backoff, or `failed` with the
+ * error after MAIL_MAX_ATTEMPTS or at once for a permanent refusal (SMTP 5xx). Woken at once
+ * after a delivery is queued; polls every second otherwise. Times come from the injected Clock.
  */
 @Injectable()
 export class DeliverySender implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -23,6 +55,7 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
   private running?: Promise<void>;
   private wakeUp?: () => void;
   private woken = false;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -40,6 +73,7 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
     this.stopped = true;
     this.wakeUp?.();
     await this.running;
+    await Promise.allSettled([...this.inFlight]);
   }
 
   wake(): void {
@@ -49,15 +83,26 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
-      let handled = 0;
+      let full = false;
       try {
         this.woken = false;
-        handled = await this.runOnce();
+        const free = IN_FLIGHT - this.inFlight.size;
+        if (free > 0) {
+          const claimed = await this.claim(free);
+          for (const delivery of claimed) this.track(this.deliver(delivery));
+          full = claimed.length === free;
+        } else {
+          full = true;
+        }
       } catch (error) {
         this.logger.warn(`Delivery round failed: ${(error as Error).message}`);
       }
       if (this.stopped) break;
-      if (handled >= BATCH || this.woken) continue;
+      if (full && this.inFlight.size >= IN_FLIGHT) {
+        await Promise.race(this.inFlight);
+        continue;
+      }
+      if (full || this.woken) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 1000);
         this.wakeUp = () => {
@@ -69,85 +114,125 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
     }
   }
 
-  /** Claims and sends one batch of due deliveries; returns how many. Exposed for tests. */
+  private track(task: Promise<void>): void {
+    const tracked: Promise<void> = task
+      .catch((error: Error) => this.logger.error(`Delivery failed unexpectedly: ${error.message}`))
+      .finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+  }
+
+  /** Claims and sends one batch of due deliveries, waiting for their outcomes; returns how many. Exposed for tests. */
   async runOnce(): Promise<number> {
-    const now = this.clock.now();
-    const claimed: Delivery[] = (
-      await this.dataSource.query(
-        `UPDATE deliveries SET next_attempt_at = $2, attempts = attempts + 1
-          WHERE id IN (
-            SELECT id FROM deliveries
-             WHERE status = 'pending' AND next_attempt_at <= $1
-             ORDER BY next_attempt_at
-             LIMIT ${BATCH}
-             FOR UPDATE SKIP LOCKED)
-          RETURNING id, event_id AS "eventId", template, recipient, reference, subject, text, html,
-                    attempts, correlation_id AS "correlationId"`,
-        [now, new Date(now.getTime() + LEASE_MS)],
-      )
-    )[0];
+    const claimed = await this.claim(IN_FLIGHT);
     await Promise.all(claimed.map((d) => this.deliver(d)));
     return claimed.length;
   }
 
-  private async deliver(delivery: Delivery): Promise<void> {
-    await RequestContext.run({ correlationId: delivery.correlationId ?? delivery.eventId }, async () => {
-      try {
-        const messageId = await this.mailer.send({
-          to: delivery.recipient,
-          subject: delivery.subject,
-          text: delivery.text,
-          html: delivery.html,
-          messageId: delivery.id,
-        });
-        await this.outbox.transaction(async (manager, emit) => {
-          await manager.query(
-            `UPDATE deliveries SET status = 'sent', sent_at = $2, message_id = $3, last_error = NULL WHERE id = $1`,
-            [delivery.id, this.clock.now(), messageId],
-          );
-          await emit('notifications.email.sent', {
-            deliveryId: delivery.id,
-            eventId: delivery.eventId,
-            template: delivery.template,
-            recipient: delivery.recipient,
-            reference: delivery.reference ?? undefined,
-            at: this.clock.now().toISOString(),
+  private async claim(limit: number): Promise<Claimed[]> {
+    const [rows] = await this.dataSource.query(
+      `WITH due AS (
+          SELECT id FROM notifications.deliveries
+           WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < now())
+           ORDER BY next_attempt_at
+           LIMIT $2
+           FOR UPDATE SKIP LOCKED)
+       UPDATE notifications.deliveries d SET lease_until = now() + interval '${LEASE}', attempts = attempts + 1
+         FROM due WHERE d.id = due.id
+       RETURNING d.id, d.event_id AS "eventId", d.template, d.recipient, d.reference, d.subject, d.text, d.html,
+                 d.attempts, d.correlation_id AS "correlationId"`,
+      [this.clock.now(), limit],
+    );
+    return rows as Claimed[];
+  }
+
+  private async deliver(delivery: Claimed): Promise<void> {
+    await RequestContext.run(
+      { correlationId: delivery.correlationId ?? delivery.eventId },
+      async () => {
+        let messageId: string;
+        try {
+          messageId = await this.mailer.send({
+            to: delivery.recipient,
+            subject: delivery.subject,
+            text: delivery.text,
+            html: delivery.html,
+            messageId: delivery.id,
           });
-        });
-        this.logger.log({ deliveryId: delivery.id, template: delivery.template }, 'E-mail sent');
-      } catch (error) {
-        const message = String((error as Error).message ?? error).slice(0, 2000);
-        const permanent = (error as { responseCode?: number }).responseCode !== undefined &&
-          (error as { responseCode: number }).responseCode >= 500 &&
-          (error as { responseCode: number }).responseCode < 600 &&
-          (error as { responseCode: number }).responseCode !== 552;
-        const exhausted = delivery.attempts >= this.env.MAIL_MAX_ATTEMPTS;
-        if (permanent || exhausted) {
+        } catch (error) {
+          await this.recordFailure(delivery, error).catch((dbError: Error) =>
+            // The lease runs out and the message is tried again.
+            this.logger.error(
+              { deliveryId: delivery.id, error: dbError.message },
+              'Could not record a send failure',
+            ),
+          );
+          return;
+        }
+        try {
           await this.outbox.transaction(async (manager, emit) => {
-            await manager.query(`UPDATE deliveries SET status = 'failed', last_error = $2 WHERE id = $1`, [
-              delivery.id,
-              message,
-            ]);
-            await emit('notifications.email.failed', {
+            await manager.query(
+              `UPDATE notifications.deliveries SET status = 'sent', sent_at = $2, message_id = $3, last_error = NULL, lease_until = NULL
+              WHERE id = $1`,
+              [delivery.id, this.clock.now(), messageId],
+            );
+            await emit('notifications.email.sent', {
               deliveryId: delivery.id,
               eventId: delivery.eventId,
               template: delivery.template,
               recipient: delivery.recipient,
               reference: delivery.reference ?? undefined,
               at: this.clock.now().toISOString(),
-              error: message,
             });
           });
-          this.logger.error({ deliveryId: delivery.id, error: message }, 'E-mail failed for good');
-        } else {
-          const delay = this.env.MAIL_RETRY_BASE_MS * 2 ** (delivery.attempts - 1);
-          await this.dataSource.query(
-            `UPDATE deliveries SET next_attempt_at = $2, last_error = $3 WHERE id = $1`,
-            [delivery.id, new Date(this.clock.now().getTime() + delay), message],
+          this.logger.log({ deliveryId: delivery.id, template: delivery.template }, 'E-mail sent');
+        } catch (error) {
+          // Sent, but not recorded: after the lease it would go out again (at least once at the SMTP
+          // boundary); its Message-ID is the delivery id, so the copy is recognisable.
+          this.logger.error(
+            { deliveryId: delivery.id, error: (error as Error).message },
+            'E-mail sent but not recorded',
           );
-          this.logger.warn({ deliveryId: delivery.id, attempt: delivery.attempts, retryInMs: delay, error: message }, 'E-mail not sent, will retry');
         }
-      }
-    });
+      },
+    );
+  }
+
+  private async recordFailure(delivery: Claimed, error: unknown): Promise<void> {
+    const message = String((error as Error)?.message ?? error).slice(0, 2000);
+    if (isPermanentSmtpError(error) || delivery.attempts >= this.env.MAIL_MAX_ATTEMPTS) {
+      await this.outbox.transaction(async (manager, emit) => {
+        await manager.query(
+          `UPDATE notifications.deliveries SET status = 'failed', last_error = $2, lease_until = NULL WHERE id = $1`,
+          [delivery.id, message],
+        );
+        await emit('notifications.email.failed', {
+          deliveryId: delivery.id,
+          eventId: delivery.eventId,
+          template: delivery.template,
+          recipient: delivery.recipient,
+          reference: delivery.reference ?? undefined,
+          at: this.clock.now().toISOString(),
+          error: message,
+        });
+      });
+      this.logger.error(
+        { deliveryId: delivery.id, attempts: delivery.attempts, error: message },
+        'E-mail failed for good',
+      );
+      return;
+    }
+    const delay = retryDelayMs(
+      delivery.attempts,
+      this.env.MAIL_RETRY_BASE_MS,
+      this.env.MAIL_RETRY_MAX_MS,
+    );
+    await this.dataSource.query(
+      `UPDATE notifications.deliveries SET next_attempt_at = $2, last_error = $3, lease_until = NULL WHERE id = $1`,
+      [delivery.id, new Date(this.clock.now().getTime() + delay), message],
+    );
+    this.logger.warn(
+      { deliveryId: delivery.id, attempt: delivery.attempts, retryInMs: delay, error: message },
+      'E-mail not sent, will retry',
+    );
   }
 }

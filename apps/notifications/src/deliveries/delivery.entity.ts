@@ -56,6 +56,10 @@ export class Delivery {
   @Column('timestamptz', { name: 'next_attempt_at' })
   nextAttemptAt: Date;
 
+  /** Claimed by a sender until then (database time); a crashed sender's claim runs out. */
+  @Column('timestamptz', { name: 'lease_until', nullable: true })
+  leaseUntil: Date | null;
+
   @Column('text', { name: 'last_error', nullable: true })
   lastError: string | null;
 

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { NotificationsEnv } from '../config/notifications.env.js';
 
@@ -18,7 +18,7 @@ export interface OutgoingMail {
  * MAIL_DIR; with MAIL_DRY_RUN they are only logged. The log says at start-up where mail goes.
  */
 @Injectable()
-export class MailerService implements OnModuleInit, OnModuleDestroy {
+export class MailerService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Mailer');
   private transporter: Transporter;
   private mode: 'smtp' | 'files' | 'dry-run';
@@ -36,7 +36,11 @@ export class MailerService implements OnModuleInit, OnModuleDestroy {
         host: this.env.SMTP_HOST,
         port: this.env.SMTP_PORT,
         secure: this.env.SMTP_SECURE,
-        auth: this.env.SMTP_USER ? { user: this.env.SMTP_USER, pass: this.env.SMTP_PASS ?? '' } : undefined,
+        auth: this.env.SMTP_USER
+          ? { user: this.env.SMTP_USER, pass: this.env.SMTP_PASS ?? '' }
+          : undefined,
+        requireTLS: this.env.SMTP_REQUIRE_TLS,
+        tls: { rejectUnauthorized: this.env.SMTP_TLS_REJECT_UNAUTHORIZED },
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 20_000,
@@ -46,18 +50,26 @@ export class MailerService implements OnModuleInit, OnModuleDestroy {
       this.logger.log(`E-mails go to SMTP ${this.env.SMTP_HOST}:${this.env.SMTP_PORT}`);
     } else {
       this.mode = 'files';
-      this.transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-      this.logger.warn(`SMTP_HOST is not set: e-mails are written as .eml files to ${resolve(this.env.MAIL_DIR)}`);
+      this.transporter = nodemailer.createTransport({
+        streamTransport: true,
+        buffer: true,
+        newline: 'unix',
+      });
+      this.logger.warn(
+        `SMTP_HOST is not set: e-mails are written as .eml files to ${resolve(this.env.MAIL_DIR)}`,
+      );
     }
   }
 
-  onModuleDestroy(): void {
+  /** After the sender has finished what it had in flight (it waits in beforeApplicationShutdown). */
+  onApplicationShutdown(): void {
     this.transporter?.close();
   }
 
   async send(mail: OutgoingMail): Promise<string> {
     const info = await this.transporter.sendMail({
       from: this.env.MAIL_FROM,
+      ...(this.env.MAIL_REPLY_TO ? { replyTo: this.env.MAIL_REPLY_TO } : {}),
       to: mail.to,
       subject: mail.subject,
       text: mail.text,

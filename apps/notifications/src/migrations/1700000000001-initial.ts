@@ -34,7 +34,9 @@ export class Initial1700000000001 implements MigrationInterface {
     await q.query(
       `CREATE INDEX deliveries_due_idx ON notifications.deliveries (next_attempt_at) WHERE status = 'pending'`,
     );
-    await q.query(`CREATE INDEX deliveries_recipient_idx ON notifications.deliveries (recipient, created_at)`);
+    await q.query(
+      `CREATE INDEX deliveries_recipient_idx ON notifications.deliveries (recipient, created_at)`,
+    );
     await q.query(`CREATE INDEX deliveries_reference_idx ON notifications.deliveries (reference)`);
     await q.query(`CREATE INDEX deliveries_created_idx ON notifications.deliveries (created_at)`);
   }

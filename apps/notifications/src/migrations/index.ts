@@ -1,4 +1,5 @@
 import { Initial1700000000001 } from './1700000000001-initial.js';
+import { RemindersPreferences1700000000002 } from './1700000000002-reminders-preferences.js';
 
 /** Every migration of the notifications schema, in order. */
-export const NOTIFICATIONS_MIGRATIONS = [Initial1700000000001];
+export const NOTIFICATIONS_MIGRATIONS = [Initial1700000000001, RemindersPreferences1700000000002];

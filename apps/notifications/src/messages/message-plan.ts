@@ -1,0 +1,272 @@
+import type { EventEnvelope, EventPayload, EventSubject, Recipient } from '@app/common';
+import type { TemplateName } from '../templates/catalogue.js';
+
+/**
+ * Which messages an event causes, to whom, with which template data (SPEC §4) — plain
+ * TypeScript, free of Nest and TypeORM. Template data keeps the event's raw values (grosze, ISO
+ * dates); the templates format them in the reader's language, which is only known when the
+ * message is queued (a stored preference overrides the event's language).
+ */
+export interface PlannedMessage {
+  template: TemplateName;
+  recipient: Recipient;
+  data: Record<string, unknown>;
+  /** What the delivery log files the message under (application reference, group id). */
+  reference: string | null;
+}
+
+export interface PlanContext {
+  /** The operators' mailbox(es) (OPERATOR_EMAILS): escalations go there. */
+  operators: readonly string[];
+}
+
+/** Operators have no names or languages in the events: Polish, greeted without a name. */
+export function operatorRecipients(emails: readonly string[]): Recipient[] {
+  return emails.map((email) => ({ email, name: '', language: 'pl' as const }));
+}
+
+type Planner<S extends EventSubject> = (p: EventPayload<S>, ctx: PlanContext) => PlannedMessage[];
+
+const one = (
+  template: TemplateName,
+  recipient: Recipient,
+  reference: string | null,
+  data: Record<string, unknown>,
+) => [{ template, recipient, reference, data }];
+
+const PLANNERS: { [S in EventSubject]?: Planner<S> } = {
+  'applications.account.verification-requested': (p) =>
+    one('account-verification', p.recipient, null, {
+      email: p.recipient.email,
+      verificationUrl: p.verificationUrl,
+      expiresAt: p.expiresAt,
+    }),
+
+  'applications.application.submitted': (p) =>
+    one('application-submitted', p.applicant, p.reference, {
+      reference: p.reference,
+      callNumber: p.callNumber,
+      callTitle: p.callTitle,
+      submittedAt: p.submittedAt,
+    }),
+
+  'applications.group.submitted': (p) =>
+    one('group-submitted', p.leader, p.groupId, {
+      groupId: p.groupId,
+      groupName: p.name,
+      plannedLegalForm: p.plannedLegalForm,
+      naturalPersons: p.naturalPersons,
+      legalPersons: p.legalPersons,
+      plannedJobs: p.plannedJobs,
+      submittedAt: p.submittedAt,
+    }),
+
+  'applications.group.qualified': (p) => groupDecided('group-qualified', p),
+  'applications.group.rejected': (p) => groupDecided('group-rejected', p),
+
+  'applications.application.corrections-requested': (p) =>
+    one('corrections-requested', p.applicant, p.reference, {
+      reference: p.reference,
+      issues: p.issues.map((i) => ({ description: i.description, path: i.path ?? null })),
+      termWorkingDays: p.termWorkingDays,
+      lastDay: p.lastDay,
+      deadline: p.deadline,
+    }),
+
+  'applications.application.corrections-answered': (p) =>
+    one('corrections-answered', p.applicant, p.reference, {
+      reference: p.reference,
+      version: p.version,
+      answeredAt: p.answeredAt,
+    }),
+
+  'applications.application.formally-accepted': (p) =>
+    one('formally-accepted', p.applicant, p.reference, {
+      reference: p.reference,
+      entityName: p.entityName,
+      amountTotal: p.amount.total,
+      jobs: p.jobs.length,
+      acceptedAt: p.acceptedAt,
+    }),
+
+  'applications.application.formally-rejected': (p) =>
+    one('formally-rejected', p.applicant, p.reference, {
+      reference: p.reference,
+      reasons: p.reasons,
+      automatic: p.automatic,
+      decidedAt: p.decidedAt,
+    }),
+
+  'applications.application.withdrawn': (p) =>
+    one('application-withdrawn', p.applicant, p.reference, {
+      reference: p.reference,
+      withdrawnAt: p.withdrawnAt,
+    }),
+
+  'grants.evaluation.assigned': (p) =>
+    one('evaluation-assigned', p.evaluator, p.reference, {
+      reference: p.reference,
+      callNumber: p.callNumber,
+      round: p.round,
+      dueDate: p.dueDate,
+      deadline: p.deadline,
+    }),
+
+  'grants.evaluation.overdue': (p, ctx) => {
+    const data = {
+      reference: p.reference,
+      callNumber: p.callNumber,
+      round: p.round,
+      dueDate: p.dueDate,
+      evaluatorName: p.evaluator.name,
+      evaluatorEmail: p.evaluator.email,
+    };
+    return [
+      { template: 'evaluation-overdue', recipient: p.evaluator, reference: p.reference, data },
+      ...operatorRecipients(ctx.operators).map((recipient) => ({
+        template: 'evaluation-overdue-operator' as const,
+        recipient,
+        reference: p.reference,
+        data,
+      })),
+    ];
+  },
+
+  'grants.award.granted': (p) =>
+    one('award-granted', p.applicant, p.reference, {
+      ...decisionData(p),
+      rank: p.rank,
+      amount: p.amount,
+    }),
+
+  'grants.award.rejected': (p) =>
+    one('award-rejected', p.applicant, p.reference, {
+      ...decisionData(p),
+      reserve: p.outcome === 'reserve',
+      rank: p.rank,
+      amount: p.amount,
+    }),
+
+  'grants.appeal.resolved': (p) =>
+    one('appeal-resolved', p.applicant, p.reference, {
+      reference: p.reference,
+      upheld: p.outcome === 'upheld',
+      scoreBefore: p.scoreBefore,
+      scoreAfter: p.scoreAfter,
+      passed: p.passed,
+      resolvedAt: p.resolvedAt,
+    }),
+
+  'grants.agreement.signed': (p) =>
+    one('agreement-signed', p.applicant, p.reference, {
+      reference: p.reference,
+      amount: p.amount,
+      signedOn: p.signedOn,
+      security: p.security,
+      deMinimisCertificateNumber: p.deMinimisCertificateNumber,
+      jobs: p.jobs,
+    }),
+
+  'grants.payment.made': (p) =>
+    one('payment-made', p.applicant, p.reference, {
+      reference: p.reference,
+      kind: p.kind,
+      amount: p.amount,
+      paidOn: p.paidOn,
+      month: p.month ?? null,
+      paidTotal: p.paidTotal,
+      remaining: p.remaining,
+    }),
+
+  'grants.job.report-due': (p) => one('job-report-due', p.applicant, p.reference, jobReportData(p)),
+
+  'grants.job.report-overdue': (p, ctx) => {
+    const data = {
+      ...jobReportData(p),
+      applicantName: p.applicant.name,
+      applicantEmail: p.applicant.email,
+    };
+    return [
+      { template: 'job-report-overdue', recipient: p.applicant, reference: p.reference, data },
+      ...operatorRecipients(ctx.operators).map((recipient) => ({
+        template: 'job-report-overdue-operator' as const,
+        recipient,
+        reference: p.reference,
+        data,
+      })),
+    ];
+  },
+
+  'grants.job.vacancy-reported': (p) =>
+    one('job-vacancy', p.applicant, p.reference, {
+      reference: p.reference,
+      position: p.position,
+      vacancyDate: p.vacancyDate,
+      refillDeadline: p.refillDeadline,
+    }),
+
+  'grants.refund.claimed': (p) =>
+    one('refund-claimed', p.applicant, p.reference, {
+      reference: p.reference,
+      position: p.position,
+      principal: p.principal,
+      interest: p.interest,
+      total: p.total,
+      calculatedOn: p.calculatedOn,
+      demandDate: p.demandDate,
+      dueDate: p.dueDate,
+    }),
+
+  'grants.award.settled': (p) =>
+    one('award-settled', p.applicant, p.reference, {
+      reference: p.reference,
+      amount: p.amount,
+      paidTotal: p.paidTotal,
+      refundClaimedTotal: p.refundClaimedTotal,
+      jobsKept: p.jobsKept,
+      settledOn: p.settledOn,
+    }),
+};
+
+function groupDecided(
+  template: TemplateName,
+  p: EventPayload<'applications.group.qualified'>,
+): PlannedMessage[] {
+  return one(template, p.leader, p.groupId, {
+    groupId: p.groupId,
+    groupName: p.name,
+    reason: p.reason ?? null,
+    decidedAt: p.decidedAt,
+  });
+}
+
+function decisionData(
+  p: EventPayload<'grants.award.granted'> | EventPayload<'grants.award.rejected'>,
+) {
+  return {
+    reference: p.reference,
+    callNumber: p.callNumber,
+    callTitle: p.callTitle,
+    score: p.score,
+    maxScore: p.maxScore,
+    requiredScore: p.requiredScore,
+    decidedAt: p.decidedAt,
+    appealLastDay: p.appealLastDay,
+    appealDeadline: p.appealDeadline,
+    appealTermWorkingDays: p.appealTermWorkingDays,
+    afterAppeal: p.afterAppeal,
+  };
+}
+
+function jobReportData(p: EventPayload<'grants.job.report-due'>) {
+  return { reference: p.reference, position: p.position, period: p.period, dueDate: p.dueDate };
+}
+
+/** Subjects that cause messages. */
+export const MESSAGE_SUBJECTS = Object.keys(PLANNERS) as EventSubject[];
+
+/** The messages an event causes (none for an event that asks or decides nothing of a person). */
+export function planMessages(event: EventEnvelope, ctx: PlanContext): PlannedMessage[] {
+  const planner = PLANNERS[event.type] as Planner<EventSubject> | undefined;
+  return planner ? planner(event.payload, ctx) : [];
+}

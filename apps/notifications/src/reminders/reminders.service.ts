@@ -1,0 +1,201 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock, RequestContext, type EventEnvelope, type Lang } from '@app/common';
+import { DeliveriesService } from '../deliveries/deliveries.service.js';
+import { DeliverySender } from '../deliveries/delivery-sender.service.js';
+import type { TemplateName } from '../templates/catalogue.js';
+import {
+  daysLeft,
+  type Cancellation,
+  type PlannedReminder,
+  type ReminderKind,
+} from './reminder-rules.js';
+
+const BATCH = 50;
+
+interface DueRow {
+  id: string;
+  kind: ReminderKind;
+  template: TemplateName;
+  recipient: string;
+  recipient_name: string;
+  recipient_user_id: string | null;
+  language: Lang;
+  reference: string | null;
+  data: Record<string, unknown>;
+  deadline: Date;
+  due_date: string;
+  correlation_id: string | null;
+}
+
+export interface DueRun {
+  sent: number;
+  expired: number;
+}
+
+/**
+ * Durable reminders: created and cancelled in the transaction of the event that causes them
+ * (the inbox row is in the same one), fired by `runDue()`. Firing claims due rows with
+ * `FOR UPDATE SKIP LOCKED` and queues the message in the same transaction that marks the
+ * reminder sent, so each fires once, also with several replicas, and one that fell due while
+ * the service was down goes out at the next run.
+ */
+@Injectable()
+export class RemindersService {
+  private readonly logger = new Logger('Reminders');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deliveries: DeliveriesService,
+    private readonly sender: DeliverySender,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Files the reminders an event creates. One already made moot by an event handled earlier
+   * (a tombstone at least as recent as this event) is filed as `cancelled`, so it stays visible.
+   */
+  async schedule(
+    manager: EntityManager,
+    event: EventEnvelope,
+    planned: PlannedReminder[],
+  ): Promise<number> {
+    let created = 0;
+    const now = this.clock.now();
+    for (const r of planned) {
+      const tombstones: { event_type: string }[] = await manager.query(
+        `SELECT event_type FROM notifications.reminder_cancellations
+          WHERE kind = $1 AND scope = ANY($2::text[]) AND occurred_at >= $3
+          ORDER BY occurred_at LIMIT 1`,
+        [r.kind, r.scopes, event.occurredAt],
+      );
+      const cancelledBy = tombstones[0]?.event_type ?? null;
+      const rows: unknown[] = await manager.query(
+        `INSERT INTO notifications.reminders (kind, template, source_event_id, source_event_type, source_occurred_at,
+            recipient, recipient_name, recipient_user_id, language, reference, scopes, data, due_at, deadline, due_date,
+            status, cancelled_by, correlation_id, created_at, closed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12, $13, $14, $15, $16, $17, $18, $19, $20)
+         ON CONFLICT (source_event_id, kind, recipient) DO NOTHING
+         RETURNING id`,
+        [
+          r.kind,
+          r.template,
+          event.id,
+          event.type,
+          event.occurredAt,
+          r.recipient.email.toLowerCase(),
+          r.recipient.name,
+          r.recipient.userId ?? null,
+          r.recipient.language,
+          r.reference,
+          r.scopes,
+          JSON.stringify(r.data),
+          r.dueAt,
+          r.deadline,
+          r.dueDate,
+          cancelledBy ? 'cancelled' : 'pending',
+          cancelledBy,
+          event.correlationId,
+          now,
+          cancelledBy ? now : null,
+        ],
+      );
+      created += rows.length;
+    }
+    return created;
+  }
+
+  /**
+   * Cancels the pending reminders an event makes moot (those caused by events not later than
+   * it) and keeps tombstones for reminders whose cause is handled after it.
+   */
+  async cancel(
+    manager: EntityManager,
+    event: EventEnvelope,
+    cancellation: Cancellation,
+  ): Promise<number> {
+    await manager.query(
+      `INSERT INTO notifications.reminder_cancellations (kind, scope, event_id, event_type, occurred_at)
+       SELECT k, s, $3, $4, $5 FROM unnest($1::text[]) AS k, unnest($2::text[]) AS s
+       ON CONFLICT DO NOTHING`,
+      [cancellation.kinds, cancellation.scopes, event.id, event.type, event.occurredAt],
+    );
+    const rows: unknown[] = await manager.query(
+      `UPDATE notifications.reminders
+          SET status = 'cancelled', cancelled_by = $3, closed_at = $4
+        WHERE status = 'pending' AND scopes && $2::text[] AND kind = ANY($1::text[]) AND source_occurred_at <= $5
+        RETURNING id`,
+      [cancellation.kinds, cancellation.scopes, event.type, this.clock.now(), event.occurredAt],
+    );
+    return Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : rows.length;
+  }
+
+  /** Fires every reminder that is due by the clock; returns what it did. */
+  async runDue(): Promise<DueRun> {
+    const total: DueRun = { sent: 0, expired: 0 };
+    for (;;) {
+      const { claimed, sent, expired } = await this.runBatch();
+      total.sent += sent;
+      total.expired += expired;
+      if (sent > 0) this.sender.wake();
+      if (claimed < BATCH) return total;
+    }
+  }
+
+  private async runBatch(): Promise<DueRun & { claimed: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      const rows: DueRow[] = await manager.query(
+        `SELECT id, kind, template, recipient, recipient_name, recipient_user_id, language, reference, data, deadline,
+                due_date::text AS due_date, correlation_id
+           FROM notifications.reminders
+          WHERE status = 'pending' AND due_at <= $1
+          ORDER BY due_at, id
+          LIMIT ${BATCH}
+          FOR UPDATE SKIP LOCKED`,
+        [now],
+      );
+      let sent = 0;
+      let expired = 0;
+      for (const r of rows) {
+        if (new Date(r.deadline) <= now) {
+          // What it reminds of is already over: a reminder now would mislead.
+          await manager.query(
+            `UPDATE notifications.reminders SET status = 'expired', closed_at = $2 WHERE id = $1`,
+            [r.id, now],
+          );
+          expired++;
+          continue;
+        }
+        const deliveryId = await RequestContext.run(
+          { correlationId: r.correlation_id ?? r.id },
+          () =>
+            this.deliveries.queue(
+              manager,
+              {
+                id: r.id,
+                type: `reminder.${r.kind}`,
+                correlationId: r.correlation_id ?? undefined,
+              },
+              r.template,
+              {
+                email: r.recipient,
+                name: r.recipient_name,
+                language: r.language,
+                ...(r.recipient_user_id ? { userId: r.recipient_user_id } : {}),
+              },
+              { ...r.data, daysLeft: daysLeft(now, r.due_date) },
+              r.reference,
+            ),
+        );
+        await manager.query(
+          `UPDATE notifications.reminders SET status = 'sent', closed_at = $2, delivery_id = $3 WHERE id = $1`,
+          [r.id, now, deliveryId],
+        );
+        sent++;
+      }
+      if (rows.length > 0) this.logger.log({ sent, expired }, 'Due reminders fired');
+      return { claimed: rows.length, sent, expired };
+    });
+  }
+}

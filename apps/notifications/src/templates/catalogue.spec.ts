@@ -1,0 +1,440 @@
+import type { Lang } from '@app/common';
+import { planMessages, type PlannedMessage } from '../messages/message-plan.js';
+import { daysLeft, remindersFor } from '../reminders/reminder-rules.js';
+import {
+  APPLICANT,
+  GROUP_ID,
+  REFERENCE,
+  envelope,
+  samplePayloads,
+} from '../../test/sample-events.js';
+import { TEMPLATE_NAMES, type TemplateName } from './catalogue.js';
+import { renderMessage } from './render.js';
+
+/** Intl's Polish and English formats use (narrow) non-breaking spaces; compare with plain ones. */
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+const OPERATORS = ['biuro@owes-plock.example.pl'];
+
+/** One realistic message per template, shaped from the sample events exactly as the service does. */
+function samples(): Map<TemplateName, PlannedMessage> {
+  const map = new Map<TemplateName, PlannedMessage>();
+  for (const [subject, payload] of Object.entries(samplePayloads())) {
+    const event = envelope(subject as any, payload as any, new Date('2026-11-01T00:00:00Z'));
+    for (const m of planMessages(event, { operators: OPERATORS }))
+      if (!map.has(m.template)) map.set(m.template, m);
+    for (const r of remindersFor(event, { hour: 8 })) {
+      map.set(r.template, {
+        template: r.template,
+        recipient: r.recipient,
+        reference: r.reference,
+        data: { ...r.data, daysLeft: daysLeft(r.dueAt, r.dueDate) },
+      });
+    }
+  }
+  return map;
+}
+
+const SAMPLES = samples();
+
+/** Key facts each message must state, per language (amounts, Warsaw dates, plural forms, what next). */
+const FACTS: Record<TemplateName, Record<Lang, string[]>> = {
+  'account-verification': {
+    pl: [
+      'anna.kowalska@example.pl',
+      'verify-email?token=Zm9vYmFyLXRva2VuLTEyMw',
+      '3 grudnia 2026 11:15',
+      'nie zalogujesz się',
+    ],
+    en: [
+      'anna.kowalska@example.pl',
+      'verify-email?token=Zm9vYmFyLXRva2VuLTEyMw',
+      '3 December 2026 at 11:15',
+      'cannot log in',
+    ],
+  },
+  'application-submitted': {
+    pl: [
+      'Numer wniosku: OWES/2026/00042',
+      'Dzień dobry Anna Kowalska',
+      '3 grudnia 2026 11:15',
+      'ocenę formalną',
+    ],
+    en: [
+      'Reference number: OWES/2026/00042',
+      'Hello Anna Kowalska',
+      '3 December 2026 at 11:15',
+      'formal check',
+    ],
+  },
+  'group-submitted': {
+    pl: [
+      `Numer zgłoszenia: ${GROUP_ID}`,
+      'spółdzielnia socjalna',
+      '5 osób',
+      '3 miejsca pracy',
+      '5 listopada 2026 10:00',
+    ],
+    en: [
+      `Application number: ${GROUP_ID}`,
+      'social cooperative',
+      '5 persons',
+      '3 jobs',
+      '5 November 2026 at 10:00',
+    ],
+  },
+  'group-qualified': {
+    pl: [
+      'zakwalifikowała grupę inicjatywną „Smaki Mazowsza”',
+      GROUP_ID,
+      '20 listopada 2026 14:00',
+      'wniosek o przyznanie wsparcia finansowego',
+    ],
+    en: [
+      'has qualified initiative group "Smaki Mazowsza"',
+      GROUP_ID,
+      '20 November 2026 at 14:00',
+      'grant application',
+    ],
+  },
+  'group-rejected': {
+    pl: [
+      'nie zakwalifikowała',
+      'Uzasadnienie: Dwie osoby mieszkają poza obszarem działania OWES',
+      GROUP_ID,
+    ],
+    en: [
+      'has not qualified',
+      'Reasons: Dwie osoby mieszkają poza obszarem działania OWES',
+      GROUP_ID,
+    ],
+  },
+  'corrections-requested': {
+    pl: [
+      'Numer wniosku: OWES/2026/00042',
+      '5 dni roboczych',
+      '14 grudnia 2026, do godz. 23:59',
+      '- Brak aktualnego odpisu z KRS (pole: applicant.krs)',
+      '- Brak podpisu pod oświadczeniem o pomocy de minimis',
+    ],
+    en: [
+      'Reference number: OWES/2026/00042',
+      '5 working days',
+      '14 December 2026, until 23:59',
+      '- Brak aktualnego odpisu z KRS (field: applicant.krs)',
+    ],
+  },
+  'corrections-reminder': {
+    pl: [
+      'OWES/2026/00042',
+      'upływa 14 grudnia 2026 o godz. 23:59 (za 3 dni)',
+      'zostanie odrzucony',
+    ],
+    en: [
+      'OWES/2026/00042',
+      'ends on 14 December 2026 at 23:59 (in 3 days)',
+      'rejected on formal grounds',
+    ],
+  },
+  'corrections-answered': {
+    pl: [
+      'Numer wniosku: OWES/2026/00042',
+      '(wersja 2)',
+      '10 grudnia 2026 09:45',
+      'oceny formalnej',
+    ],
+    en: [
+      'Reference number: OWES/2026/00042',
+      '(version 2)',
+      '10 December 2026 at 09:45',
+      'formal check',
+    ],
+  },
+  'formally-accepted': {
+    pl: [
+      'Numer wniosku: OWES/2026/00042',
+      'Wnioskowana kwota: 127 691,00 zł',
+      'Miejsca pracy: 2 miejsca pracy',
+      '15 grudnia 2026 10:00',
+      'oceny merytorycznej',
+    ],
+    en: [
+      'Reference number: OWES/2026/00042',
+      'Amount requested: PLN 127,691.00',
+      'Jobs: 2 jobs',
+      '15 December 2026 at 10:00',
+      'substantive evaluation',
+    ],
+  },
+  'formally-rejected': {
+    pl: [
+      'nie przeszedł oceny formalnej',
+      '- Wnioskodawca nie ma siedziby na obszarze działania OWES',
+      '15 grudnia 2026 10:00',
+      'w kolejnym naborze',
+    ],
+    en: [
+      'did not pass the formal check',
+      '- Wnioskodawca nie ma siedziby na obszarze działania OWES',
+      '15 December 2026 at 10:00',
+      'later call',
+    ],
+  },
+  'application-withdrawn': {
+    pl: [
+      'Potwierdzenie wycofania wniosku OWES/2026/00042',
+      'Numer wniosku: OWES/2026/00042',
+      '9 grudnia 2026 16:20',
+    ],
+    en: [
+      'Application OWES/2026/00042 withdrawn',
+      'Reference number: OWES/2026/00042',
+      '9 December 2026 at 16:20',
+    ],
+  },
+  'evaluation-assigned': {
+    pl: [
+      'Dzień dobry Jan Nowak',
+      'Numer wniosku: OWES/2026/00042',
+      'Nabór: NAB/1/2026',
+      '1 lutego 2027, do godz. 23:59',
+      'deklarację bezstronności i poufności',
+    ],
+    en: [
+      'Hello Jan Nowak',
+      'Reference number: OWES/2026/00042',
+      'Call: NAB/1/2026',
+      '1 February 2027, until 23:59',
+      'impartiality and confidentiality declaration',
+    ],
+  },
+  'evaluation-reminder': {
+    pl: ['OWES/2026/00042', 'upływa 1 lutego 2027 o godz. 23:59 (za 2 dni)'],
+    en: ['OWES/2026/00042', 'due on 1 February 2027 at 23:59 (in 2 days)'],
+  },
+  'evaluation-overdue': {
+    pl: [
+      'Minął termin oceny wniosku OWES/2026/00042',
+      '1 lutego 2027',
+      'Operator został poinformowany',
+    ],
+    en: [
+      'The evaluation of application OWES/2026/00042 is overdue',
+      '1 February 2027',
+      'operator has been told',
+    ],
+  },
+  'evaluation-overdue-operator': {
+    pl: [
+      'Dzień dobry,',
+      'Jan Nowak, jan.nowak@example.pl',
+      'Numer wniosku: OWES/2026/00042',
+      'Termin oceny: 1 lutego 2027',
+      'przydziel wniosek innemu członkowi',
+    ],
+    en: [
+      'Hello,',
+      'Jan Nowak, jan.nowak@example.pl',
+      'Reference number: OWES/2026/00042',
+      'Was due: 1 February 2027',
+      'assign the application to another',
+    ],
+  },
+  'award-granted': {
+    pl: [
+      'Kwota wsparcia: 127 691,00 zł',
+      'Wynik oceny: 72,5 na 100 pkt (próg: 60 pkt)',
+      'Miejsce na liście rankingowej: 3',
+      '10 lutego 2027 12:30',
+      'umowę o udzielenie wsparcia finansowego',
+    ],
+    en: [
+      'Amount awarded: PLN 127,691.00',
+      'Score: 72.5 of 100 points (threshold: 60)',
+      'Rank: 3',
+      '10 February 2027 at 12:30',
+      'grant agreement',
+    ],
+  },
+  'award-rejected': {
+    pl: [
+      'na liście rezerwowej',
+      'Wynik oceny: 72,5 na 100 pkt',
+      'Wnioskowana kwota: 35 212,00 zł',
+      'odwołanie od wyników oceny w terminie 5 dni roboczych',
+      'najpóźniej 17 lutego 2027 do godz. 23:59',
+    ],
+    en: [
+      'on the reserve list',
+      'Score: 72.5 of 100 points',
+      'Amount requested: PLN 35,212.00',
+      'appeal within 5 working days',
+      'by 17 February 2027, 23:59',
+    ],
+  },
+  'appeal-resolved': {
+    pl: [
+      'zostało uwzględnione',
+      'Wynik przed odwołaniem: 55 pkt',
+      'Wynik po ponownej ocenie: 63,5 pkt',
+      'jest ostateczny',
+      '1 marca 2027 11:00',
+    ],
+    en: [
+      'has been upheld',
+      'Score before the appeal: 55 points',
+      'Score after re-evaluation: 63.5 points',
+      'is final',
+      '1 March 2027 at 11:00',
+    ],
+  },
+  'agreement-signed': {
+    pl: [
+      'Kwota wsparcia: 127 691,00 zł',
+      'Data podpisania: 15 marca 2027',
+      'weksel in blanco wraz z deklaracją wekslową',
+      'nr DM/2027/015',
+      'Miejsca pracy: 2 miejsca pracy',
+    ],
+    en: [
+      'Grant amount: PLN 127,691.00',
+      'Signed on: 15 March 2027',
+      'blank promissory note with its declaration',
+      'no. DM/2027/015',
+      'Jobs: 2 jobs',
+    ],
+  },
+  'payment-made': {
+    pl: [
+      'Wypłata 70 424,00 zł – wniosek OWES/2026/00042',
+      'transza wsparcia finansowego',
+      'Data wypłaty: 22 marca 2027',
+      'Pozostało do wypłaty: 57 267,00 zł',
+    ],
+    en: [
+      'Payment of PLN 70,424.00 – application OWES/2026/00042',
+      'grant tranche',
+      'Paid on: 22 March 2027',
+      'Still to be paid: PLN 57,267.00',
+    ],
+  },
+  'job-report-due': {
+    pl: [
+      'za maj 2027',
+      'Stanowisko: Kucharz',
+      'Termin: 7 czerwca 2027',
+      'najpóźniej 7 czerwca 2027',
+    ],
+    en: ['for May 2027', 'Position: Kucharz', 'Due: 7 June 2027', 'by 7 June 2027'],
+  },
+  'job-report-reminder': {
+    pl: ['OWES/2026/00042', 'upływa 7 czerwca 2027 (za 7 dni)', 'Stanowisko: Kucharz'],
+    en: ['OWES/2026/00042', 'due on 7 June 2027 (in 7 days)', 'Position: Kucharz'],
+  },
+  'job-report-overdue': {
+    pl: ['Zaległe potwierdzenie', 'Termin minął: 7 czerwca 2027', 'odsetkami ustawowymi'],
+    en: ['Overdue job report', 'Was due: 7 June 2027', 'statutory interest'],
+  },
+  'job-report-overdue-operator': {
+    pl: [
+      'Anna Kowalska (anna.kowalska@example.pl)',
+      'Numer wniosku: OWES/2026/00042',
+      'zarejestruj wakat',
+    ],
+    en: [
+      'Anna Kowalska (anna.kowalska@example.pl)',
+      'Reference number: OWES/2026/00042',
+      'record the vacancy',
+    ],
+  },
+  'job-vacancy': {
+    pl: [
+      'obsadź je do 10 października 2027',
+      'Wakat od: 10 lipca 2027',
+      'najpóźniej 10 października 2027',
+    ],
+    en: ['fill it by 10 October 2027', 'Vacant since: 10 July 2027', 'by 10 October 2027'],
+  },
+  'refund-claimed': {
+    pl: [
+      'Wezwanie do zwrotu 36 446,56 zł',
+      'Kwota do zwrotu: 35 212,00 zł',
+      'Odsetki ustawowe: 1234,56 zł',
+      'Termin zwrotu: 10 listopada 2027',
+      'numer wniosku OWES/2026/00042',
+    ],
+    en: [
+      'Refund of PLN 36,446.56 demanded',
+      'Principal: PLN 35,212.00',
+      'Statutory interest: PLN 1,234.56',
+      'Pay by: 10 November 2027',
+    ],
+  },
+  'award-settled': {
+    pl: [
+      'zostało rozliczone',
+      'Wypłacono: 127 691,00 zł',
+      'Utrzymane miejsca pracy: 2 miejsca pracy',
+      'Data rozliczenia: 5 października 2028',
+    ],
+    en: [
+      'has been settled',
+      'Paid: PLN 127,691.00',
+      'Jobs kept: 2 jobs',
+      'Settled on: 5 October 2028',
+    ],
+  },
+};
+
+describe('message catalogue', () => {
+  it('has a realistic sample for every template', () => {
+    expect([...SAMPLES.keys()].sort()).toEqual([...TEMPLATE_NAMES].sort());
+  });
+
+  describe.each(
+    TEMPLATE_NAMES.flatMap((t) => (['pl', 'en'] as const).map((lang) => [t, lang] as const)),
+  )('%s (%s)', (template, lang) => {
+    const sample = SAMPLES.get(template)!;
+    const m = renderMessage(template, lang, { ...sample.data, name: sample.recipient.name });
+    const text = plain(m.text);
+    const html = plain(m.html);
+    /** What a reader sees of the HTML part: tags dropped, entities decoded. */
+    const htmlText = html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#x3D;/g, '=')
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
+
+    it('states its key facts in the text and the HTML', () => {
+      for (const fact of FACTS[template][lang]) {
+        expect(plain(`${m.subject}\n${text}`)).toContain(fact);
+        expect(htmlText).toContain(fact.replace(/^- /, '').split(': ').at(-1)!);
+      }
+    });
+
+    it('names the reference and what to do next, with no gaps', () => {
+      const ref =
+        template === 'account-verification'
+          ? APPLICANT.email
+          : template.startsWith('group-')
+            ? GROUP_ID
+            : REFERENCE;
+      expect(text).toContain(ref);
+      expect(html).toContain(ref);
+      expect(text).toContain(lang === 'pl' ? 'Co dalej: ' : 'What to do next: ');
+      expect(html).toContain(`<html lang="${lang}">`);
+      for (const part of [m.subject, text, html]) {
+        expect(part).not.toMatch(/undefined|null|NaN|\[object|\{\{|\d{4}-\d{2}-\d{2}(?!\d)/);
+      }
+      expect(text).not.toMatch(/\n{3,}/);
+      expect(html).not.toMatch(/<p[^>]*>\s*<\/p>/);
+    });
+
+    it('matches its snapshot', () => {
+      expect(m).toMatchSnapshot();
+    });
+  });
+});

@@ -1,0 +1,71 @@
+import type { CountForms, Lang } from '@app/common';
+
+/**
+ * Words for the enumerations events carry (`{{label "security" security}}` in a template), in
+ * the terms of SPEC §7. An unknown value is an error at render time, never a raw code in a
+ * message.
+ */
+export const LABELS: Record<string, Record<Lang, Record<string, string>>> = {
+  legalForm: {
+    pl: {
+      'social-cooperative': 'spółdzielnia socjalna',
+      foundation: 'fundacja',
+      association: 'stowarzyszenie',
+      'non-profit-company': 'spółka non-profit',
+      'work-cooperative': 'spółdzielnia pracy',
+    },
+    en: {
+      'social-cooperative': 'social cooperative',
+      foundation: 'foundation',
+      association: 'association',
+      'non-profit-company': 'non-profit company',
+      'work-cooperative': 'work cooperative',
+    },
+  },
+  round: {
+    pl: {
+      first: 'ocena pierwszych dwóch oceniających',
+      third: 'ocena trzeciego oceniającego',
+      appeal: 'ponowna ocena po odwołaniu',
+    },
+    en: {
+      first: 'first evaluation (two evaluators)',
+      third: 'third evaluator',
+      appeal: 're-evaluation after an appeal',
+    },
+  },
+  security: {
+    pl: {
+      'blank-promissory-note': 'weksel in blanco wraz z deklaracją wekslową',
+      aval: 'poręczenie wekslowe (awal)',
+      guarantors: 'poręczenie (poręczyciele)',
+    },
+    en: {
+      'blank-promissory-note': 'blank promissory note with its declaration',
+      aval: 'aval (bill guarantee)',
+      guarantors: 'guarantors',
+    },
+  },
+  paymentKind: {
+    pl: { tranche: 'transza wsparcia finansowego', bridging: 'wsparcie pomostowe' },
+    en: { tranche: 'grant tranche', bridging: 'bridging support' },
+  },
+};
+
+/** Count words used in messages beside DAYS and WORKING_DAYS (libs/common/i18n). */
+export const JOBS: CountForms = {
+  pl: { one: 'miejsce pracy', few: 'miejsca pracy', many: 'miejsc pracy' },
+  en: { one: 'job', other: 'jobs' },
+};
+
+export const PERSONS: CountForms = {
+  pl: { one: 'osoba', few: 'osoby', many: 'osób' },
+  en: { one: 'person', other: 'persons' },
+};
+
+export const ENTITIES: CountForms = {
+  pl: { one: 'podmiot', few: 'podmioty', many: 'podmiotów' },
+  en: { one: 'legal person', other: 'legal persons' },
+};
+
+export const COUNTS = { jobs: JOBS, persons: PERSONS, entities: ENTITIES } as const;
