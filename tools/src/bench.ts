@@ -119,7 +119,10 @@ async function main(): Promise<void> {
   for (const service of SERVICES) {
     const child = spawn(
       process.execPath,
-      [...SERVICE_NODE_FLAGS, join(root, 'dist', 'apps', service, 'apps', service, 'src', 'main.js')],
+      [
+        ...SERVICE_NODE_FLAGS,
+        join(root, 'dist', 'apps', service, 'apps', service, 'src', 'main.js'),
+      ],
       {
         stdio: ['ignore', 'ignore', 'inherit'],
         env: {
@@ -325,7 +328,7 @@ async function main(): Promise<void> {
     await pool(BASELINE, CONCURRENCY, async () => {
       const rowId = baselineIds[b++];
       const client = await rawPool.connect();
-      let envelope = '';
+      let envelope: string;
       try {
         await client.query('BEGIN');
         await client.query('SELECT * FROM applications.bench_baseline WHERE id = $1 FOR UPDATE', [

@@ -56,7 +56,7 @@ export class MailerService implements OnModuleInit, OnApplicationShutdown {
         newline: 'unix',
       });
       this.logger.warn(
-        `SMTP_HOST is not set: e-mails are written as .eml files to ${resolve(this.env.MAIL_DIR)}`,
+        `SMTP_HOST is not set: e-mails are written as .eml files (and readable .txt copies) to ${resolve(this.env.MAIL_DIR)}`,
       );
     }
   }
@@ -79,6 +79,12 @@ export class MailerService implements OnModuleInit, OnApplicationShutdown {
     if (this.mode === 'files') {
       await mkdir(this.env.MAIL_DIR, { recursive: true });
       await writeFile(join(this.env.MAIL_DIR, `${mail.messageId}.eml`), info.message as Buffer);
+      // A readable copy beside the raw message (the .eml is quoted-printable): what a person
+      // trying the system without a mail server opens, links included.
+      await writeFile(
+        join(this.env.MAIL_DIR, `${mail.messageId}.txt`),
+        `To: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`,
+      );
     } else if (this.mode === 'dry-run') {
       this.logger.log({ to: mail.to, subject: mail.subject }, 'Dry run: e-mail not sent');
     }
