@@ -226,6 +226,28 @@ describe('grants: evaluation committee', () => {
       [payload.applicationId],
     );
     expect(app).toEqual({ evaluation_stage: 'final', score: 75, passed: true });
+    // each submission is announced (its reminder is moot), the refused second one is not
+    const submitted = (await grantsEvents(platform, 'grants.evaluation.submitted')).filter(
+      (e) => e.applicationId === payload.applicationId,
+    );
+    expect(submitted).toHaveLength(3);
+    const first = submitted.find((e) => e.evaluationId === a!.evaluation.id);
+    expect(first).toEqual({
+      evaluationId: a!.evaluation.id,
+      applicationId: payload.applicationId,
+      reference: payload.reference,
+      callId: call.id,
+      evaluator: {
+        userId: a!.evaluator.id,
+        email: a!.evaluator.email,
+        name: expect.stringMatching(/^Oceniający \d$/),
+        language: 'pl',
+      },
+      submittedAt: clock.now().toISOString(),
+    });
+    expect(submitted.map((e) => e.evaluationId).sort()).toEqual(
+      [a!.evaluation.id, b!.evaluation.id, third.evaluation.id].sort(),
+    );
 
     // not divergent: the mean of the two
     const other = acceptedPayload({ callId: call.id, applicant, amount: 7_000_000 });

@@ -118,6 +118,52 @@ describe('grants: from a formally accepted application to a settled grant', () =
         )
       ).body.code,
     ).toBe('AGREEMENT_NOT_SIGNED');
+    // the agreement is prepared: the applicant is told when and where to sign it
+    const prepare = (body: Record<string, unknown>, token = operator.token) =>
+      platform.api.post(`/api/awards/${award.id}/agreement/prepare`, body, token);
+    expect((await prepare({ signingOn: '2027-02-16' }, applicant.token)).status).toBe(403);
+    const past = await prepare({ signingOn: '2027-02-14' });
+    expect(past.status).toBe(400);
+    expect(past.body.errors.map((e: any) => e.path)).toEqual(['signingOn']);
+    expect((await prepare({ signingOn: '2027-02-30' })).status).toBe(400);
+    expect((await prepare({ signingOn: '2027-02-16', place: 'x' })).status).toBe(400);
+    const prepared = await prepare({
+      signingOn: '2027-02-16',
+      place: 'Biuro OWES, ul. Tumska 5, Płock',
+      notes: 'Sala 12',
+    });
+    expect(prepared.status).toBe(200);
+    expect(prepared.body).toMatchObject({
+      status: 'granted',
+      agreementPreparation: {
+        signingOn: '2027-02-16',
+        place: 'Biuro OWES, ul. Tumska 5, Płock',
+      },
+    });
+    // prepared again (moved to today, no place given): updated and announced again
+    const again = await prepare({ signingOn: '2027-02-15' });
+    expect(again.status).toBe(200);
+    expect(again.body.agreementPreparation).toMatchObject({ signingOn: '2027-02-15', place: null });
+    const announced = await grantsEvents(platform, 'grants.agreement.prepared');
+    expect(announced.sort((x, y) => y.signingOn.localeCompare(x.signingOn))).toEqual([
+      {
+        awardId: award.id,
+        reference: award.reference,
+        amount: 22_017_000,
+        signingOn: '2027-02-16',
+        place: 'Biuro OWES, ul. Tumska 5, Płock',
+        applicant: expect.objectContaining({ email: applicant.email }),
+        preparedAt: clock.now().toISOString(),
+      },
+      {
+        awardId: award.id,
+        reference: award.reference,
+        amount: 22_017_000,
+        signingOn: '2027-02-15',
+        applicant: expect.objectContaining({ email: applicant.email }),
+        preparedAt: clock.now().toISOString(),
+      },
+    ]);
     const badSecurity = await platform.api.post(
       `/api/awards/${award.id}/agreement`,
       {
@@ -170,6 +216,11 @@ describe('grants: from a formally accepted application to a settled grant', () =
         )
       ).status,
     ).toBe(409);
+    // once signed, there is nothing to prepare
+    const late = await prepare({ signingOn: '2027-02-20' });
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('AGREEMENT_ALREADY_SIGNED');
+    expect(await grantsEvents(platform, 'grants.agreement.prepared')).toHaveLength(2);
 
     clock.set(at('2027-02-20'));
     expect(
@@ -302,6 +353,20 @@ describe('grants: from a formally accepted application to a settled grant', () =
         expect((await report(job3.id, '2027-09')).body.code).toBe('JOB_TERM_CLOSED');
       }
     }
+    // every filed report is announced once (its reminder is moot), the late April one too
+    const filed = (await grantsEvents(platform, 'grants.job.report-submitted')).filter(
+      (e) => e.jobId === job1.id,
+    );
+    expect(filed.map((e) => e.period).sort()).toEqual([...periods].sort());
+    expect(filed.find((e) => e.period === '2027-03')).toEqual({
+      reportId: job1.reports[0].id,
+      awardId: award.id,
+      jobId: job1.id,
+      reference: award.reference,
+      period: '2027-03',
+      submittedAt: at('2027-04-01').toISOString(),
+      applicant: expect.objectContaining({ email: applicant.email }),
+    });
     expect((await grantsEvents(platform, 'grants.job.report-due')).length).toBeGreaterThanOrEqual(
       40,
     );

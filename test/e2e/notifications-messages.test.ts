@@ -105,6 +105,11 @@ describe('notifications: every message, end to end', () => {
       'Wynik po ponownej ocenie: 63,5 pkt',
     ],
     [
+      'grants.agreement.prepared',
+      'Umowa o udzielenie wsparcia finansowego gotowa do podpisania – wniosek OWES/2026/00042',
+      'Co zabrać: weksel in blanco wraz z deklaracją wekslową',
+    ],
+    [
       'grants.agreement.signed',
       'Umowa o udzielenie wsparcia finansowego podpisana – wniosek OWES/2026/00042',
       'Zaświadczenie o pomocy de minimis: nr DM/2027/015',
@@ -157,6 +162,37 @@ describe('notifications: every message, end to end', () => {
       language: 'pl',
       attempts: 1,
     });
+  });
+
+  it('an agreement prepared again is announced again, in the applicant’s language, with the new day', async () => {
+    const who = recipient({ language: 'en' });
+    const ids: Record<string, string> = {};
+    const first = payload('grants.agreement.prepared', who, {}, ids);
+    await publish(h, 'grants.agreement.prepared', first, clock.now());
+    await expectEventually(() => expect(mailsTo(h.smtp, who.email)).toHaveLength(1));
+    const { place: _none, ...moved } = payload(
+      'grants.agreement.prepared',
+      who,
+      { signingOn: '2027-03-22' },
+      ids,
+    );
+    await publish(h, 'grants.agreement.prepared', moved, clock.now());
+    const mails = await expectEventually(() => {
+      expect(mailsTo(h.smtp, who.email)).toHaveLength(2);
+      return mailsTo(h.smtp, who.email);
+    });
+    expect(mails.map((m) => m.subject)).toEqual([
+      'Grant agreement ready to sign – application OWES/2026/00042',
+      'Grant agreement ready to sign – application OWES/2026/00042',
+    ]);
+    const texts = mails.map((m) => plain(m.text));
+    expect(texts.find((t) => t.includes('on 15 March 2027'))).toContain(
+      'Place: Biuro OWES, ul. Tumska 5, Płock',
+    );
+    const again = texts.find((t) => t.includes('on 22 March 2027'))!;
+    expect(again).toContain('Grant amount: PLN 127,691.00');
+    expect(again).toContain('OWES will confirm the time and place');
+    expect(again).toContain('the blank promissory note with its declaration');
   });
 
   it('the verification e-mail carries the link the applicant must open to log in', async () => {

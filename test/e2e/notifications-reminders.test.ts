@@ -111,12 +111,14 @@ describe('notifications: durable reminders', () => {
     ],
     ['applications.application.corrections-requested', 'applications.application.withdrawn', {}],
     ['grants.evaluation.assigned', 'grants.evaluation.overdue', {}],
+    ['grants.evaluation.assigned', 'grants.evaluation.submitted', {}],
     ['grants.evaluation.assigned', 'grants.evaluation.assigned', { round: 'third' }],
     ['grants.evaluation.assigned', 'grants.award.granted', {}],
     ['grants.evaluation.assigned', 'grants.award.rejected', {}],
     ['grants.evaluation.assigned', 'grants.ranking.published', {}],
     ['grants.evaluation.assigned', 'applications.application.withdrawn', {}],
     ['grants.job.report-due', 'grants.job.report-overdue', {}],
+    ['grants.job.report-due', 'grants.job.report-submitted', {}],
     ['grants.job.report-due', 'grants.refund.claimed', {}],
     ['grants.job.report-due', 'grants.award.settled', {}],
   ];
@@ -192,6 +194,45 @@ describe('notifications: durable reminders', () => {
         }),
       ]);
     });
+  });
+
+  it('scores submitted before the assignment is handled still silence its reminder', async () => {
+    clock.set(at('2027-01-21T09:00:00+01:00'));
+    const evaluator = recipient();
+    const ids: Record<string, string> = {};
+    const assigned = payload('grants.evaluation.assigned', evaluator, {}, ids);
+    await publish(
+      h,
+      'grants.evaluation.submitted',
+      payload('grants.evaluation.submitted', evaluator, {}, ids),
+      at('2027-01-22T12:00:00+01:00'),
+    );
+    await expectEventually(async () => {
+      const [{ n }] = await query(
+        h,
+        `SELECT count(*)::int AS n FROM notifications.reminder_cancellations WHERE scope = $1`,
+        [`evaluation:${ids.evaluationId}`],
+      );
+      expect(n).toBe(1);
+    });
+    await publish(h, 'grants.evaluation.assigned', assigned, at('2027-01-21T09:00:00+01:00'));
+    await expectEventually(async () => {
+      expect(await remindersOf(h, evaluator.email)).toEqual([
+        expect.objectContaining({
+          status: 'cancelled',
+          cancelled_by: 'grants.evaluation.submitted',
+        }),
+      ]);
+    });
+    // another evaluation of the same application keeps its reminder
+    const colleague = recipient();
+    await publish(
+      h,
+      'grants.evaluation.assigned',
+      payload('grants.evaluation.assigned', colleague, {}, { applicationId: ids.applicationId }),
+      clock.now(),
+    );
+    await pendingReminder(colleague.email);
   });
 
   it('a reminder whose term is over when it comes due is marked expired, not sent', async () => {

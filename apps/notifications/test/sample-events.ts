@@ -199,6 +199,14 @@ export function samplePayloads(
       deadline: '2027-02-01T22:59:59.999Z',
       evaluator,
     },
+    'grants.evaluation.submitted': {
+      evaluationId: EVALUATION_ID,
+      applicationId: APPLICATION_ID,
+      reference: REFERENCE,
+      callId: CALL.callId,
+      evaluator,
+      submittedAt: '2027-01-28T14:00:00.000Z',
+    },
     'grants.evaluation.overdue': {
       evaluationId: EVALUATION_ID,
       applicationId: APPLICATION_ID,
@@ -247,6 +255,15 @@ export function samplePayloads(
       fundedTotal: 38_000_000,
       remainingBudget: 4_388_633,
     },
+    'grants.agreement.prepared': {
+      awardId: AWARD_ID,
+      reference: REFERENCE,
+      amount: 12_769_100,
+      signingOn: '2027-03-15',
+      place: 'Biuro OWES, ul. Tumska 5, Płock',
+      applicant,
+      preparedAt: '2027-03-01T10:00:00.000Z',
+    },
     'grants.agreement.signed': {
       awardId: AWARD_ID,
       applicationId: APPLICATION_ID,
@@ -271,6 +288,15 @@ export function samplePayloads(
     },
     'grants.job.report-due': report,
     'grants.job.report-overdue': report,
+    'grants.job.report-submitted': {
+      reportId: REPORT_ID,
+      awardId: AWARD_ID,
+      jobId: JOB_ID,
+      reference: REFERENCE,
+      period: '2027-05',
+      submittedAt: '2027-06-03T09:30:00.000Z',
+      applicant,
+    },
     'grants.job.vacancy-reported': {
       awardId: AWARD_ID,
       jobId: JOB_ID,
@@ -320,14 +346,17 @@ export type SampleSubject =
   | 'applications.application.withdrawn'
   | 'grants.evaluation.assigned'
   | 'grants.evaluation.overdue'
+  | 'grants.evaluation.submitted'
   | 'grants.award.granted'
   | 'grants.award.rejected'
   | 'grants.appeal.resolved'
   | 'grants.ranking.published'
+  | 'grants.agreement.prepared'
   | 'grants.agreement.signed'
   | 'grants.payment.made'
   | 'grants.job.report-due'
   | 'grants.job.report-overdue'
+  | 'grants.job.report-submitted'
   | 'grants.job.vacancy-reported'
   | 'grants.refund.claimed'
   | 'grants.award.settled';

@@ -69,6 +69,22 @@ export class Award {
   @Column('date', { name: 'settled_on', nullable: true, transformer: dateTransformer })
   settledOn: string | null;
 
+  /** The agreement prepared for signing: planned day, place, notes, who prepared it when. */
+  @Column('date', { name: 'agreement_signing_on', nullable: true, transformer: dateTransformer })
+  agreementSigningOn: string | null;
+
+  @Column('text', { name: 'agreement_place', nullable: true })
+  agreementPlace: string | null;
+
+  @Column('text', { name: 'agreement_notes', nullable: true })
+  agreementNotes: string | null;
+
+  @Column('timestamptz', { name: 'agreement_prepared_at', nullable: true })
+  agreementPreparedAt: Date | null;
+
+  @Column('uuid', { name: 'agreement_prepared_by', nullable: true })
+  agreementPreparedBy: string | null;
+
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt: Date;
 }

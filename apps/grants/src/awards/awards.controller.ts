@@ -4,7 +4,14 @@ import { CurrentUser, Roles, formatPln, toWarsawIso, type AuthUser } from '@app/
 import { MonitoringService } from '../monitoring/monitoring.service.js';
 import type { JobReport, RefundClaimRecord } from '../monitoring/monitoring.entities.js';
 import { AwardsService } from './awards.service.js';
-import { AgreementDto, JobReportDto, PaymentDto, RefillDto, VacancyDto } from './awards.dto.js';
+import {
+  AgreementDto,
+  AgreementPreparationDto,
+  JobReportDto,
+  PaymentDto,
+  RefillDto,
+  VacancyDto,
+} from './awards.dto.js';
 import type { Award, AwardJob, Payment } from './award.entities.js';
 
 const uuid = new ParseUUIDPipe();
@@ -25,6 +32,13 @@ export function awardView(a: Award) {
     signedOn: a.signedOn,
     security: a.security,
     deMinimisCertificateNumber: a.deMinimisCertificateNumber,
+    agreementPreparation: a.agreementPreparedAt
+      ? {
+          signingOn: a.agreementSigningOn,
+          place: a.agreementPlace,
+          preparedAt: toWarsawIso(a.agreementPreparedAt),
+        }
+      : null,
     bridgingExtensionGranted: a.bridgingExtensionGranted,
     grantedAt: toWarsawIso(a.grantedAt),
     settledOn: a.settledOn,
@@ -123,6 +137,21 @@ export class AwardsController {
       payments: d.payments.map(paymentView),
       refunds: d.refunds.map(refundView),
     };
+  }
+
+  @Post(':id/agreement/prepare')
+  @HttpCode(200)
+  @Roles('operator', 'admin')
+  @ApiOperation({
+    summary:
+      'The agreement is ready to sign: planned day and place (the applicant is told; again on a change)',
+  })
+  async prepareAgreement(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: AgreementPreparationDto,
+  ) {
+    return awardView(await this.awards.prepareAgreement(user, id, dto));
   }
 
   @Post(':id/agreement')

@@ -97,6 +97,25 @@ export class AgreementDto {
   bridgingExtensionGranted?: boolean;
 }
 
+export class AgreementPreparationDto {
+  @ApiProperty({ example: '2027-02-15', description: 'Planned signing day (not in the past)' })
+  @IsCalendarDate()
+  signingOn: string;
+
+  @ApiPropertyOptional({ example: 'Biuro OWES, ul. Tumska 5, Płock, pok. 12, godz. 10:00' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(300)
+  @IsOptional()
+  place?: string;
+
+  @ApiPropertyOptional({ description: "The operator's notes (not sent to the applicant)" })
+  @IsString()
+  @MaxLength(2000)
+  @IsOptional()
+  notes?: string;
+}
+
 export class PaymentDto {
   @ApiProperty({ enum: ['tranche', 'bridging'] })
   @IsIn(['tranche', 'bridging'])

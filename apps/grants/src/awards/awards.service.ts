@@ -25,7 +25,7 @@ import { GrantApplication } from '../applications/application.entity.js';
 import { JobReport, RefundClaimRecord } from '../monitoring/monitoring.entities.js';
 import { field, invalid, localize } from '../shared/problems.js';
 import { Award, AwardJob, Payment, type Security } from './award.entities.js';
-import type { AgreementDto, PaymentDto } from './awards.dto.js';
+import type { AgreementDto, AgreementPreparationDto, PaymentDto } from './awards.dto.js';
 
 const NOT_FOUND = { pl: 'Nie ma takiego wsparcia', en: 'No such award' };
 
@@ -76,6 +76,60 @@ export class AwardsService {
       m.find(RefundClaimRecord, { where: { awardId: id }, order: { createdAt: 'ASC' } }),
     ]);
     return { award, jobs, payments, reports, refunds };
+  }
+
+  /**
+   * The agreement is ready to sign: the planned day and place are recorded and the applicant is
+   * told (what to bring). Preparing again (another day or place) updates it and tells them again.
+   */
+  async prepareAgreement(user: AuthUser, id: string, dto: AgreementPreparationDto): Promise<Award> {
+    return this.outbox.transaction(async (manager, emit) => {
+      const award = await manager.findOne(Award, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!award) throw ApiError.notFound(NOT_FOUND);
+      if (award.status !== 'granted') {
+        throw ApiError.conflict('AGREEMENT_ALREADY_SIGNED', {
+          pl: 'Umowa o udzielenie wsparcia została już zawarta',
+          en: 'The agreement has already been signed',
+        });
+      }
+      if (dto.signingOn < warsawDate(this.clock.now()))
+        throw invalid([field('signingOn', 'Data z przeszłości', 'A date in the past')]);
+      const now = this.clock.now();
+      const before = award.agreementPreparedAt
+        ? { signingOn: award.agreementSigningOn, place: award.agreementPlace }
+        : null;
+      award.agreementSigningOn = dto.signingOn;
+      award.agreementPlace = dto.place ?? null;
+      award.agreementNotes = dto.notes ?? null;
+      award.agreementPreparedAt = now;
+      award.agreementPreparedBy = user.id;
+      award.updatedAt = now;
+      await manager.save(award);
+      await this.audit.record(manager, {
+        entityType: 'award',
+        entityId: id,
+        action: before ? 'agreement-prepared-again' : 'agreement-prepared',
+        changes: {
+          ...(before ? { before } : {}),
+          signingOn: dto.signingOn,
+          place: dto.place ?? null,
+          notes: dto.notes ?? null,
+        },
+      });
+      await emit('grants.agreement.prepared', {
+        awardId: id,
+        reference: award.reference,
+        amount: award.amount,
+        signingOn: dto.signingOn,
+        ...(dto.place ? { place: dto.place } : {}),
+        applicant: award.applicant,
+        preparedAt: now.toISOString(),
+      });
+      return award;
+    });
   }
 
   /**

@@ -234,6 +234,22 @@ export class EvaluationsService {
         toState: 'submitted',
         changes: { total: evaluation.total },
       });
+      const evaluator = await manager.findOne(CallEvaluator, {
+        where: { callId: evaluation.callId, userId: evaluation.evaluatorId },
+      });
+      await emit('grants.evaluation.submitted', {
+        evaluationId: evaluation.id,
+        applicationId: evaluation.applicationId,
+        reference: application?.reference ?? '',
+        callId: evaluation.callId,
+        evaluator: {
+          userId: evaluation.evaluatorId,
+          email: evaluator?.email ?? user.email,
+          name: evaluator?.name ?? '',
+          language: evaluator?.language ?? user.language,
+        },
+        submittedAt: evaluation.submittedAt.toISOString(),
+      });
       if (application && application.state === 'formally-accepted') {
         if (evaluation.round === 'appeal') {
           await this.appeals.resolve(manager, emit, evaluation, application, call);

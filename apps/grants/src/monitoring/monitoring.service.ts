@@ -134,6 +134,15 @@ export class MonitoringService {
           evidenceReference: dto.evidenceReference,
         },
       });
+      await emit('grants.job.report-submitted', {
+        reportId: report.id,
+        awardId,
+        jobId,
+        reference: award.reference,
+        period: report.period,
+        submittedAt: report.submittedAt.toISOString(),
+        applicant: award.applicant,
+      });
       return report;
     });
   }

@@ -157,6 +157,14 @@ const PLANNERS: { [S in EventSubject]?: Planner<S> } = {
       resolvedAt: p.resolvedAt,
     }),
 
+  'grants.agreement.prepared': (p) =>
+    one('agreement-ready', p.applicant, p.reference, {
+      reference: p.reference,
+      amount: p.amount,
+      signingOn: p.signingOn,
+      place: p.place ?? null,
+    }),
+
   'grants.agreement.signed': (p) =>
     one('agreement-signed', p.applicant, p.reference, {
       reference: p.reference,

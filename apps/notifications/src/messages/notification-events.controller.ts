@@ -195,4 +195,28 @@ export class NotificationEventsController {
   ): Promise<void> {
     return this.notifier.handle(event, ctx);
   }
+
+  @OnEvent('grants.evaluation.submitted')
+  onEvaluationSubmitted(
+    @Payload() event: EventEnvelope<'grants.evaluation.submitted'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    return this.notifier.handle(event, ctx);
+  }
+
+  @OnEvent('grants.agreement.prepared')
+  onAgreementPrepared(
+    @Payload() event: EventEnvelope<'grants.agreement.prepared'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    return this.notifier.handle(event, ctx);
+  }
+
+  @OnEvent('grants.job.report-submitted')
+  onJobReportSubmitted(
+    @Payload() event: EventEnvelope<'grants.job.report-submitted'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    return this.notifier.handle(event, ctx);
+  }
 }

@@ -152,6 +152,7 @@ describe('cancellationsFor', () => {
       [`application:${APPLICATION_ID}`],
     ],
     ['grants.evaluation.overdue', ['evaluation'], [`evaluation:${EVALUATION_ID}`]],
+    ['grants.evaluation.submitted', ['evaluation'], [`evaluation:${EVALUATION_ID}`]],
     [
       'grants.award.granted',
       ['evaluation'],
@@ -164,6 +165,7 @@ describe('cancellationsFor', () => {
       [`call:${CALL.callId}:first`, `call:${CALL.callId}:third`],
     ],
     ['grants.job.report-overdue', ['job-report'], [`report:${REPORT_ID}`]],
+    ['grants.job.report-submitted', ['job-report'], [`report:${REPORT_ID}`]],
     ['grants.refund.claimed', ['job-report'], [`job:${JOB_ID}`]],
     ['grants.award.settled', ['job-report'], [`award:${AWARD_ID}`]],
   ] as const)('%s makes %j reminders moot', (subject, kinds, scopes) => {

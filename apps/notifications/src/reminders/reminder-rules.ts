@@ -178,6 +178,10 @@ const CANCELS: { [S in EventSubject]?: CancelRule<S> } = {
   'grants.evaluation.overdue': (p) => [
     { kinds: ['evaluation'], scopes: [`evaluation:${p.evaluationId}`] },
   ],
+  // The evaluator submitted the scores: nothing left to remind them of.
+  'grants.evaluation.submitted': (p) => [
+    { kinds: ['evaluation'], scopes: [`evaluation:${p.evaluationId}`] },
+  ],
   // A decision needs every first and third evaluation of the application finished.
   'grants.award.granted': (p) => [
     { kinds: ['evaluation'], scopes: decidedScopes(p.applicationId, p.afterAppeal) },
@@ -198,6 +202,10 @@ const CANCELS: { [S in EventSubject]?: CancelRule<S> } = {
     },
   ],
   'grants.job.report-overdue': (p) => [{ kinds: ['job-report'], scopes: [`report:${p.reportId}`] }],
+  // The month's report was filed (the report id stands for the job and its period).
+  'grants.job.report-submitted': (p) => [
+    { kinds: ['job-report'], scopes: [`report:${p.reportId}`] },
+  ],
   'grants.refund.claimed': (p) => [{ kinds: ['job-report'], scopes: [`job:${p.jobId}`] }],
   'grants.award.settled': (p) => [{ kinds: ['job-report'], scopes: [`award:${p.awardId}`] }],
 };

@@ -288,6 +288,22 @@ const FACTS: Record<TemplateName, Record<Lang, string[]>> = {
       '1 March 2027 at 11:00',
     ],
   },
+  'agreement-ready': {
+    pl: [
+      'gotowa do podpisania – wniosek OWES/2026/00042',
+      'Kwota wsparcia: 127 691,00 zł',
+      'Termin podpisania: 15 marca 2027',
+      'Miejsce podpisania: Biuro OWES, ul. Tumska 5, Płock',
+      'weksel in blanco wraz z deklaracją wekslową',
+    ],
+    en: [
+      'ready to sign – application OWES/2026/00042',
+      'Grant amount: PLN 127,691.00',
+      'Signing on: 15 March 2027',
+      'Place: Biuro OWES, ul. Tumska 5, Płock',
+      'blank promissory note with its declaration',
+    ],
+  },
   'agreement-signed': {
     pl: [
       'Kwota wsparcia: 127 691,00 zł',
@@ -436,5 +452,22 @@ describe('message catalogue', () => {
     it('matches its snapshot', () => {
       expect(m).toMatchSnapshot();
     });
+  });
+});
+
+describe('agreement-ready', () => {
+  it('without a place says OWES will confirm it, and leaves no gap', () => {
+    const data = { ...SAMPLES.get('agreement-ready')!.data, place: null, name: 'Anna' };
+    const pl = renderMessage('agreement-ready', 'pl', data);
+    expect(pl.text).toContain('w dniu 15 marca 2027.');
+    expect(pl.text).toContain('Godzinę i miejsce podpisania potwierdzi OWES');
+    expect(pl.text).not.toContain('Miejsce podpisania:');
+    const en = renderMessage('agreement-ready', 'en', data);
+    expect(en.text).toContain('OWES will confirm the time and place');
+    for (const part of [pl.text, pl.html, en.text, en.html]) expect(part).not.toMatch(/null|\(\)/);
+    // with a place, no promise to confirm it
+    const placed = renderMessage('agreement-ready', 'pl', { ...data, place: 'Płock' });
+    expect(placed.text).toContain('w dniu 15 marca 2027 (Płock).');
+    expect(placed.text).not.toContain('potwierdzi OWES');
   });
 });

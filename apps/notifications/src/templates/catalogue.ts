@@ -51,6 +51,7 @@ export const TEMPLATE_NAMES = [
   'award-granted',
   'award-rejected',
   'appeal-resolved',
+  'agreement-ready',
   'agreement-signed',
   'payment-made',
   'job-report-due',
@@ -577,6 +578,44 @@ export const CATALOGUE: Record<TemplateName, { pl: MessageSource; en: MessageSou
         { label: 'Resolved', value: '{{datetime resolvedAt}}' },
       ],
       next: 'the result of the appeal is final. {{#if passed}}The application passes the threshold: applications on the reserve list are funded in ranking order from the money available – we will e-mail you the decision once the list is published again.{{else}}The application does not pass the threshold and will not be funded.{{/if}}',
+    },
+  },
+
+  'agreement-ready': {
+    pl: {
+      subject:
+        'Umowa o udzielenie wsparcia finansowego gotowa do podpisania – wniosek {{reference}}',
+      intro:
+        'umowa o udzielenie wsparcia finansowego do wniosku {{reference}} jest gotowa do podpisania. Zapraszamy do jej podpisania w dniu {{date signingOn}}{{#if place}} ({{place}}){{/if}}.',
+      facts: [
+        { label: 'Numer wniosku', value: '{{reference}}' },
+        { label: 'Kwota wsparcia', value: '{{pln amount}}' },
+        { label: 'Termin podpisania', value: '{{date signingOn}}' },
+        { label: 'Miejsce podpisania', value: '{{place}}', if: 'place' },
+      ],
+      paragraphs: [
+        'Co zabrać: weksel in blanco wraz z deklaracją wekslową – zabezpieczenie prawidłowego wykorzystania wsparcia – oraz dokumenty tożsamości osób, które podpiszą umowę.',
+        '{{#unless place}}Godzinę i miejsce podpisania potwierdzi OWES – w razie pytań skontaktuj się z nami, podając numer wniosku.{{/unless}}',
+        'Umowę podpisują osoby uprawnione do reprezentowania wnioskodawcy. Razem z umową otrzymasz zaświadczenie o pomocy de minimis.',
+      ],
+      next: 'przyjdź na podpisanie umowy {{date signingOn}} z wekslem in blanco i deklaracją wekslową. Jeśli nie możesz przyjść w tym terminie, skontaktuj się z OWES jak najszybciej, podając numer wniosku {{reference}}.',
+    },
+    en: {
+      subject: 'Grant agreement ready to sign – application {{reference}}',
+      intro:
+        'the grant agreement for application {{reference}} is ready to sign. Please come to sign it on {{date signingOn}}{{#if place}} ({{place}}){{/if}}.',
+      facts: [
+        { label: 'Reference number', value: '{{reference}}' },
+        { label: 'Grant amount', value: '{{pln amount}}' },
+        { label: 'Signing on', value: '{{date signingOn}}' },
+        { label: 'Place', value: '{{place}}', if: 'place' },
+      ],
+      paragraphs: [
+        'What to bring: the blank promissory note with its declaration – the security for the proper use of the grant – and identity documents of the persons who will sign the agreement.',
+        '{{#unless place}}OWES will confirm the time and place of the signing – if you have questions, contact us quoting the reference number.{{/unless}}',
+        'The agreement is signed by the persons authorised to represent the applicant. You will receive the de minimis certificate with the agreement.',
+      ],
+      next: 'come to sign the agreement on {{date signingOn}} with the blank promissory note and its declaration. If you cannot come then, contact OWES as soon as possible quoting reference {{reference}}.',
     },
   },
 

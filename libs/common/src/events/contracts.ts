@@ -219,6 +219,16 @@ export const EvaluationOverdueV1 = Type.Object({
   evaluator: Recipient,
 });
 
+/** An evaluator submitted their scores (the evaluation's reminder is moot). */
+export const EvaluationSubmittedV1 = Type.Object({
+  evaluationId: Uuid,
+  applicationId: Uuid,
+  reference: Type.String(),
+  callId: Uuid,
+  evaluator: Recipient,
+  submittedAt: Iso,
+});
+
 /** What a decision e-mail needs beside the outcome. */
 const DecisionCommon = {
   decisionId: Uuid,
@@ -291,6 +301,17 @@ export const AppealResolvedV1 = Type.Object({
   applicant: Recipient,
 });
 
+/** The agreement is ready to sign: when and where (the applicant brings the security). */
+export const AgreementPreparedV1 = Type.Object({
+  awardId: Uuid,
+  reference: Type.String(),
+  amount: Grosze,
+  signingOn: IsoDate,
+  place: Type.Optional(Type.String()),
+  applicant: Recipient,
+  preparedAt: Iso,
+});
+
 export const AgreementSignedV1 = Type.Object({
   awardId: Uuid,
   applicationId: Uuid,
@@ -339,6 +360,18 @@ export const JobReportDueV1 = Type.Object(JobReportCommon);
 
 /** A monthly report was not submitted by its due date. */
 export const JobReportOverdueV1 = Type.Object(JobReportCommon);
+
+/** A monthly report was filed (its reminder is moot). */
+export const JobReportSubmittedV1 = Type.Object({
+  reportId: Uuid,
+  awardId: Uuid,
+  jobId: Uuid,
+  reference: Type.String(),
+  /** The month reported on, 'YYYY-MM'. */
+  period: Type.String({ pattern: '^\\d{4}-\\d{2}$' }),
+  submittedAt: Iso,
+  applicant: Recipient,
+});
 
 /** A funded job became vacant: it must be filled by an eligible person by `refillDeadline`. */
 export const JobVacancyReportedV1 = Type.Object({
@@ -410,14 +443,17 @@ export const EVENT_CONTRACTS = {
   'grants.call.published': { version: 1, schema: CallPublishedV1 },
   'grants.evaluation.assigned': { version: 1, schema: EvaluationAssignedV1 },
   'grants.evaluation.overdue': { version: 1, schema: EvaluationOverdueV1 },
+  'grants.evaluation.submitted': { version: 1, schema: EvaluationSubmittedV1 },
   'grants.award.granted': { version: 1, schema: AwardGrantedV1 },
   'grants.award.rejected': { version: 1, schema: AwardRejectedV1 },
   'grants.ranking.published': { version: 1, schema: RankingPublishedV1 },
   'grants.appeal.resolved': { version: 1, schema: AppealResolvedV1 },
+  'grants.agreement.prepared': { version: 1, schema: AgreementPreparedV1 },
   'grants.agreement.signed': { version: 1, schema: AgreementSignedV1 },
   'grants.payment.made': { version: 1, schema: PaymentMadeV1 },
   'grants.job.report-due': { version: 1, schema: JobReportDueV1 },
   'grants.job.report-overdue': { version: 1, schema: JobReportOverdueV1 },
+  'grants.job.report-submitted': { version: 1, schema: JobReportSubmittedV1 },
   'grants.job.vacancy-reported': { version: 1, schema: JobVacancyReportedV1 },
   'grants.refund.claimed': { version: 1, schema: RefundClaimedV1 },
   'grants.award.settled': { version: 1, schema: AwardSettledV1 },
