@@ -80,6 +80,15 @@ export function samplePayloads(
       expiresAt: '2026-12-03T10:15:00.000Z',
       recipient: applicant,
     },
+    'applications.application.draft-created': {
+      applicationId: APPLICATION_ID,
+      callId: CALL.callId,
+      callNumber: CALL.callNumber,
+      callTitle: CALL.callTitle,
+      callClosesAt: '2026-12-15T15:00:00.000Z',
+      createdAt: '2026-11-01T09:00:00.000Z',
+      applicant,
+    },
     'applications.application.submitted': {
       applicationId: APPLICATION_ID,
       reference: REFERENCE,
@@ -335,6 +344,7 @@ export function samplePayloads(
 
 export type SampleSubject =
   | 'applications.account.verification-requested'
+  | 'applications.application.draft-created'
   | 'applications.application.submitted'
   | 'applications.group.submitted'
   | 'applications.group.qualified'

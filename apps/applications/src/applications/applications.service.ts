@@ -118,7 +118,7 @@ export class ApplicationsService implements OnModuleInit {
     form: Record<string, unknown> = {},
   ): Promise<Application> {
     await this.assertDraftTypes(form);
-    return this.outbox.transaction(async (manager) => {
+    return this.outbox.transaction(async (manager, emit) => {
       const call = await manager.findOne(CallReadModel, { where: { id: callId } });
       if (!call) {
         throw ApiError.unprocessable(
@@ -155,6 +155,15 @@ export class ApplicationsService implements OnModuleInit {
         entityId: application.id,
         action: 'created',
         toState: 'draft',
+      });
+      await emit('applications.application.draft-created', {
+        applicationId: application.id,
+        callId: call.id,
+        callNumber: call.number,
+        callTitle: call.title,
+        callClosesAt: call.closesAt.toISOString(),
+        createdAt: now.toISOString(),
+        applicant: await recipientOf(manager, user.id),
       });
       return application;
     });

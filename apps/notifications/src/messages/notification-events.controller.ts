@@ -20,6 +20,14 @@ export class NotificationEventsController {
     return this.notifier.handle(event, ctx);
   }
 
+  @OnEvent('applications.application.draft-created')
+  onDraftCreated(
+    @Payload() event: EventEnvelope<'applications.application.draft-created'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    return this.notifier.handle(event, ctx);
+  }
+
   @OnEvent('applications.application.submitted')
   onApplicationSubmitted(
     @Payload() event: EventEnvelope<'applications.application.submitted'>,

@@ -148,9 +148,10 @@ describe('cancellationsFor', () => {
     ],
     [
       'applications.application.withdrawn',
-      ['corrections', 'evaluation'],
+      ['corrections', 'evaluation', 'call-closing'],
       [`application:${APPLICATION_ID}`],
     ],
+    ['applications.application.submitted', ['call-closing'], [`application:${APPLICATION_ID}`]],
     ['grants.evaluation.overdue', ['evaluation'], [`evaluation:${EVALUATION_ID}`]],
     ['grants.evaluation.submitted', ['evaluation'], [`evaluation:${EVALUATION_ID}`]],
     [
@@ -198,8 +199,37 @@ describe('cancellationsFor', () => {
 
   it('nothing is cancelled by a plain confirmation', () => {
     expect(
-      cancellationsFor(
-        envelope('applications.application.submitted', s['applications.application.submitted']),
+      cancellationsFor(envelope('applications.group.submitted', s['applications.group.submitted'])),
+    ).toEqual([]);
+  });
+
+  it('a draft is reminded of at 08:00 Warsaw time three days before its call closes', () => {
+    const [r] = remindersFor(
+      envelope(
+        'applications.application.draft-created',
+        s['applications.application.draft-created'],
+      ),
+      { hour: 8 },
+    );
+    expect(r).toMatchObject({
+      kind: 'call-closing',
+      template: 'call-closing-reminder',
+      dueDate: '2026-12-15',
+      scopes: [`application:${APPLICATION_ID}`, expect.stringMatching(/^call:/)],
+    });
+    expect(r.dueAt.toISOString()).toBe('2026-12-12T07:00:00.000Z');
+    expect(r.deadline.toISOString()).toBe('2026-12-15T15:00:00.000Z');
+  });
+
+  it('no call-closing reminder for a draft started less than three days before the close', () => {
+    const late = {
+      ...s['applications.application.draft-created'],
+      createdAt: '2026-12-13T09:00:00.000Z',
+    };
+    expect(
+      remindersFor(
+        envelope('applications.application.draft-created', late, new Date('2026-12-13T09:00:00Z')),
+        { hour: 8 },
       ),
     ).toEqual([]);
   });

@@ -21,8 +21,13 @@ import type { TemplateName } from '../templates/catalogue.js';
  * The same keys are kept as tombstones, so a cancelling event handled before the event that
  * would create the reminder (JetStream does not order work across handlers) still wins.
  */
-export type ReminderKind = 'corrections' | 'evaluation' | 'job-report';
-export const REMINDER_KINDS: readonly ReminderKind[] = ['corrections', 'evaluation', 'job-report'];
+export type ReminderKind = 'corrections' | 'evaluation' | 'job-report' | 'call-closing';
+export const REMINDER_KINDS: readonly ReminderKind[] = [
+  'corrections',
+  'evaluation',
+  'job-report',
+  'call-closing',
+];
 
 export interface PlannedReminder {
   kind: ReminderKind;
@@ -73,6 +78,11 @@ export function evaluationReminderDay(dueDate: string): string {
   return addCalendarDays(dueDate, -2);
 }
 
+/** Call closing: 3 days before the call's closing day (applicants whose draft is still open). */
+export function callClosingReminderDay(closingDay: string): string {
+  return addCalendarDays(closingDay, -3);
+}
+
 /** Monthly job report: 7 days before it is due. */
 export function jobReportReminderDay(dueDate: string): string {
   return addCalendarDays(dueDate, -7);
@@ -84,6 +94,24 @@ type Rule<S extends EventSubject> = (
 ) => PlannedReminder[];
 
 const RULES: { [S in EventSubject]?: Rule<S> } = {
+  'applications.application.draft-created': (p, s) => {
+    const closingDay = warsawDate(new Date(p.callClosesAt));
+    return [
+      {
+        kind: 'call-closing',
+        template: 'call-closing-reminder',
+        recipient: p.applicant,
+        // A draft has no reference number yet: the call's number identifies it.
+        reference: p.callNumber,
+        dueAt: warsawMoment(callClosingReminderDay(closingDay), s.hour),
+        deadline: new Date(p.callClosesAt),
+        dueDate: closingDay,
+        scopes: [`application:${p.applicationId}`, `call:${p.callId}`],
+        data: { callNumber: p.callNumber, callTitle: p.callTitle, closesAt: p.callClosesAt },
+      },
+    ];
+  },
+
   'applications.application.corrections-requested': (p, s) => [
     {
       kind: 'corrections',
@@ -168,7 +196,14 @@ const CANCELS: { [S in EventSubject]?: CancelRule<S> } = {
     { kinds: ['corrections'], scopes: [application(p.applicationId)] },
   ],
   'applications.application.withdrawn': (p) => [
-    { kinds: ['corrections', 'evaluation'], scopes: [application(p.applicationId)] },
+    {
+      kinds: ['corrections', 'evaluation', 'call-closing'],
+      scopes: [application(p.applicationId)],
+    },
+  ],
+  // The draft was submitted: nothing left to finish before the call closes.
+  'applications.application.submitted': (p) => [
+    { kinds: ['call-closing'], scopes: [application(p.applicationId)] },
   ],
   // A third evaluator is called only once both first-round scores are in.
   'grants.evaluation.assigned': (p) =>

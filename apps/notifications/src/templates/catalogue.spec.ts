@@ -124,6 +124,20 @@ const FACTS: Record<TemplateName, Record<Lang, string[]>> = {
       '- Brak aktualnego odpisu z KRS (field: applicant.krs)',
     ],
   },
+  'call-closing-reminder': {
+    pl: [
+      'Nabór: NAB/1/2026',
+      'jest wciąż wersją roboczą',
+      '15 grudnia 2026 o godz. 16:00',
+      'przed zamknięciem naboru',
+    ],
+    en: [
+      'Call: NAB/1/2026',
+      'is still a draft',
+      '15 December 2026 at 16:00',
+      'before the call closes',
+    ],
+  },
   'corrections-reminder': {
     pl: [
       'OWES/2026/00042',
@@ -433,11 +447,13 @@ describe('message catalogue', () => {
 
     it('names the reference and what to do next, with no gaps', () => {
       const ref =
-        template === 'account-verification'
-          ? APPLICANT.email
-          : template.startsWith('group-')
-            ? GROUP_ID
-            : REFERENCE;
+        template === 'call-closing-reminder'
+          ? 'NAB/1/2026'
+          : template === 'account-verification'
+            ? APPLICANT.email
+            : template.startsWith('group-')
+              ? GROUP_ID
+              : REFERENCE;
       expect(text).toContain(ref);
       expect(html).toContain(ref);
       expect(text).toContain(lang === 'pl' ? 'Co dalej: ' : 'What to do next: ');

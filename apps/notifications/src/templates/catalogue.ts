@@ -41,6 +41,7 @@ export const TEMPLATE_NAMES = [
   'corrections-requested',
   'corrections-reminder',
   'corrections-answered',
+  'call-closing-reminder',
   'formally-accepted',
   'formally-rejected',
   'application-withdrawn',
@@ -279,6 +280,29 @@ export const CATALOGUE: Record<TemplateName, { pl: MessageSource; en: MessageSou
         { label: 'Last day', value: '{{date lastDay}}, until {{time deadline}}' },
       ],
       next: 'correct the application and submit it again before the term ends; otherwise it is rejected on formal grounds. If you have already resubmitted it, ignore this message.',
+    },
+  },
+
+  'call-closing-reminder': {
+    pl: {
+      subject: 'Przypomnienie: nabór {{callNumber}} zamyka się {{date closesAt}}',
+      intro:
+        'Twój wniosek w naborze {{callNumber}} „{{callTitle}}” jest wciąż wersją roboczą. Nabór zamyka się {{date closesAt}} o godz. {{time closesAt}}{{#if daysLeft}} (za {{days daysLeft}}){{/if}}.',
+      facts: [
+        { label: 'Nabór', value: '{{callNumber}}' },
+        { label: 'Zamknięcie naboru', value: '{{date closesAt}}, godz. {{time closesAt}}' },
+      ],
+      next: 'dokończ wniosek i złóż go w systemie przed zamknięciem naboru; wersji roboczej nie rozpatrujemy. Jeśli wniosek został już złożony, zignoruj tę wiadomość.',
+    },
+    en: {
+      subject: 'Reminder: call {{callNumber}} closes on {{date closesAt}}',
+      intro:
+        'your application in call {{callNumber}} "{{callTitle}}" is still a draft. The call closes on {{date closesAt}} at {{time closesAt}}{{#if daysLeft}} (in {{days daysLeft}}){{/if}}.',
+      facts: [
+        { label: 'Call', value: '{{callNumber}}' },
+        { label: 'Call closes', value: '{{date closesAt}}, {{time closesAt}}' },
+      ],
+      next: 'finish the application and submit it in the system before the call closes; drafts are not considered. If you have already submitted it, ignore this message.',
     },
   },
 

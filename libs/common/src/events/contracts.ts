@@ -175,6 +175,17 @@ export const WithdrawnV1 = Type.Object({
   applicant: Recipient,
 });
 
+/** A draft was started: notifications reminds its applicant before the call closes (SPEC §4). */
+export const DraftCreatedV1 = Type.Object({
+  applicationId: Uuid,
+  callId: Uuid,
+  callNumber: Type.String(),
+  callTitle: Type.String(),
+  callClosesAt: Iso,
+  createdAt: Iso,
+  applicant: Recipient,
+});
+
 export const VerificationRequestedV1 = Type.Object({
   userId: Uuid,
   verificationUrl: Type.String(),
@@ -430,6 +441,7 @@ export const EmailOutcomeV1 = Type.Object({
 export const EVENT_CONTRACTS = {
   // applications
   'applications.application.submitted': { version: 1, schema: ApplicationSubmittedV1 },
+  'applications.application.draft-created': { version: 1, schema: DraftCreatedV1 },
   'applications.group.submitted': { version: 1, schema: GroupSubmittedV1 },
   'applications.group.qualified': { version: 1, schema: GroupDecidedV1 },
   'applications.group.rejected': { version: 1, schema: GroupDecidedV1 },
