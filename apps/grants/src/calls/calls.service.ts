@@ -10,6 +10,7 @@ import {
   validateFundingModel,
   type AuthUser,
   type Emit,
+  type EventPayload,
   type FieldProblem,
   type FundingModel,
 } from '@app/common';
@@ -297,19 +298,24 @@ export class CallsService {
   }
 
   private async emitPublished(call: Call, emit: Emit, now: Date): Promise<void> {
-    await emit('grants.call.published', {
-      callId: call.id,
-      number: call.number,
-      title: call.title,
-      opensAt: call.opensAt.toISOString(),
-      closesAt: call.closesAt.toISOString(),
-      budget: call.budget,
-      counties: call.counties,
-      fundingModel: call.fundingModel,
-      maxJobsPerEntity: call.maxJobsPerEntity,
-      correctionTermWorkingDays: call.correctionTermWorkingDays,
-      appealTermWorkingDays: call.appealTermWorkingDays,
-      publishedAt: now.toISOString(),
-    });
+    await emit('grants.call.published', callPublishedPayload(call, now));
   }
+}
+
+/** What `grants.call.published` says of a call (also written by the demo seed). */
+export function callPublishedPayload(call: Call, now: Date): EventPayload<'grants.call.published'> {
+  return {
+    callId: call.id,
+    number: call.number,
+    title: call.title,
+    opensAt: call.opensAt.toISOString(),
+    closesAt: call.closesAt.toISOString(),
+    budget: call.budget,
+    counties: call.counties,
+    fundingModel: call.fundingModel,
+    maxJobsPerEntity: call.maxJobsPerEntity,
+    correctionTermWorkingDays: call.correctionTermWorkingDays,
+    appealTermWorkingDays: call.appealTermWorkingDays,
+    publishedAt: now.toISOString(),
+  };
 }

@@ -4,12 +4,13 @@ import {
   DEFAULT_FUNDING_MODEL,
   addWorkingDays,
   createEvent,
+  insertOutboxEvent,
   endOfWarsawDay,
   startOfWarsawDay,
   warsawDate,
 } from '@app/common';
 import { Call } from '../calls/call.entity.js';
-import { CALL_DEFAULTS } from '../calls/calls.service.js';
+import { CALL_DEFAULTS, callPublishedPayload } from '../calls/calls.service.js';
 import { CallEvaluator } from '../evaluation/evaluation.entities.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { AuditEntry } from '../audit/audit.entity.js';
@@ -147,34 +148,11 @@ export async function seedDemo(
       changes: { programmeId: programme.id, evaluators: input.evaluators.length },
       correlationId: null,
     });
-    const envelope = createEvent(
-      'grants.call.published',
-      {
-        callId: call.id,
-        number: call.number,
-        title: call.title,
-        opensAt: call.opensAt.toISOString(),
-        closesAt: call.closesAt.toISOString(),
-        budget: call.budget,
-        counties: call.counties,
-        fundingModel: call.fundingModel,
-        maxJobsPerEntity: call.maxJobsPerEntity,
-        correctionTermWorkingDays: call.correctionTermWorkingDays,
-        appealTermWorkingDays: call.appealTermWorkingDays,
-        publishedAt: now.toISOString(),
-      },
-      { correlationId: randomUUID(), occurredAt: now },
-    );
-    await manager.query(
-      `INSERT INTO grants.outbox (id, subject, envelope, correlation_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        envelope.id,
-        envelope.type,
-        JSON.stringify(envelope),
-        envelope.correlationId,
-        envelope.occurredAt,
-      ],
-    );
+    const envelope = createEvent('grants.call.published', callPublishedPayload(call, now), {
+      correlationId: randomUUID(),
+      occurredAt: now,
+    });
+    await insertOutboxEvent(manager, envelope);
     return { programmeId: programme.id, callId: call.id, callNumber, created: true };
   });
 }

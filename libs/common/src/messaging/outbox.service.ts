@@ -26,6 +26,26 @@ export type Emit = <S extends EventSubject>(
 ) => Promise<EventEnvelope<S>>;
 
 /**
+ * Writes an event into the outbox of the transaction's schema (the service's search_path). Used
+ * by `OutboxService`, and by tools that write a service's data without booting it (demo seed).
+ */
+export async function insertOutboxEvent(
+  manager: EntityManager,
+  envelope: EventEnvelope,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO outbox (id, subject, envelope, correlation_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
+    [
+      envelope.id,
+      envelope.type,
+      JSON.stringify(envelope),
+      envelope.correlationId,
+      envelope.occurredAt,
+    ],
+  );
+}
+
+/**
  * Transactional outbox (CONVENTIONS.md): the business change and its events are written in one
  * transaction; the relay publishes them to JetStream with the event id as `msgID` (so a retry
  * after a crash between publish and mark is de-duplicated by the server) and marks them sent
@@ -55,16 +75,7 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
         correlationId: RequestContext.correlationId(),
         occurredAt: this.clock.now(),
       });
-      await manager.query(
-        `INSERT INTO outbox (id, subject, envelope, correlation_id, created_at) VALUES ($1, $2, $3, $4, $5)`,
-        [
-          envelope.id,
-          envelope.type,
-          JSON.stringify(envelope),
-          envelope.correlationId,
-          envelope.occurredAt,
-        ],
-      );
+      await insertOutboxEvent(manager, envelope);
       return envelope;
     };
   }
