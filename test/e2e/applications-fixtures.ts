@@ -63,9 +63,7 @@ export async function emitted<S extends EventSubject>(
 ): Promise<EventEnvelope<S>[]> {
   const rows: { envelope: EventEnvelope<S> }[] = await platform.apps
     .applications!.get(DataSource)
-    .query(`SELECT envelope FROM applications.outbox WHERE subject = $1 ORDER BY created_at, id`, [
-      subject,
-    ]);
+    .query(`SELECT envelope FROM applications.outbox WHERE subject = $1 ORDER BY seq`, [subject]);
   return rows.map((r) => r.envelope);
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { connect } from '@nats-io/transport-node';
@@ -137,6 +138,45 @@ describe('transactional outbox', () => {
     expect(copies).toBe(1);
     await sleep(1000);
     expect(mailsTo(email)).toHaveLength(1);
+    await nc.close();
+  });
+
+  it('publishes the events of one transaction in the order they were written', async () => {
+    const outbox = platform.apps.applications!.get(OutboxService);
+    const ids = Array.from({ length: 5 }, () => randomUUID());
+    const envelopes = await outbox.transaction(async (_manager, emit) => {
+      const written = [];
+      for (const applicationId of ids) {
+        written.push(
+          await emit('applications.application.submitted', {
+            applicationId,
+            reference: 'OWES/2026/88888',
+            version: 1,
+            callId: randomUUID(),
+            callNumber: 'NAB/X/2026',
+            callTitle: 'Nabór',
+            submittedAt: new Date().toISOString(),
+            applicant: { email: `order-${applicationId}@example.pl`, name: 'Ola', language: 'pl' },
+          }),
+        );
+      }
+      return written;
+    });
+    const nc = await connect({ servers: nats.url });
+    const jsm = await jetstreamManager(nc);
+    const stream = streamName('applications', platform.prefix);
+    const order = await expectEventually(async () => {
+      const info = await jsm.streams.info(stream);
+      const seen: string[] = [];
+      for (let seq = info.state.first_seq; seq <= info.state.last_seq; seq++) {
+        const stored = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
+        const id = stored?.json<{ id: string }>().id;
+        if (id && envelopes.some((e) => e.id === id)) seen.push(id);
+      }
+      expect(seen).toHaveLength(envelopes.length);
+      return seen;
+    });
+    expect(order).toEqual(envelopes.map((e) => e.id));
     await nc.close();
   });
 });

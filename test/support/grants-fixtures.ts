@@ -369,7 +369,7 @@ export async function grantsEvents<S extends EventSubject>(
   await client.connect();
   try {
     const { rows } = await client.query(
-      `SELECT envelope FROM grants.outbox WHERE subject = $1 ORDER BY created_at, id`,
+      `SELECT envelope FROM grants.outbox WHERE subject = $1 ORDER BY seq`,
       [subject],
     );
     return rows.map((r) => r.envelope.payload);

@@ -1,10 +1,12 @@
 import { Initial1700000000001 } from './1700000000001-initial.js';
 import { RemindersPreferences1700000000002 } from './1700000000002-reminders-preferences.js';
 import { CallClosingReminders1700000000003 } from './1700000000003-call-closing-reminders.js';
+import { OutboxSequence1700000000004 } from './1700000000004-outbox-sequence.js';
 
 /** Every migration of the notifications schema, in order. */
 export const NOTIFICATIONS_MIGRATIONS = [
   Initial1700000000001,
   RemindersPreferences1700000000002,
   CallClosingReminders1700000000003,
+  OutboxSequence1700000000004,
 ];

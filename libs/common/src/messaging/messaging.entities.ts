@@ -8,10 +8,14 @@ import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'ty
 
 /** Transactional outbox: events written with the business change, published by the relay. */
 @Entity({ name: 'outbox' })
-@Index('outbox_unpublished_idx', ['createdAt', 'id'], { where: 'published_at IS NULL' })
+@Index('outbox_unpublished_idx', ['seq'], { where: 'published_at IS NULL' })
 export class OutboxRecord {
   @PrimaryColumn('uuid')
   id: string;
+
+  /** Commit order (identity): what the relay publishes by. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq: string;
 
   @Column('text')
   subject: string;

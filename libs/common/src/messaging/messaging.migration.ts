@@ -46,3 +46,27 @@ export async function createMessagingTables(
     `CREATE INDEX dead_letters_created_idx ON ${s}.dead_letters (created_at)`,
   );
 }
+
+/**
+ * Gives the outbox a commit-order sequence: events written in one transaction share their
+ * timestamp, so the relay orders by this identity instead (FROZEN like the above).
+ */
+export async function addOutboxSequence(queryRunner: QueryRunner, schema: string): Promise<void> {
+  const s = `"${schema}"`;
+  await queryRunner.query(
+    `ALTER TABLE ${s}.outbox ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY`,
+  );
+  await queryRunner.query(`DROP INDEX ${s}.outbox_unpublished_idx`);
+  await queryRunner.query(
+    `CREATE INDEX outbox_unpublished_idx ON ${s}.outbox (seq) WHERE published_at IS NULL`,
+  );
+}
+
+export async function dropOutboxSequence(queryRunner: QueryRunner, schema: string): Promise<void> {
+  const s = `"${schema}"`;
+  await queryRunner.query(`DROP INDEX ${s}.outbox_unpublished_idx`);
+  await queryRunner.query(`ALTER TABLE ${s}.outbox DROP COLUMN seq`);
+  await queryRunner.query(
+    `CREATE INDEX outbox_unpublished_idx ON ${s}.outbox (created_at, id) WHERE published_at IS NULL`,
+  );
+}

@@ -156,7 +156,7 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
       }[] = await manager.query(
         `SELECT id, subject, envelope, correlation_id FROM outbox
             WHERE published_at IS NULL
-            ORDER BY created_at, id
+            ORDER BY seq
             LIMIT $1
             FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
