@@ -15,4 +15,4 @@ COPY --from=build /app/dist ./dist
 USER node
 # SERVICE=applications|grants|notifications; `migrate` runs set-up and migrations then exits.
 ENV SERVICE=applications
-CMD ["sh", "-c", "if [ \"$SERVICE\" = migrate ]; then exec node dist/tools/tools/src/cli.js migrate; else exec node --max-semi-space-size=4 dist/apps/$SERVICE/apps/$SERVICE/src/main.js; fi"]
+CMD ["sh", "-c", "if [ \"$SERVICE\" = migrate ]; then exec node dist/tools/tools/src/cli.js migrate; else exec node --max-semi-space-size=4 --max-old-space-size=128 dist/apps/$SERVICE/apps/$SERVICE/src/main.js; fi"]

@@ -40,8 +40,9 @@ export function databaseLayout(
 }
 
 /**
- * Node flags of the service processes: a smaller young generation keeps each service's resident
- * memory well under SPEC §5's 200 MB (the default semi-space reserves ~3 × 16 MB) at the cost of
- * more frequent, cheap scavenges.
+ * Node flags of the service processes, for SPEC §5's 200 MB per service: a smaller young
+ * generation (the default reserves ~3 × 16 MB) and an old space capped at 128 MB, so V8 collects
+ * instead of growing lazily (measured: without the cap applications reached ~300 MB RSS in a
+ * 36,000-submission burst; with it the peak stays under 200 MB and nothing fails).
  */
-export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4'];
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=128'];
