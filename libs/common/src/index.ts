@@ -19,3 +19,4 @@ export * from './money/index.js';
 export * from './reference/index.js';
 export * from './identifiers/index.js';
 export * from './funding/index.js';
+export * from './http/page-query.js';

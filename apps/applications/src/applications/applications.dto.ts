@@ -1,3 +1,4 @@
+import { PageQuery } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -5,15 +6,12 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateIf,
   ValidateNested,
@@ -44,7 +42,7 @@ export class UpdateApplicationDto {
   form: Record<string, unknown>;
 }
 
-export class ListApplicationsQuery {
+export class ListApplicationsQuery extends PageQuery {
   @IsUUID()
   @IsOptional()
   callId?: string;
@@ -65,18 +63,7 @@ export class ListApplicationsQuery {
   @IsOptional()
   q?: string;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @IsOptional()
-  page = 1;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  @IsOptional()
-  pageSize = 20;
+  override pageSize = 20;
 }
 
 export class ExportQuery {

@@ -1,14 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Roles, toWarsawIso } from '@app/common';
+import { Roles, toWarsawIso, PageQuery } from '@app/common';
 import { AuditEntry } from './audit.entity.js';
 
 export const AUDITED_ENTITY_TYPES = ['application', 'initiative-group', 'user'] as const;
 
-class AuditQuery {
+class AuditQuery extends PageQuery {
   @IsIn(AUDITED_ENTITY_TYPES)
   @IsOptional()
   entityType?: string;
@@ -16,19 +15,6 @@ class AuditQuery {
   @IsUUID()
   @IsOptional()
   entityId?: string;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @IsOptional()
-  page = 1;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  @IsOptional()
-  pageSize = 50;
 }
 
 @ApiTags('audit')

@@ -1,8 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min, ValidateBy } from 'class-validator';
-import { BaseEnv, isValidTeryt } from '@app/common';
-
-const toInt = ({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value));
+import { BaseEnv, envInteger, isValidTeryt } from '@app/common';
 
 /** Comma-separated TERYT county codes, each in the register. */
 function IsTerytList(): PropertyDecorator {
@@ -29,7 +27,7 @@ export class ApplicationsEnv extends BaseEnv {
   JWT_PRIVATE_KEY?: string;
 
   /** Lifetime of an access token in seconds. */
-  @Transform(({ value }) => Number(value))
+  @Transform(envInteger)
   @IsInt()
   @Min(60)
   @Max(86_400)
@@ -44,35 +42,35 @@ export class ApplicationsEnv extends BaseEnv {
   CENTRE_COUNTIES?: string;
 
   /** An initiative group needs at least this many natural persons (SPEC §3.1, default 3)… */
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(50)
   GROUP_MIN_NATURAL_PERSONS = 3;
 
   /** …or at least this many legal persons (default 2). */
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(50)
   GROUP_MIN_LEGAL_PERSONS = 2;
 
   /** How many times an operator may ask for corrections of one application (default once). */
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(0)
   @Max(5)
   CORRECTION_ROUNDS = 1;
 
   /** How often the durable timers are scanned, in ms; 0 turns the background loop off. */
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(0)
   @Max(3_600_000)
   TIMERS_POLL_MS = 5000;
 
   /** How long an e-mail verification link stays valid, in hours. */
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(720)
@@ -83,26 +81,26 @@ export class ApplicationsEnv extends BaseEnv {
   PUBLIC_WEB_URL = 'http://localhost:3000';
 
   /** Login attempts allowed per client IP and e-mail address within LOGIN_RATE_TTL_SECONDS. */
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   LOGIN_RATE_LIMIT = 10;
 
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(86_400)
   LOGIN_RATE_TTL_SECONDS = 900;
 
   /** Registrations allowed per client IP and e-mail address within REGISTER_RATE_TTL_SECONDS. */
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(1_000_000)
   REGISTER_RATE_LIMIT = 5;
 
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(86_400)

@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsKrs, IsNip, IsPesel, IsRegon } from '@app/common';
+import { IsKrs, IsNip, IsPesel, IsRegon, PageQuery } from '@app/common';
 import {
   GROUP_STATES,
   LEGAL_FORMS,
@@ -162,21 +162,10 @@ export class GroupDecisionDto {
   reason: string;
 }
 
-export class ListGroupsQuery {
+export class ListGroupsQuery extends PageQuery {
   @IsIn(GROUP_STATES)
   @IsOptional()
   state?: GroupState;
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @IsOptional()
-  page = 1;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  @IsOptional()
-  pageSize = 20;
+  override pageSize = 20;
 }

@@ -1,10 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { BaseEnv } from '@app/common';
+import { BaseEnv, envBoolean, envInteger } from '@app/common';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined ? undefined : Number(value));
-const toBool = ({ value }: { value: unknown }) =>
-  value === true || value === 'true' || value === '1';
 const toList = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? value
@@ -21,14 +18,14 @@ export class NotificationsEnv extends BaseEnv {
   @IsOptional()
   SMTP_HOST?: string;
 
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(65535)
   SMTP_PORT = 587;
 
   /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
-  @Transform(toBool)
+  @Transform(envBoolean)
   @IsBoolean()
   SMTP_SECURE = false;
 
@@ -44,7 +41,7 @@ export class NotificationsEnv extends BaseEnv {
   MAIL_FROM = 'OWES Grants <no-reply@owes.local>';
 
   /** Log the messages instead of sending them. */
-  @Transform(toBool)
+  @Transform(envBoolean)
   @IsBoolean()
   MAIL_DRY_RUN = false;
 
@@ -52,31 +49,31 @@ export class NotificationsEnv extends BaseEnv {
   MAIL_DIR = '.data/mail';
 
   /** Attempts before a delivery ends in the `failed` state. */
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(50)
   MAIL_MAX_ATTEMPTS = 6;
 
   /** First retry delay; doubles with every attempt. */
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(10)
   MAIL_RETRY_BASE_MS = 5000;
 
   /** Upper bound of the retry delay (the doubling stops there). */
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(10)
   MAIL_RETRY_MAX_MS = 30 * 60 * 1000;
 
   /** Refuse to send unless the server offers STARTTLS (ignored with SMTP_SECURE). */
-  @Transform(toBool)
+  @Transform(envBoolean)
   @IsBoolean()
   SMTP_REQUIRE_TLS = false;
 
   /** Verify the SMTP server's certificate (turn off only for a self-signed test server). */
-  @Transform(toBool)
+  @Transform(envBoolean)
   @IsBoolean()
   SMTP_TLS_REJECT_UNAUTHORIZED = true;
 
@@ -95,13 +92,13 @@ export class NotificationsEnv extends BaseEnv {
   OPERATOR_EMAILS: string[] = [];
 
   /** How often the reminder scheduler looks for due reminders (it also runs once at start-up). */
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(100)
   REMINDERS_POLL_MS = 60_000;
 
   /** The Warsaw hour at which reminders go out on their day (0–23). */
-  @Transform(toInt)
+  @Transform(envInteger)
   @IsInt()
   @Min(0)
   @Max(23)

@@ -1,11 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Roles, toWarsawIso } from '@app/common';
+import { Roles, toWarsawIso, PageQuery } from '@app/common';
 
-class DeliveriesQuery {
+class DeliveriesQuery extends PageQuery {
   @IsString()
   @IsOptional()
   recipient?: string;
@@ -25,19 +24,6 @@ class DeliveriesQuery {
   @IsISO8601()
   @IsOptional()
   to?: string;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @IsOptional()
-  page = 1;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  @IsOptional()
-  pageSize = 50;
 }
 
 @ApiTags('deliveries')

@@ -1,13 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Roles, toWarsawIso } from '@app/common';
+import { Roles, toWarsawIso, PageQuery } from '@app/common';
 import { REMINDER_KINDS, type ReminderKind } from './reminder-rules.js';
 import type { ReminderStatus } from './reminder.entity.js';
 
-class RemindersQuery {
+class RemindersQuery extends PageQuery {
   @IsIn(['pending', 'sent', 'cancelled', 'expired'])
   @IsOptional()
   status: ReminderStatus = 'pending';
@@ -33,19 +32,6 @@ class RemindersQuery {
   @IsISO8601()
   @IsOptional()
   to?: string;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @IsOptional()
-  page = 1;
-
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  @IsOptional()
-  pageSize = 50;
 }
 
 @ApiTags('reminders')

@@ -12,6 +12,12 @@ import {
   validateSync,
 } from 'class-validator';
 
+/** class-transformer steps for environment strings (an unset variable keeps the default). */
+export const envInteger = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : Number(value);
+export const envBoolean = ({ value }: { value: unknown }) =>
+  value === true || value === 'true' || value === '1';
+
 /**
  * Environment shared by every service. Each service extends it with its own variables and
  * validates the whole environment at start-up: a bad value stops the process with a message
@@ -21,7 +27,7 @@ export class BaseEnv {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(65535)
@@ -33,7 +39,7 @@ export class BaseEnv {
   @IsOptional()
   DATABASE_URL?: string;
 
-  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(200)
@@ -49,14 +55,14 @@ export class BaseEnv {
   NATS_PREFIX = '';
 
   /** Deliveries of an event before it is given up into the dead letters. */
-  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(100)
   EVENT_MAX_DELIVER = 8;
 
   /** First redelivery delay of a failed event (ms); doubles with each delivery, at most 30 s. */
-  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @Transform(envInteger)
   @IsInt()
   @Min(10)
   @Max(60_000)
@@ -65,7 +71,7 @@ export class BaseEnv {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @Transform(envBoolean)
   @IsBoolean()
   LOG_PRETTY = false;
 
