@@ -95,6 +95,16 @@ describe('notifications: every message, end to end', () => {
       'Kwota wsparcia: 127 691,00 zł',
     ],
     [
+      'grants.award.given-up',
+      'Potwierdzenie rezygnacji ze wsparcia finansowego – wniosek OWES/2026/00042',
+      'Przyczyna rezygnacji: Członkowie grupy podjęli zatrudnienie',
+    ],
+    [
+      'grants.bridging-extension.decided',
+      'Decyzja: przedłużenie wsparcia pomostowego zatwierdzone – wniosek OWES/2026/00042',
+      'Okres przedłużenia: 6 miesięcy',
+    ],
+    [
       'grants.award.rejected',
       'Decyzja: wniosek OWES/2026/00042 na liście rezerwowej',
       'najpóźniej 17 lutego 2027 do godz. 23:59',
@@ -240,6 +250,42 @@ describe('notifications: every message, end to end', () => {
     expect(report.text).toContain(`${enterprise.name} (${enterprise.email})`);
     expect(mailsTo(h.smtp, evaluator.email)).toHaveLength(1);
     expect(mailsTo(h.smtp, enterprise.email)).toHaveLength(1);
+  });
+
+  it('a bridging-support extension request goes to the operators’ mailbox to be decided', async () => {
+    const enterprise = recipient();
+    const before = mailsTo(h.smtp, OPERATOR_MAILBOX).length;
+    const body = payload('grants.bridging-extension.requested', enterprise);
+    await publish(h, 'grants.bridging-extension.requested', body, clock.now());
+    const [mail] = await expectEventually(() => {
+      const all = mailsTo(h.smtp, OPERATOR_MAILBOX).slice(before);
+      expect(all).toHaveLength(1);
+      return all;
+    });
+    expect(mail.subject).toBe(
+      'Wniosek o przedłużenie wsparcia pomostowego do decyzji – wniosek OWES/2026/00042',
+    );
+    expect(plain(mail.text)).toContain(`${enterprise.name}, ${enterprise.email}`);
+    expect(plain(mail.text)).toContain(
+      `/api/awards/${body.awardId}/bridging-extension/${body.requestId}/decision`,
+    );
+    expect(mailsTo(h.smtp, enterprise.email)).toHaveLength(0);
+  });
+
+  it('a grant funded from the reserve list with freed money says so', async () => {
+    const who = recipient();
+    await publish(
+      h,
+      'grants.award.granted',
+      payload('grants.award.granted', who, { afterAppeal: true, fromReserve: true }),
+      clock.now(),
+    );
+    const [mail] = await expectEventually(() => {
+      const mails = mailsTo(h.smtp, who.email);
+      expect(mails).toHaveLength(1);
+      return mails;
+    });
+    expect(plain(mail.text)).toContain('z listy rezerwowej');
   });
 
   it('sends one message per event whatever NATS redelivers', async () => {

@@ -38,6 +38,7 @@ export const AWARD_ID = '1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a06';
 export const JOB_ID = '5c4b3a29-1807-4f6e-9d5c-4b3a29180707';
 export const REPORT_ID = '8b7a6958-4736-4251-a0f9-e8d7c6b5a408';
 export const EVALUATION_ID = '3e2d1c0b-9a8f-4e7d-8c5b-4a3f2e1d0c09';
+export const BRIDGING_REQUEST_ID = 'b1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e14';
 
 type Samples = { [S in EventSubject]?: EventPayload<S> };
 
@@ -61,6 +62,16 @@ export function samplePayloads(
     appealDeadline: '2027-02-17T22:59:59.999Z',
     appealTermWorkingDays: 5,
     afterAppeal: false,
+    applicant,
+  };
+  const bridgingExtension = {
+    requestId: BRIDGING_REQUEST_ID,
+    awardId: AWARD_ID,
+    reference: REFERENCE,
+    months: 6,
+    monthlyAmount: 150_000,
+    jobs: 2,
+    amount: 1_800_000,
     applicant,
   };
   const report = {
@@ -238,6 +249,18 @@ export function samplePayloads(
       rank: 7,
       amount: 3_521_200,
     },
+    'grants.award.given-up': {
+      awardId: AWARD_ID,
+      applicationId: APPLICATION_ID,
+      reference: REFERENCE,
+      callId: CALL.callId,
+      callNumber: CALL.callNumber,
+      amount: 12_769_100,
+      reason: 'Członkowie grupy podjęli zatrudnienie u innego pracodawcy',
+      by: 'applicant',
+      givenUpAt: '2027-03-05T09:20:00.000Z',
+      applicant,
+    },
     'grants.appeal.resolved': {
       appealId: '6d5c4b3a-2918-4e7d-8c6b-5a4938271611',
       decisionId: decision.decisionId,
@@ -294,6 +317,17 @@ export function samplePayloads(
       paidTotal: 7_042_400,
       remaining: 5_726_700,
       applicant,
+    },
+    'grants.bridging-extension.requested': {
+      ...bridgingExtension,
+      justification: 'Sezonowy spadek zamówień cateringowych w okresie wakacji szkolnych',
+      requestedAt: '2027-08-20T10:00:00.000Z',
+    },
+    'grants.bridging-extension.decided': {
+      ...bridgingExtension,
+      decision: 'approved',
+      awardAmount: 14_569_100,
+      decidedAt: '2027-09-01T12:00:00.000Z',
     },
     'grants.job.report-due': report,
     'grants.job.report-overdue': report,
@@ -359,11 +393,14 @@ export type SampleSubject =
   | 'grants.evaluation.submitted'
   | 'grants.award.granted'
   | 'grants.award.rejected'
+  | 'grants.award.given-up'
   | 'grants.appeal.resolved'
   | 'grants.ranking.published'
   | 'grants.agreement.prepared'
   | 'grants.agreement.signed'
   | 'grants.payment.made'
+  | 'grants.bridging-extension.requested'
+  | 'grants.bridging-extension.decided'
   | 'grants.job.report-due'
   | 'grants.job.report-overdue'
   | 'grants.job.report-submitted'

@@ -84,7 +84,8 @@ export class NotificationsEnv extends BaseEnv {
 
   /**
    * The operators' mailbox(es), comma-separated: escalations (an overdue evaluation or job
-   * report) go there, as the events carry no operator recipient. Empty: no escalation e-mails
+   * report) and requests operators must decide (a bridging-support extension) go there, as the
+   * events carry no operator recipient. Empty: no escalation e-mails
    * (the start-up log warns).
    */
   @Transform(toList)

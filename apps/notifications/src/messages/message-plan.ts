@@ -137,6 +137,7 @@ const PLANNERS: { [S in EventSubject]?: Planner<S> } = {
       ...decisionData(p),
       rank: p.rank,
       amount: p.amount,
+      fromReserve: p.fromReserve === true,
     }),
 
   'grants.award.rejected': (p) =>
@@ -145,6 +146,16 @@ const PLANNERS: { [S in EventSubject]?: Planner<S> } = {
       reserve: p.outcome === 'reserve',
       rank: p.rank,
       amount: p.amount,
+    }),
+
+  'grants.award.given-up': (p) =>
+    one('award-given-up', p.applicant, p.reference, {
+      reference: p.reference,
+      callNumber: p.callNumber,
+      amount: p.amount,
+      reason: p.reason,
+      by: p.by,
+      givenUpAt: p.givenUpAt,
     }),
 
   'grants.appeal.resolved': (p) =>
@@ -184,6 +195,29 @@ const PLANNERS: { [S in EventSubject]?: Planner<S> } = {
       month: p.month ?? null,
       paidTotal: p.paidTotal,
       remaining: p.remaining,
+    }),
+
+  'grants.bridging-extension.requested': (p, ctx) =>
+    operatorRecipients(ctx.operators).map((recipient) => ({
+      template: 'bridging-extension-requested-operator' as const,
+      recipient,
+      reference: p.reference,
+      data: {
+        ...bridgingExtensionData(p),
+        justification: p.justification,
+        requestedAt: p.requestedAt,
+        applicantName: p.applicant.name,
+        applicantEmail: p.applicant.email,
+      },
+    })),
+
+  'grants.bridging-extension.decided': (p) =>
+    one('bridging-extension-decided', p.applicant, p.reference, {
+      ...bridgingExtensionData(p),
+      approved: p.decision === 'approved',
+      reason: p.reason ?? null,
+      awardAmount: p.awardAmount,
+      decidedAt: p.decidedAt,
     }),
 
   'grants.job.report-due': (p) => one('job-report-due', p.applicant, p.reference, jobReportData(p)),
@@ -263,6 +297,22 @@ function decisionData(
     appealDeadline: p.appealDeadline,
     appealTermWorkingDays: p.appealTermWorkingDays,
     afterAppeal: p.afterAppeal,
+  };
+}
+
+function bridgingExtensionData(
+  p:
+    | EventPayload<'grants.bridging-extension.requested'>
+    | EventPayload<'grants.bridging-extension.decided'>,
+) {
+  return {
+    reference: p.reference,
+    awardId: p.awardId,
+    requestId: p.requestId,
+    months: p.months,
+    monthlyAmount: p.monthlyAmount,
+    jobs: p.jobs,
+    amount: p.amount,
   };
 }
 

@@ -132,6 +132,14 @@ export class NotificationEventsController {
     return this.notifier.handle(event, ctx);
   }
 
+  @OnEvent('grants.award.given-up')
+  onAwardGivenUp(
+    @Payload() event: EventEnvelope<'grants.award.given-up'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    return this.notifier.handle(event, ctx);
+  }
+
   @OnEvent('grants.ranking.published')
   onRankingPublished(
     @Payload() event: EventEnvelope<'grants.ranking.published'>,
@@ -159,6 +167,22 @@ export class NotificationEventsController {
   @OnEvent('grants.payment.made')
   onPaymentMade(
     @Payload() event: EventEnvelope<'grants.payment.made'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    return this.notifier.handle(event, ctx);
+  }
+
+  @OnEvent('grants.bridging-extension.requested')
+  onBridgingExtensionRequested(
+    @Payload() event: EventEnvelope<'grants.bridging-extension.requested'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    return this.notifier.handle(event, ctx);
+  }
+
+  @OnEvent('grants.bridging-extension.decided')
+  onBridgingExtensionDecided(
+    @Payload() event: EventEnvelope<'grants.bridging-extension.decided'>,
     @Ctx() ctx: JetStreamContext,
   ): Promise<void> {
     return this.notifier.handle(event, ctx);

@@ -26,7 +26,7 @@ export class Notifier implements OnModuleInit {
   onModuleInit(): void {
     if (this.env.OPERATOR_EMAILS.length === 0) {
       this.logger.warn(
-        'OPERATOR_EMAILS is empty: overdue evaluations and job reports are not escalated to operators',
+        'OPERATOR_EMAILS is empty: overdue evaluations and job reports are not escalated to operators, and bridging-support extension requests are not sent to them',
       );
     }
   }

@@ -286,6 +286,26 @@ const FACTS: Record<TemplateName, Record<Lang, string[]>> = {
       'by 17 February 2027, 23:59',
     ],
   },
+  'award-given-up': {
+    pl: [
+      'Potwierdzenie rezygnacji ze wsparcia finansowego – wniosek OWES/2026/00042',
+      'Kwota wsparcia: 127 691,00 zł',
+      'Przyczyna rezygnacji: Członkowie grupy podjęli zatrudnienie u innego pracodawcy',
+      'Data rezygnacji: 5 marca 2027 10:20',
+      'Zgłaszający: wnioskodawca',
+      'nic więcej nie musisz robić',
+      'przez pomyłkę, niezwłocznie skontaktuj się z OWES',
+    ],
+    en: [
+      'Grant given up – application OWES/2026/00042',
+      'Grant amount: PLN 127,691.00',
+      'Reason: Członkowie grupy podjęli zatrudnienie u innego pracodawcy',
+      'Given up: 5 March 2027 at 10:20',
+      'Given up by: the applicant',
+      'nothing more is needed from you',
+      'If this was a mistake, contact OWES',
+    ],
+  },
   'appeal-resolved': {
     pl: [
       'zostało uwzględnione',
@@ -346,6 +366,54 @@ const FACTS: Record<TemplateName, Record<Lang, string[]>> = {
       'grant tranche',
       'Paid on: 22 March 2027',
       'Still to be paid: PLN 57,267.00',
+    ],
+  },
+  'bridging-extension-requested-operator': {
+    pl: [
+      'Dzień dobry,',
+      'Anna Kowalska (anna.kowalska@example.pl) wnioskuje o przedłużenie wsparcia pomostowego o 6 miesięcy',
+      'Numer wniosku: OWES/2026/00042',
+      'Okres przedłużenia: 6 miesięcy',
+      'Kwota miesięczna na miejsce pracy: 1500,00 zł',
+      'Miejsca pracy: 2 miejsca pracy',
+      'Łączna kwota przedłużenia: 18 000,00 zł',
+      'Uzasadnienie: Sezonowy spadek zamówień cateringowych w okresie wakacji szkolnych',
+      'Data złożenia: 20 sierpnia 2027 12:00',
+      'POST /api/awards/1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a06/bridging-extension/b1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e14/decision',
+    ],
+    en: [
+      'Hello,',
+      'to be extended by 6 months',
+      'Reference number: OWES/2026/00042',
+      'Extension: 6 months',
+      'Monthly amount per job: PLN 1,500.00',
+      'Jobs: 2 jobs',
+      'Extension total: PLN 18,000.00',
+      'Justification: Sezonowy spadek zamówień cateringowych w okresie wakacji szkolnych',
+      'Requested: 20 August 2027 at 12:00',
+      'POST /api/awards/1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a06/bridging-extension/b1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e14/decision',
+    ],
+  },
+  'bridging-extension-decided': {
+    pl: [
+      'Decyzja: przedłużenie wsparcia pomostowego zatwierdzone – wniosek OWES/2026/00042',
+      'zatwierdził przedłużenie wsparcia pomostowego o 6 miesięcy',
+      'Kwota wsparcia wynosi teraz 145 691,00 zł',
+      'Kwota miesięczna na miejsce pracy: 1500,00 zł',
+      'Łączna kwota przedłużenia: 18 000,00 zł',
+      'Kwota wsparcia po zmianie: 145 691,00 zł',
+      'Data decyzji: 1 września 2027 14:00',
+      'za miesiące przedłużenia może być teraz wypłacane',
+    ],
+    en: [
+      'Decision: bridging-support extension approved – application OWES/2026/00042',
+      'by 6 months',
+      'The grant now amounts to PLN 145,691.00',
+      'Monthly amount per job: PLN 1,500.00',
+      'Extension total: PLN 18,000.00',
+      'Grant amount now: PLN 145,691.00',
+      'Decided: 1 September 2027 at 14:00',
+      'for the extension months can now be paid',
     ],
   },
   'job-report-due': {
@@ -485,5 +553,94 @@ describe('agreement-ready', () => {
     const placed = renderMessage('agreement-ready', 'pl', { ...data, place: 'Płock' });
     expect(placed.text).toContain('w dniu 15 marca 2027 (Płock).');
     expect(placed.text).not.toContain('potwierdzi OWES');
+  });
+});
+
+describe('award-granted from the reserve list', () => {
+  const data = { ...SAMPLES.get('award-granted')!.data, name: 'Anna' };
+
+  it('says the application was funded from the reserve list with freed money', () => {
+    const pl = plain(renderMessage('award-granted', 'pl', { ...data, fromReserve: true }).text);
+    expect(pl).toContain(
+      'zwolniły się środki w naborze NAB/1/2026 „Tworzenie miejsc pracy w przedsiębiorstwach społecznych”',
+    );
+    expect(pl).toContain('wniosek OWES/2026/00042 otrzymał wsparcie finansowe z listy rezerwowej');
+    expect(pl).not.toContain('Komisja Oceny Wniosków przyznała');
+    expect(pl).toContain('Kwota wsparcia: 127 691,00 zł');
+    const en = plain(renderMessage('award-granted', 'en', { ...data, fromReserve: true }).text);
+    expect(en).toContain('money has been freed in call NAB/1/2026');
+    expect(en).toContain('application OWES/2026/00042 has been funded from the reserve list');
+    expect(en).not.toContain('the evaluation committee has awarded');
+  });
+
+  it('keeps the usual wording otherwise', () => {
+    expect(renderMessage('award-granted', 'pl', data).text).toContain(
+      'Komisja Oceny Wniosków przyznała wsparcie finansowe na wniosek OWES/2026/00042',
+    );
+    expect(renderMessage('award-granted', 'en', data).text).not.toContain('reserve list');
+  });
+});
+
+describe('award-given-up', () => {
+  it('names the operator when an operator gave it up for the applicant', () => {
+    const data = { ...SAMPLES.get('award-given-up')!.data, by: 'operator', name: 'Anna' };
+    expect(renderMessage('award-given-up', 'pl', data).text).toContain(
+      'Zgłaszający: operator OWES w imieniu wnioskodawcy',
+    );
+    expect(renderMessage('award-given-up', 'en', data).text).toContain(
+      "Given up by: an OWES operator on the applicant's behalf",
+    );
+  });
+});
+
+describe('bridging-extension-decided', () => {
+  const approved = { ...SAMPLES.get('bridging-extension-decided')!.data, name: 'Anna' };
+  const rejected = {
+    ...approved,
+    approved: false,
+    reason: 'Przychody przedsiębiorstwa pokrywają koszty zatrudnienia',
+    awardAmount: 12_769_100,
+  };
+
+  it('when rejected gives the reason and says bridging support ends after the base months', () => {
+    const pl = renderMessage('bridging-extension-decided', 'pl', rejected);
+    expect(pl.subject).toBe(
+      'Decyzja: odmowa przedłużenia wsparcia pomostowego – wniosek OWES/2026/00042',
+    );
+    expect(pl.text).toContain('nie zatwierdził przedłużenia wsparcia pomostowego o 6 miesięcy');
+    expect(pl.text).toContain(
+      'Uzasadnienie: Przychody przedsiębiorstwa pokrywają koszty zatrudnienia',
+    );
+    expect(pl.text).toContain('kończy się po podstawowym okresie');
+    expect(pl.text).not.toContain('Kwota wsparcia po zmianie');
+    const en = renderMessage('bridging-extension-decided', 'en', rejected);
+    expect(en.subject).toBe(
+      'Decision: bridging-support extension rejected – application OWES/2026/00042',
+    );
+    expect(en.text).toContain('Reasons: Przychody przedsiębiorstwa pokrywają koszty zatrudnienia');
+    expect(en.text).toContain('bridging support ends after the base months');
+    expect(en.text).not.toContain('Grant amount now');
+  });
+
+  it('when approved without a reason leaves no gap', () => {
+    for (const lang of ['pl', 'en'] as const) {
+      const m = renderMessage('bridging-extension-decided', lang, approved);
+      expect(m.text).not.toMatch(/Uzasadnienie|Reasons|null/);
+      expect(m.text).not.toMatch(/\n{3,}/);
+    }
+  });
+
+  it.each([
+    [1, '1 miesiąc', '1 month'],
+    [3, '3 miesiące', '3 months'],
+    [5, '5 miesięcy', '5 months'],
+    [12, '12 miesięcy', '12 months'],
+  ])('counts %i months with the right plural form', (months, pl, en) => {
+    expect(
+      renderMessage('bridging-extension-decided', 'pl', { ...approved, months }).text,
+    ).toContain(`Okres przedłużenia: ${pl}`);
+    expect(
+      renderMessage('bridging-extension-decided', 'en', { ...approved, months }).text,
+    ).toContain(`Extension: ${en}`);
   });
 });

@@ -51,10 +51,13 @@ export const TEMPLATE_NAMES = [
   'evaluation-overdue-operator',
   'award-granted',
   'award-rejected',
+  'award-given-up',
   'appeal-resolved',
   'agreement-ready',
   'agreement-signed',
   'payment-made',
+  'bridging-extension-requested-operator',
+  'bridging-extension-decided',
   'job-report-due',
   'job-report-reminder',
   'job-report-overdue',
@@ -504,7 +507,7 @@ export const CATALOGUE: Record<TemplateName, { pl: MessageSource; en: MessageSou
     pl: {
       subject: 'Decyzja: przyznano wsparcie finansowe – wniosek {{reference}}',
       intro:
-        '{{#if afterAppeal}}po rozpatrzeniu odwołań {{/if}}Komisja Oceny Wniosków przyznała wsparcie finansowe na wniosek {{reference}} w naborze {{callNumber}} „{{callTitle}}”.',
+        '{{#if fromReserve}}zwolniły się środki w naborze {{callNumber}} „{{callTitle}}” (inny wnioskodawca zrezygnował z przyznanego wsparcia), dzięki czemu wniosek {{reference}} otrzymał wsparcie finansowe z listy rezerwowej.{{else}}{{#if afterAppeal}}po rozpatrzeniu odwołań {{/if}}Komisja Oceny Wniosków przyznała wsparcie finansowe na wniosek {{reference}} w naborze {{callNumber}} „{{callTitle}}”.{{/if}}',
       facts: [
         { label: 'Numer wniosku', value: '{{reference}}' },
         { label: 'Kwota wsparcia', value: '{{pln amount}}' },
@@ -520,7 +523,7 @@ export const CATALOGUE: Record<TemplateName, { pl: MessageSource; en: MessageSou
     en: {
       subject: 'Decision: grant awarded – application {{reference}}',
       intro:
-        '{{#if afterAppeal}}after the appeals, {{/if}}the evaluation committee has awarded a grant to application {{reference}} in call {{callNumber}} "{{callTitle}}".',
+        '{{#if fromReserve}}money has been freed in call {{callNumber}} "{{callTitle}}" (another applicant gave up their grant), so application {{reference}} has been funded from the reserve list and awarded a grant.{{else}}{{#if afterAppeal}}after the appeals, {{/if}}the evaluation committee has awarded a grant to application {{reference}} in call {{callNumber}} "{{callTitle}}".{{/if}}',
       facts: [
         { label: 'Reference number', value: '{{reference}}' },
         { label: 'Amount awarded', value: '{{pln amount}}' },
@@ -575,6 +578,41 @@ export const CATALOGUE: Record<TemplateName, { pl: MessageSource; en: MessageSou
         '{{#if reserve}}If money is freed (e.g. after appeals), applications on the reserve list are funded in ranking order – we will e-mail you if yours is.{{/if}}',
       ],
       next: '{{#if afterAppeal}}the decision is final.{{else}}if you disagree with the evaluation, you may appeal within {{workingDays appealTermWorkingDays}} of the decision, that is by {{date appealLastDay}}, {{time appealDeadline}}. Submit the appeal in the system for application {{reference}}, naming the contested criteria and your reasons.{{/if}}',
+    },
+  },
+
+  'award-given-up': {
+    pl: {
+      subject: 'Potwierdzenie rezygnacji ze wsparcia finansowego – wniosek {{reference}}',
+      intro:
+        'potwierdzamy rezygnację ze wsparcia finansowego w wysokości {{pln amount}} przyznanego na wniosek {{reference}} w naborze {{callNumber}}. Umowa o udzielenie wsparcia finansowego nie zostanie zawarta.',
+      facts: [
+        { label: 'Numer wniosku', value: '{{reference}}' },
+        { label: 'Kwota wsparcia', value: '{{pln amount}}' },
+        { label: 'Przyczyna rezygnacji', value: '{{reason}}' },
+        { label: 'Data rezygnacji', value: '{{datetime givenUpAt}}' },
+        { label: 'Zgłaszający', value: '{{label "givenUpBy" by}}' },
+      ],
+      paragraphs: [
+        'Zwolnione środki zostaną przeznaczone na wsparcie wniosków z listy rezerwowej, w kolejności listy rankingowej.',
+      ],
+      next: 'nic więcej nie musisz robić. Jeśli rezygnacja została zgłoszona przez pomyłkę, niezwłocznie skontaktuj się z OWES, podając numer wniosku {{reference}}.',
+    },
+    en: {
+      subject: 'Grant given up – application {{reference}}',
+      intro:
+        'we confirm that the grant of {{pln amount}} awarded to application {{reference}} in call {{callNumber}} has been given up. No grant agreement will be signed.',
+      facts: [
+        { label: 'Reference number', value: '{{reference}}' },
+        { label: 'Grant amount', value: '{{pln amount}}' },
+        { label: 'Reason', value: '{{reason}}' },
+        { label: 'Given up', value: '{{datetime givenUpAt}}' },
+        { label: 'Given up by', value: '{{label "givenUpBy" by}}' },
+      ],
+      paragraphs: [
+        'The money freed goes to the applications on the reserve list, in ranking order.',
+      ],
+      next: 'nothing more is needed from you. If this was a mistake, contact OWES at once, quoting the reference number {{reference}}.',
     },
   },
 
@@ -703,6 +741,78 @@ export const CATALOGUE: Record<TemplateName, { pl: MessageSource; en: MessageSou
         { label: 'Still to be paid', value: '{{pln remaining}}' },
       ],
       next: 'check that the money reached the account named in the agreement and spend it as the agreement and the business plan provide; keep the receipts. If anything does not match, contact OWES quoting the reference number.',
+    },
+  },
+
+  'bridging-extension-requested-operator': {
+    pl: {
+      subject: 'Wniosek o przedłużenie wsparcia pomostowego do decyzji – wniosek {{reference}}',
+      intro:
+        '{{applicantName}} ({{applicantEmail}}) wnioskuje o przedłużenie wsparcia pomostowego o {{count "months" months}} (wniosek {{reference}}). Wniosek o przedłużenie czeka na decyzję OWES.',
+      facts: [
+        { label: 'Numer wniosku', value: '{{reference}}' },
+        { label: 'Przedsiębiorstwo', value: '{{applicantName}}, {{applicantEmail}}' },
+        { label: 'Okres przedłużenia', value: '{{count "months" months}}' },
+        { label: 'Kwota miesięczna na miejsce pracy', value: '{{pln monthlyAmount}}' },
+        { label: 'Miejsca pracy', value: '{{count "jobs" jobs}}' },
+        { label: 'Łączna kwota przedłużenia', value: '{{pln amount}}' },
+        { label: 'Uzasadnienie', value: '{{justification}}' },
+        { label: 'Data złożenia', value: '{{datetime requestedAt}}' },
+      ],
+      next: 'rozpatrz wniosek niezwłocznie i zapisz decyzję w systemie (zatwierdzenie albo odmowa z uzasadnieniem): POST /api/awards/{{awardId}}/bridging-extension/{{requestId}}/decision. O decyzji poinformujemy przedsiębiorstwo e-mailem.',
+    },
+    en: {
+      subject: 'Bridging-support extension request to decide – application {{reference}}',
+      intro:
+        '{{applicantName}} ({{applicantEmail}}) asks for the bridging support for application {{reference}} to be extended by {{count "months" months}}. The request awaits an OWES decision.',
+      facts: [
+        { label: 'Reference number', value: '{{reference}}' },
+        { label: 'Enterprise', value: '{{applicantName}}, {{applicantEmail}}' },
+        { label: 'Extension', value: '{{count "months" months}}' },
+        { label: 'Monthly amount per job', value: '{{pln monthlyAmount}}' },
+        { label: 'Jobs', value: '{{count "jobs" jobs}}' },
+        { label: 'Extension total', value: '{{pln amount}}' },
+        { label: 'Justification', value: '{{justification}}' },
+        { label: 'Requested', value: '{{datetime requestedAt}}' },
+      ],
+      next: 'consider the request without delay and record the decision in the system (approval, or rejection with reasons): POST /api/awards/{{awardId}}/bridging-extension/{{requestId}}/decision. We will e-mail the decision to the enterprise.',
+    },
+  },
+
+  'bridging-extension-decided': {
+    pl: {
+      subject:
+        '{{#if approved}}Decyzja: przedłużenie wsparcia pomostowego zatwierdzone{{else}}Decyzja: odmowa przedłużenia wsparcia pomostowego{{/if}} – wniosek {{reference}}',
+      intro:
+        '{{#if approved}}OWES zatwierdził przedłużenie wsparcia pomostowego o {{count "months" months}} (wniosek {{reference}}). Kwota wsparcia wynosi teraz {{pln awardAmount}}.{{else}}OWES nie zatwierdził przedłużenia wsparcia pomostowego o {{count "months" months}} (wniosek {{reference}}).{{/if}}',
+      facts: [
+        { label: 'Numer wniosku', value: '{{reference}}' },
+        { label: 'Okres przedłużenia', value: '{{count "months" months}}' },
+        { label: 'Kwota miesięczna na miejsce pracy', value: '{{pln monthlyAmount}}' },
+        { label: 'Miejsca pracy', value: '{{count "jobs" jobs}}' },
+        { label: 'Łączna kwota przedłużenia', value: '{{pln amount}}' },
+        { label: 'Kwota wsparcia po zmianie', value: '{{pln awardAmount}}', if: 'approved' },
+        { label: 'Uzasadnienie', value: '{{reason}}', if: 'reason' },
+        { label: 'Data decyzji', value: '{{datetime decidedAt}}' },
+      ],
+      next: '{{#if approved}}wsparcie pomostowe za miesiące przedłużenia może być teraz wypłacane zgodnie z umową – o każdej wypłacie poinformujemy Cię e-mailem. Jak dotychczas co miesiąc potwierdzaj w systemie utrzymanie każdego miejsca pracy.{{else}}wsparcie pomostowe kończy się po podstawowym okresie określonym w umowie i nie będzie wypłacane za kolejne miesiące. Jak dotychczas co miesiąc potwierdzaj w systemie utrzymanie każdego miejsca pracy. W razie pytań skontaktuj się z OWES, podając numer wniosku.{{/if}}',
+    },
+    en: {
+      subject:
+        '{{#if approved}}Decision: bridging-support extension approved{{else}}Decision: bridging-support extension rejected{{/if}} – application {{reference}}',
+      intro:
+        '{{#if approved}}OWES has approved extending the bridging support for application {{reference}} by {{count "months" months}}. The grant now amounts to {{pln awardAmount}}.{{else}}OWES has rejected extending the bridging support for application {{reference}} by {{count "months" months}}.{{/if}}',
+      facts: [
+        { label: 'Reference number', value: '{{reference}}' },
+        { label: 'Extension', value: '{{count "months" months}}' },
+        { label: 'Monthly amount per job', value: '{{pln monthlyAmount}}' },
+        { label: 'Jobs', value: '{{count "jobs" jobs}}' },
+        { label: 'Extension total', value: '{{pln amount}}' },
+        { label: 'Grant amount now', value: '{{pln awardAmount}}', if: 'approved' },
+        { label: 'Reasons', value: '{{reason}}', if: 'reason' },
+        { label: 'Decided', value: '{{datetime decidedAt}}' },
+      ],
+      next: '{{#if approved}}bridging support for the extension months can now be paid as the agreement provides – we will e-mail you about every payment. Keep confirming every month in the system that each job still exists, as before.{{else}}bridging support ends after the base months the agreement names and will not be paid for further months. Keep confirming every month in the system that each job still exists, as before. If you have questions, contact OWES quoting the reference number.{{/if}}',
     },
   },
 

@@ -50,6 +50,10 @@ export const LABELS: Record<string, Record<Lang, Record<string, string>>> = {
     pl: { tranche: 'transza wsparcia finansowego', bridging: 'wsparcie pomostowe' },
     en: { tranche: 'grant tranche', bridging: 'bridging support' },
   },
+  givenUpBy: {
+    pl: { applicant: 'wnioskodawca', operator: 'operator OWES w imieniu wnioskodawcy' },
+    en: { applicant: 'the applicant', operator: "an OWES operator on the applicant's behalf" },
+  },
 };
 
 /** Count words used in messages beside DAYS and WORKING_DAYS (libs/common/i18n). */
@@ -68,4 +72,14 @@ export const ENTITIES: CountForms = {
   en: { one: 'legal person', other: 'legal persons' },
 };
 
-export const COUNTS = { jobs: JOBS, persons: PERSONS, entities: ENTITIES } as const;
+export const MONTHS: CountForms = {
+  pl: { one: 'miesiąc', few: 'miesiące', many: 'miesięcy' },
+  en: { one: 'month', other: 'months' },
+};
+
+export const COUNTS = {
+  jobs: JOBS,
+  persons: PERSONS,
+  entities: ENTITIES,
+  months: MONTHS,
+} as const;

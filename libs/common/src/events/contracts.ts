@@ -268,6 +268,62 @@ export const AwardGrantedV1 = Type.Object({
   awardId: Uuid,
   rank: Type.Integer({ minimum: 1 }),
   amount: Grosze,
+  /**
+   * Funded from the reserve list with money another award freed when it was given up (after
+   * the ranking was published again after appeals). Absent or false otherwise.
+   */
+  fromReserve: Type.Optional(Type.Boolean()),
+});
+
+/**
+ * The applicant (or an operator for them) gave up an award before the agreement was signed
+ * (*rezygnacja*): its money is freed for the reserve list.
+ */
+export const AwardGivenUpV1 = Type.Object({
+  awardId: Uuid,
+  applicationId: Uuid,
+  reference: Type.String(),
+  callId: Uuid,
+  callNumber: Type.String(),
+  amount: Grosze,
+  reason: Type.String(),
+  /** Who gave it up: the applicant themself or an operator on their behalf. */
+  by: Type.Union([Type.Literal('applicant'), Type.Literal('operator')]),
+  givenUpAt: Iso,
+  applicant: Recipient,
+});
+
+/** What a bridging-support extension request asks for (grant-bridging model only). */
+const BridgingExtensionCommon = {
+  requestId: Uuid,
+  awardId: Uuid,
+  reference: Type.String(),
+  /** Extension months asked for, per job, after the base bridging months. */
+  months: Type.Integer({ minimum: 1 }),
+  /** Bridging support per job and month in the extension, grosze. */
+  monthlyAmount: Grosze,
+  /** Jobs the extension is for. */
+  jobs: Type.Integer({ minimum: 1 }),
+  /** months × monthlyAmount × jobs, grosze. */
+  amount: Grosze,
+  applicant: Recipient,
+};
+
+/** An enterprise asked for the bridging-support extension (*przedłużenie wsparcia pomostowego*). */
+export const BridgingExtensionRequestedV1 = Type.Object({
+  ...BridgingExtensionCommon,
+  justification: Type.String(),
+  requestedAt: Iso,
+});
+
+/** The centre decided a bridging-support extension request. */
+export const BridgingExtensionDecidedV1 = Type.Object({
+  ...BridgingExtensionCommon,
+  decision: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]),
+  reason: Type.Optional(Type.String()),
+  /** The award after the decision (raised by an approved extension), grosze. */
+  awardAmount: Grosze,
+  decidedAt: Iso,
 });
 
 /**
@@ -458,6 +514,9 @@ export const EVENT_CONTRACTS = {
   'grants.evaluation.submitted': { version: 1, schema: EvaluationSubmittedV1 },
   'grants.award.granted': { version: 1, schema: AwardGrantedV1 },
   'grants.award.rejected': { version: 1, schema: AwardRejectedV1 },
+  'grants.award.given-up': { version: 1, schema: AwardGivenUpV1 },
+  'grants.bridging-extension.requested': { version: 1, schema: BridgingExtensionRequestedV1 },
+  'grants.bridging-extension.decided': { version: 1, schema: BridgingExtensionDecidedV1 },
   'grants.ranking.published': { version: 1, schema: RankingPublishedV1 },
   'grants.appeal.resolved': { version: 1, schema: AppealResolvedV1 },
   'grants.agreement.prepared': { version: 1, schema: AgreementPreparedV1 },
