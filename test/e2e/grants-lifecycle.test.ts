@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import { ManualClock, formatPln } from '@app/common';
@@ -8,6 +9,8 @@ import {
   addEvaluators,
   createPublishedCall,
   grantsEvents,
+  publishEvent,
+  recipient,
   startGrants,
   startTokenIssuer,
   type Account,
@@ -75,6 +78,34 @@ describe('grants: from a formally accepted application to a settled grant', () =
       budget: 40_000_000,
       programmeId: programme.body.id,
     });
+    // initiative groups recruited by the applications service: qualified ones are "supported"
+    const group = (county: string, counties: string[] = [county]) => ({
+      groupId: randomUUID(),
+      name: `Grupa inicjatywna ${county}`,
+      plannedLegalForm: 'social-cooperative' as const,
+      naturalPersons: 3,
+      legalPersons: 0,
+      plannedJobs: 3,
+      counties,
+      submittedAt: '2027-01-10T09:00:00.000Z',
+      leader: recipient(applicant),
+    });
+    const decided = (g: ReturnType<typeof group>, decision: 'qualified' | 'rejected') => ({
+      groupId: g.groupId,
+      name: g.name,
+      decision,
+      decidedAt: '2027-01-15T09:00:00.000Z',
+      leader: g.leader,
+    });
+    const twoCounties = group('1419', ['1419', '1462']);
+    const oneCounty = group('1462');
+    const turned = group('1427');
+    const warsaw = group('1465'); // not a county of the programme
+    for (const g of [twoCounties, oneCounty, turned, warsaw])
+      await publishEvent(platform, 'applications.group.submitted', g);
+    for (const g of [twoCounties, oneCounty, warsaw])
+      await publishEvent(platform, 'applications.group.qualified', decided(g, 'qualified'));
+    await publishEvent(platform, 'applications.group.rejected', decided(turned, 'rejected'));
     clock.set(at('2027-01-21'));
     const pool = await addEvaluators(platform, issuer, operator.token, call.id, 2, {
       chairFirst: true,
@@ -341,12 +372,12 @@ describe('grants: from a formally accepted application to a settled grant', () =
         const run = await platform.api.post('/api/monitoring/run', {}, operator.token);
         expect(run.body.refundsClaimed).toBe(1);
         const [claim] = await grantsEvents(platform, 'grants.refund.claimed');
-        // 1/3 of each tranche: 4,403,400 paid 20 Feb (203 days) + 2,935,600 paid 10 Mar (185 days), 7.75 % a year
+        // 1/3 of each tranche: 4,403,400 paid 20 Feb (203 days) + 2,935,600 paid 10 Mar (185 days), 7.25 % a year (the rate from 5 March 2026)
         expect(claim).toMatchObject({
           jobId: job3.id,
           principal: 7_339_000,
-          interest: 305_111,
-          total: 7_644_111,
+          interest: 285_427,
+          total: 7_624_427,
           demandDate: '2027-09-11',
           dueDate: '2027-10-11',
         });
@@ -384,7 +415,7 @@ describe('grants: from a formally accepted application to a settled grant', () =
         awardId: award.id,
         jobsKept: 2,
         paidTotal: 22_017_000,
-        refundClaimedTotal: 7_644_111,
+        refundClaimedTotal: 7_624_427,
         settledOn: '2028-09-01',
       }),
     ]);
@@ -394,15 +425,25 @@ describe('grants: from a formally accepted application to a settled grant', () =
     expect(indicators.status).toBe(200);
     const [mine] = indicators.body.items;
     const value = (rows: any[], key: string) => rows.find((r) => r.key === key);
-    expect(value(mine.indicators, 'groupsSupported')).toMatchObject({ actual: 1, target: 20 });
+    // two qualified groups in the programme's counties (a rejected one and one elsewhere do not count)
+    expect(value(mine.indicators, 'groupsSupported')).toMatchObject({ actual: 2, target: 20 });
+    expect(
+      value(mine.counties.find((c: any) => c.county === '1427').indicators, 'groupsSupported')
+        .actual,
+    ).toBe(0);
+    expect(mine.indicators.map((r: any) => r.key)).not.toContain('peopleTrained');
+    const elsewhere = indicators.body.items.find((p: any) => p.programmeId === null);
+    expect(value(elsewhere.indicators, 'groupsSupported').actual).toBe(1);
     expect(value(mine.indicators, 'enterprisesCreated')).toMatchObject({ actual: 1, target: 8 });
     expect(value(mine.indicators, 'jobsCreated')).toMatchObject({ actual: 3, target: 60 });
     expect(value(mine.indicators, 'jobsKept')).toMatchObject({ actual: 2 });
     expect(value(mine.indicators, 'moneyAwarded')).toMatchObject({ actual: 22_017_000 });
     expect(value(mine.indicators, 'moneyPaid')).toMatchObject({ actual: 22_017_000 });
-    expect(value(mine.indicators, 'moneyRefundClaimed')).toMatchObject({ actual: 7_644_111 });
+    expect(value(mine.indicators, 'moneyRefundClaimed')).toMatchObject({ actual: 7_624_427 });
     const sierpecki = mine.counties.find((c: any) => c.county === '1419');
     expect(value(sierpecki.indicators, 'jobsCreated').actual).toBe(2);
+    // a group counts in its first member's county
+    expect(value(sierpecki.indicators, 'groupsSupported').actual).toBe(1);
     expect(
       value(mine.counties.find((c: any) => c.county === '1462').indicators, 'jobsKept').actual,
     ).toBe(0);
@@ -493,5 +534,67 @@ describe('grants: from a formally accepted application to a settled grant', () =
       ['bridging', '2027-03'],
       ['tranche', null],
     ]);
+
+    // the extension of bridging support is a separate request, decided by the centre
+    const extension = (body: Record<string, unknown>, token = bridgingApplicant.token) =>
+      platform.api.post(`/api/awards/${award.id}/bridging-extension`, body, token);
+    const justification = 'Spółdzielnia potrzebuje dalszego wsparcia do czasu pozyskania klientów.';
+    const tooLong = await extension({ months: 7, monthlyAmount: 150_000, justification });
+    expect(tooLong.status).toBe(400);
+    const tooMuch = await extension({ months: 3, monthlyAmount: 150_001, justification });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.errors.map((e: any) => e.path)).toEqual(['monthlyAmount']);
+    const stranger = await issuer.account('applicant');
+    expect(
+      (await extension({ months: 3, monthlyAmount: 150_000, justification }, stranger.token))
+        .status,
+    ).toBe(404);
+    const requested = await extension({ months: 3, monthlyAmount: 150_000, justification });
+    expect(requested.status).toBe(201);
+    expect(requested.body).toMatchObject({ status: 'pending', amount: 450_000, jobIds: [job.id] });
+    expect((await extension({ months: 1, monthlyAmount: 100_000, justification })).status).toBe(
+      409,
+    );
+    // not granted yet: the seventh month is still closed
+    expect(
+      (await pay({ kind: 'bridging', amount: 100_000, jobId: job.id, month: '2027-09' })).status,
+    ).toBe(422);
+    const decide = (body: Record<string, unknown>, token = operator.token) =>
+      platform.api.post(
+        `/api/awards/${award.id}/bridging-extension/${requested.body.id}/decision`,
+        body,
+        token,
+      );
+    expect((await decide({ decision: 'approved' }, bridgingApplicant.token)).status).toBe(403);
+    expect((await decide({ decision: 'rejected' })).status).toBe(400); // a rejection needs a reason
+    const approved = await decide({ decision: 'approved' });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      awardIncrease: 450_000,
+      award: { amount: 3_752_000, bridgingExtensionGranted: true },
+    });
+    expect((await decide({ decision: 'rejected', reason: 'Jednak nie' })).status).toBe(409);
+    expect(
+      (await pay({ kind: 'bridging', amount: 150_000, jobId: job.id, month: '2027-09' })).status,
+    ).toBe(201);
+    // within the approved monthly amount and months only
+    expect(
+      (await pay({ kind: 'bridging', amount: 1, jobId: job.id, month: '2027-09' })).status,
+    ).toBe(422);
+    expect(
+      (await pay({ kind: 'bridging', amount: 100_000, jobId: job.id, month: '2027-12' })).status,
+    ).toBe(422);
+    expect(await grantsEvents(platform, 'grants.bridging-extension.requested')).toEqual([
+      expect.objectContaining({ awardId: award.id, months: 3, amount: 450_000, jobs: 1 }),
+    ]);
+    expect(await grantsEvents(platform, 'grants.bridging-extension.decided')).toEqual([
+      expect.objectContaining({ decision: 'approved', awardAmount: 3_752_000 }),
+    ]);
+    const listed = await platform.api.get(
+      `/api/awards/${award.id}/bridging-extension`,
+      bridgingApplicant.token,
+    );
+    expect(listed.body.items.map((r: any) => r.status)).toEqual(['approved']);
   });
 });

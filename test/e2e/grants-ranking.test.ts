@@ -344,4 +344,118 @@ describe('grants: ranking, decisions and appeals', () => {
     await platform.api.post('/api/monitoring/run', {}, operator.token);
     expect(await grantsEvents(platform, 'grants.ranking.published')).toHaveLength(2);
   });
+
+  it('frees the money of a given-up award for the reserve list, in ranking order, and publishes the list again', async () => {
+    let awards: any[] = [];
+    const loadAwards = async () => {
+      awards = (await platform.api.get(`/api/awards?callId=${call.id}`, operator.token)).body.items;
+    };
+    await loadAwards();
+    const awardOf = (name: string) => awards.find((a) => a.reference === refOf(name))!;
+    const giveUp = (name: string, token: string, body: Record<string, unknown> = {}) =>
+      platform.api.post(
+        `/api/awards/${awardOf(name).id}/give-up`,
+        { reason: 'Grupa rezygnuje z założenia przedsiębiorstwa', ...body },
+        token,
+      );
+
+    expect((await giveUp('B', appellant.token)).status).toBe(404); // not theirs
+    const noReason = await platform.api.post(
+      `/api/awards/${awardOf('B').id}/give-up`,
+      {},
+      applicant.token,
+    );
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors.map((e: any) => e.path)).toEqual(['reason']);
+
+    // after the agreement an award is not given up here
+    clock.set(new Date('2027-02-10T10:00:00+01:00'));
+    const signed = await platform.api.post(
+      `/api/awards/${awardOf('A').id}/agreement`,
+      {
+        signedOn: '2027-02-10',
+        security: { kind: 'blank-promissory-note', declarationSigned: true },
+        deMinimisCertificateNumber: 'DM/2027/0001',
+      },
+      operator.token,
+    );
+    expect(signed.status).toBe(200);
+    const afterAgreement = await giveUp('A', applicant.token);
+    expect(afterAgreement.status).toBe(409);
+    expect(afterAgreement.body.code).toBe('AGREEMENT_ALREADY_SIGNED');
+    expect(await grantsEvents(platform, 'grants.award.given-up')).toEqual([]);
+
+    // B (8,000,000) gives up: C (6,000,000) and then D (2,000,000) are funded from the reserve
+    const given = await giveUp('B', applicant.token);
+    expect(given.status).toBe(200);
+    expect(given.body).toMatchObject({
+      status: 'given-up',
+      givenUp: { by: applicant.id, reason: 'Grupa rezygnuje z założenia przedsiębiorstwa' },
+    });
+    expect(await grantsEvents(platform, 'grants.award.given-up')).toEqual([
+      expect.objectContaining({ reference: refOf('B'), amount: 8_000_000, by: 'applicant' }),
+    ]);
+    const fromReserve = (await grantsEvents(platform, 'grants.award.granted')).filter(
+      (e) => e.fromReserve,
+    );
+    expect(fromReserve.map((e) => [e.reference, e.rank, e.amount])).toEqual([
+      // B is off the list: the ones below it move up
+      [refOf('C'), 4, 6_000_000],
+      [refOf('D'), 5, 2_000_000],
+    ]);
+    expect((await grantsEvents(platform, 'grants.ranking.published'))[2]).toMatchObject({
+      version: 3,
+      funded: 5,
+      reserve: 0,
+      fundedTotal: 22_000_000,
+      remainingBudget: 0,
+    });
+    const ranking = await platform.api.get(`/api/calls/${call.id}/ranking`, operator.token);
+    expect(ranking.body).toMatchObject({ version: 3, fundedTotal: 22_000_000, remainingBudget: 0 });
+    expect(ranking.body.rows.map((r: any) => [r.reference, r.rank, r.status])).toEqual([
+      [refOf('A'), 1, 'funded'],
+      [refOf('F'), 2, 'funded'],
+      [refOf('E'), 3, 'funded'],
+      [refOf('C'), 4, 'funded'],
+      [refOf('D'), 5, 'funded'],
+      [refOf('B'), null, 'given-up'],
+    ]);
+
+    // a given-up award takes nothing more
+    expect((await giveUp('B', applicant.token)).body.code).toBe('AWARD_GIVEN_UP');
+    const agreement = await platform.api.post(
+      `/api/awards/${awardOf('B').id}/agreement`,
+      {
+        signedOn: '2027-02-10',
+        security: { kind: 'aval', avalist: 'Jan Nowak' },
+        deMinimisCertificateNumber: 'DM/2027/0002',
+      },
+      operator.token,
+    );
+    expect(agreement.status).toBe(409);
+
+    await loadAwards(); // C's and D's new awards
+    expect(awards).toHaveLength(6);
+    // an operator gives up D for its applicant: nothing is left on the reserve list, the money is shown
+    const byOperator = await giveUp('D', operator.token, {
+      reason: 'Pismo wnioskodawcy z 9 lutego',
+    });
+    expect(byOperator.status).toBe(200);
+    expect((await grantsEvents(platform, 'grants.award.given-up'))[1]).toMatchObject({
+      reference: refOf('D'),
+      by: 'operator',
+    });
+    const last = await platform.api.get(`/api/calls/${call.id}/ranking`, operator.token);
+    expect(last.body).toMatchObject({
+      version: 4,
+      fundedTotal: 20_000_000,
+      remainingBudget: 2_000_000,
+    });
+    const [{ committed }] = await grantsQuery(
+      platform,
+      `SELECT sum(amount)::int AS committed FROM grants.awards WHERE call_id = $1 AND status <> 'given-up'`,
+      [call.id],
+    );
+    expect(committed).toBe(20_000_000);
+  });
 });

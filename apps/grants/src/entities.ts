@@ -5,7 +5,8 @@ import { GrantApplication } from './applications/application.entity.js';
 import { CallEvaluator, Evaluation } from './evaluation/evaluation.entities.js';
 import { Decision } from './ranking/decision.entity.js';
 import { Appeal } from './appeals/appeal.entity.js';
-import { Award, AwardJob, Payment } from './awards/award.entities.js';
+import { Award, AwardJob, BridgingExtensionRequest, Payment } from './awards/award.entities.js';
+import { InitiativeGroup } from './applications/initiative-group.entity.js';
 import { InterestRate, JobReport, RefundClaimRecord } from './monitoring/monitoring.entities.js';
 
 export const GRANTS_ENTITIES = [
@@ -23,4 +24,6 @@ export const GRANTS_ENTITIES = [
   JobReport,
   RefundClaimRecord,
   InterestRate,
+  BridgingExtensionRequest,
+  InitiativeGroup,
 ];

@@ -169,4 +169,55 @@ export class ApplicationsEventsController {
       toState: 'withdrawn',
     });
   }
+
+  /** A group applied to be supported: kept for the "groups supported" indicator. */
+  @OnEvent('applications.group.submitted')
+  async onGroupSubmitted(
+    @Payload() event: EventEnvelope<'applications.group.submitted'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    const p = event.payload;
+    await ctx.manager.query(
+      `INSERT INTO grants.initiative_groups (id, name, county, counties, status, submitted_at, updated_at)
+       VALUES ($1, $2, $3, $4, 'submitted', $5, $6)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, county = EXCLUDED.county,
+          counties = EXCLUDED.counties, status = 'submitted', submitted_at = EXCLUDED.submitted_at,
+          decided_at = NULL, updated_at = EXCLUDED.updated_at
+        WHERE grants.initiative_groups.updated_at <= EXCLUDED.updated_at`,
+      [p.groupId, p.name, p.counties[0] ?? null, p.counties, p.submittedAt, event.occurredAt],
+    );
+  }
+
+  @OnEvent('applications.group.qualified')
+  onGroupQualified(
+    @Payload() event: EventEnvelope<'applications.group.qualified'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    return this.groupDecided(event, ctx);
+  }
+
+  @OnEvent('applications.group.rejected')
+  onGroupRejected(
+    @Payload() event: EventEnvelope<'applications.group.rejected'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    return this.groupDecided(event, ctx);
+  }
+
+  private async groupDecided(
+    event: EventEnvelope<'applications.group.qualified' | 'applications.group.rejected'>,
+    ctx: JetStreamContext,
+  ): Promise<void> {
+    const p = event.payload;
+    // A decision always follows the group's submission in the same stream; should the submission
+    // be missing (a group decided before this service consumed groups), the group is kept anyway.
+    await ctx.manager.query(
+      `INSERT INTO grants.initiative_groups (id, name, county, counties, status, submitted_at, decided_at, updated_at)
+       VALUES ($1, $2, NULL, '{}', $3, $4, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, decided_at = EXCLUDED.decided_at,
+          updated_at = EXCLUDED.updated_at
+        WHERE grants.initiative_groups.updated_at <= EXCLUDED.updated_at`,
+      [p.groupId, p.name, p.decision, p.decidedAt, event.occurredAt],
+    );
+  }
 }

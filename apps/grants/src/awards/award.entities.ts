@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { groszeTransformer, type Recipient } from '@app/common';
 import { dateTransformer } from '../shared/transformers.js';
 
-export type AwardStatus = 'granted' | 'agreement-signed' | 'settled';
+export type AwardStatus = 'granted' | 'agreement-signed' | 'settled' | 'given-up';
 
 export type Security =
   | { kind: 'blank-promissory-note'; declarationSigned: true; declarationDate: string }
@@ -84,6 +84,16 @@ export class Award {
 
   @Column('uuid', { name: 'agreement_prepared_by', nullable: true })
   agreementPreparedBy: string | null;
+
+  /** Given up before the agreement (*rezygnacja*): when, by whom, why. */
+  @Column('timestamptz', { name: 'given_up_at', nullable: true })
+  givenUpAt: Date | null;
+
+  @Column('uuid', { name: 'given_up_by', nullable: true })
+  givenUpBy: string | null;
+
+  @Column('text', { name: 'given_up_reason', nullable: true })
+  givenUpReason: string | null;
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt: Date;
@@ -177,4 +187,57 @@ export class Payment {
 
   @Column('timestamptz', { name: 'recorded_at' })
   recordedAt: Date;
+}
+
+export type BridgingExtensionStatus = 'pending' | 'approved' | 'rejected';
+
+/**
+ * A request for the bridging-support extension (grant-bridging model): further months at the
+ * lower extension cap, decided by the centre. An approval raises the award by what it did not
+ * already hold for the extension.
+ */
+@Entity({ name: 'bridging_extension_requests', schema: 'grants' })
+export class BridgingExtensionRequest {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'award_id' })
+  awardId: string;
+
+  @Column('integer')
+  months: number;
+
+  @Column('bigint', { name: 'monthly_amount', transformer: groszeTransformer })
+  monthlyAmount: number;
+
+  @Column('uuid', { name: 'job_ids', array: true })
+  jobIds: string[];
+
+  @Column('bigint', { transformer: groszeTransformer })
+  amount: number;
+
+  @Column('text')
+  justification: string;
+
+  @Column('text')
+  status: BridgingExtensionStatus;
+
+  @Column('uuid', { name: 'requested_by' })
+  requestedBy: string;
+
+  @Column('timestamptz', { name: 'requested_at' })
+  requestedAt: Date;
+
+  @Column('uuid', { name: 'decided_by', nullable: true })
+  decidedBy: string | null;
+
+  @Column('timestamptz', { name: 'decided_at', nullable: true })
+  decidedAt: Date | null;
+
+  @Column('text', { nullable: true })
+  reason: string | null;
+
+  /** How much the approval added to the award, grosze. */
+  @Column('bigint', { name: 'award_increase', transformer: groszeTransformer })
+  awardIncrease: number;
 }

@@ -4,15 +4,20 @@ import { CurrentUser, Roles, formatPln, toWarsawIso, type AuthUser } from '@app/
 import { MonitoringService } from '../monitoring/monitoring.service.js';
 import type { JobReport, RefundClaimRecord } from '../monitoring/monitoring.entities.js';
 import { AwardsService } from './awards.service.js';
+import { RankingService } from '../ranking/ranking.service.js';
+import { BridgingExtensionsService } from './bridging-extensions.service.js';
 import {
   AgreementDto,
   AgreementPreparationDto,
+  BridgingExtensionDecisionDto,
+  BridgingExtensionRequestDto,
+  GiveUpDto,
   JobReportDto,
   PaymentDto,
   RefillDto,
   VacancyDto,
 } from './awards.dto.js';
-import type { Award, AwardJob, Payment } from './award.entities.js';
+import type { Award, AwardJob, BridgingExtensionRequest, Payment } from './award.entities.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -42,6 +47,28 @@ export function awardView(a: Award) {
     bridgingExtensionGranted: a.bridgingExtensionGranted,
     grantedAt: toWarsawIso(a.grantedAt),
     settledOn: a.settledOn,
+    givenUp: a.givenUpAt
+      ? { at: toWarsawIso(a.givenUpAt), by: a.givenUpBy, reason: a.givenUpReason }
+      : null,
+  };
+}
+
+export function extensionView(r: BridgingExtensionRequest) {
+  return {
+    id: r.id,
+    awardId: r.awardId,
+    status: r.status,
+    months: r.months,
+    monthlyAmount: r.monthlyAmount,
+    monthlyAmountFormatted: formatPln(r.monthlyAmount),
+    jobIds: r.jobIds,
+    amount: r.amount,
+    amountFormatted: formatPln(r.amount),
+    justification: r.justification,
+    requestedAt: toWarsawIso(r.requestedAt),
+    decidedAt: r.decidedAt ? toWarsawIso(r.decidedAt) : null,
+    reason: r.reason,
+    awardIncrease: r.awardIncrease,
   };
 }
 
@@ -112,6 +139,8 @@ export class AwardsController {
   constructor(
     private readonly awards: AwardsService,
     private readonly monitoring: MonitoringService,
+    private readonly ranking: RankingService,
+    private readonly extensions: BridgingExtensionsService,
   ) {}
 
   @Get()
@@ -137,6 +166,59 @@ export class AwardsController {
       payments: d.payments.map(paymentView),
       refunds: d.refunds.map(refundView),
     };
+  }
+
+  @Post(':id/give-up')
+  @HttpCode(200)
+  @Roles('applicant', 'operator', 'admin')
+  @ApiOperation({
+    summary:
+      'Give up the award before the agreement (rezygnacja): its money funds the reserve list in ranking order',
+  })
+  async giveUp(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: GiveUpDto,
+  ) {
+    return awardView(await this.ranking.giveUp(user, id, dto.reason));
+  }
+
+  @Get(':id/bridging-extension')
+  @Roles('applicant', 'operator', 'admin')
+  @ApiOperation({ summary: "The award's bridging-support extension requests" })
+  async extensionRequests(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return { items: (await this.extensions.list(user, id)).map(extensionView) };
+  }
+
+  @Post(':id/bridging-extension')
+  @Roles('applicant', 'operator', 'admin')
+  @ApiOperation({
+    summary:
+      'Request the bridging-support extension (grant-bridging model, after the agreement; the centre decides)',
+  })
+  async requestExtension(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Body() dto: BridgingExtensionRequestDto,
+  ) {
+    return extensionView(await this.extensions.request(user, id, dto));
+  }
+
+  @Post(':id/bridging-extension/:requestId/decision')
+  @HttpCode(200)
+  @Roles('operator', 'admin')
+  @ApiOperation({
+    summary:
+      'Approve (the award grows by the extension, within the call budget) or reject a bridging-support extension request',
+  })
+  async decideExtension(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuid) id: string,
+    @Param('requestId', uuid) requestId: string,
+    @Body() dto: BridgingExtensionDecisionDto,
+  ) {
+    const { request, award } = await this.extensions.decide(user, id, requestId, dto);
+    return { ...extensionView(request), award: awardView(award) };
   }
 
   @Post(':id/agreement/prepare')

@@ -88,13 +88,6 @@ export class AgreementDto {
   @Type(() => JobStartDto)
   @IsOptional()
   jobStarts?: JobStartDto[];
-
-  @ApiPropertyOptional({
-    description: 'Grant-bridging model: the extension of bridging support was granted',
-  })
-  @IsBoolean()
-  @IsOptional()
-  bridgingExtensionGranted?: boolean;
 }
 
 export class AgreementPreparationDto {
@@ -203,4 +196,69 @@ export class InterestRateDto {
   @IsString()
   @MaxLength(12)
   ratePercent: string;
+}
+
+export class GiveUpDto {
+  @ApiProperty({
+    example: 'Grupa nie założy spółdzielni socjalnej: dwie osoby podjęły inną pracę',
+    description: 'Why the award is given up (kept with the award and told to the applicant)',
+  })
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason: string;
+}
+
+export class BridgingExtensionRequestDto {
+  @ApiProperty({
+    example: 6,
+    description:
+      "Extension months asked for, after the base bridging months (at most the call's extension months)",
+  })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  months: number;
+
+  @ApiProperty({
+    description:
+      "Bridging support per job and month in the extension, grosze (at most the call's extension cap)",
+    example: 120_000,
+  })
+  @IsInt()
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  monthlyAmount: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Award job ids the extension is for; every job still active when omitted',
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  @IsOptional()
+  jobIds?: string[];
+
+  @ApiProperty({ description: 'Why the enterprise still needs bridging support' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(4000)
+  justification: string;
+}
+
+export class BridgingExtensionDecisionDto {
+  @ApiProperty({ enum: ['approved', 'rejected'] })
+  @IsIn(['approved', 'rejected'])
+  decision: 'approved' | 'rejected';
+
+  @ApiPropertyOptional({ description: 'Why (required for a rejection); told to the applicant' })
+  @ValidateIf(
+    (o: BridgingExtensionDecisionDto) => o.decision === 'rejected' || o.reason !== undefined,
+  )
+  @IsString()
+  @MinLength(3)
+  @MaxLength(2000)
+  reason?: string;
 }

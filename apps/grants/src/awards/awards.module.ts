@@ -5,11 +5,12 @@ import { MonitoringScheduler } from '../monitoring/monitoring.scheduler.js';
 import { MonitoringService } from '../monitoring/monitoring.service.js';
 import { AwardsController } from './awards.controller.js';
 import { AwardsService } from './awards.service.js';
+import { BridgingExtensionsService } from './bridging-extensions.service.js';
 
 /** Awards after the decision: agreements, payments, job monitoring, refunds and settlement. */
 @Module({
   imports: [EvaluationModule],
   controllers: [AwardsController, MonitoringController],
-  providers: [AwardsService, MonitoringService, MonitoringScheduler],
+  providers: [AwardsService, BridgingExtensionsService, MonitoringService, MonitoringScheduler],
 })
 export class AwardsModule {}

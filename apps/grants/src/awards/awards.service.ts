@@ -24,10 +24,26 @@ import { Call } from '../calls/call.entity.js';
 import { GrantApplication } from '../applications/application.entity.js';
 import { JobReport, RefundClaimRecord } from '../monitoring/monitoring.entities.js';
 import { field, invalid, localize } from '../shared/problems.js';
-import { Award, AwardJob, Payment, type Security } from './award.entities.js';
+import {
+  Award,
+  AwardJob,
+  BridgingExtensionRequest,
+  Payment,
+  type Security,
+} from './award.entities.js';
 import type { AgreementDto, AgreementPreparationDto, PaymentDto } from './awards.dto.js';
 
 const NOT_FOUND = { pl: 'Nie ma takiego wsparcia', en: 'No such award' };
+
+/** A given-up award takes no agreement and no payment: 409. */
+export function assertNotGivenUp(award: Award): void {
+  if (award.status === 'given-up') {
+    throw ApiError.conflict('AWARD_GIVEN_UP', {
+      pl: 'Z tego wsparcia zrezygnowano',
+      en: 'This award was given up',
+    });
+  }
+}
 
 export function isStaff(user: AuthUser): boolean {
   return user.roles.includes('operator') || user.roles.includes('admin');
@@ -89,6 +105,7 @@ export class AwardsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!award) throw ApiError.notFound(NOT_FOUND);
+      assertNotGivenUp(award);
       if (award.status !== 'granted') {
         throw ApiError.conflict('AGREEMENT_ALREADY_SIGNED', {
           pl: 'Umowa o udzielenie wsparcia została już zawarta',
@@ -143,6 +160,7 @@ export class AwardsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!award) throw ApiError.notFound(NOT_FOUND);
+      assertNotGivenUp(award);
       if (award.status !== 'granted') {
         throw ApiError.conflict('AGREEMENT_ALREADY_SIGNED', {
           pl: 'Umowa o udzielenie wsparcia została już zawarta',
@@ -174,15 +192,6 @@ export class AwardsService {
         }
         starts.set(s.jobId, s.startDate);
       });
-      if (dto.bridgingExtensionGranted && call.fundingModel.kind !== 'grant-bridging') {
-        problems.push(
-          field(
-            'bridgingExtensionGranted',
-            'Nabór nie przewiduje wsparcia pomostowego',
-            'The call has no bridging support',
-          ),
-        );
-      }
       if (problems.length > 0) throw invalid(problems);
 
       const now = this.clock.now();
@@ -240,7 +249,6 @@ export class AwardsService {
       award.signedOn = dto.signedOn;
       award.security = security;
       award.deMinimisCertificateNumber = dto.deMinimisCertificateNumber;
-      award.bridgingExtensionGranted = dto.bridgingExtensionGranted ?? false;
       award.updatedAt = now;
       await manager.save(award);
       await this.audit.record(manager, {
@@ -305,6 +313,7 @@ export class AwardsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!award) throw ApiError.notFound(NOT_FOUND);
+      assertNotGivenUp(award);
       if (award.status === 'granted') {
         throw ApiError.unprocessable('AGREEMENT_NOT_SIGNED', {
           pl: 'Wypłata możliwa po zawarciu umowy',
@@ -346,12 +355,22 @@ export class AwardsService {
             WHERE job_id = $1 AND month = $2 AND kind = 'bridging'`,
           [job.id, dto.month],
         );
+        // The extension months are open at the approved monthly amount, for the approved jobs.
         const caps = (call.fundingModel as GrantBridgingFundingModel).bridging;
+        const extension = await manager.findOne(BridgingExtensionRequest, {
+          where: { awardId: id, status: 'approved' },
+        });
         const problem = bridgingPaymentProblem(
           {
             startMonth: monthOf(job.startDate),
-            limits: caps,
-            extensionGranted: award.bridgingExtensionGranted,
+            limits: extension
+              ? {
+                  ...caps,
+                  extensionMonths: extension.months,
+                  extensionMonthlyCap: extension.monthlyAmount,
+                }
+              : caps,
+            extensionGranted: extension?.jobIds.includes(job.id) ?? false,
           },
           dto.month!,
           Number(paid.total),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { stringify } from 'csv-stringify/sync';
-import { countyByTeryt, groszeToDecimalString } from '@app/common';
+import { countyByTeryt, groszeToDecimalString, warsawDate } from '@app/common';
 import { Programme, type ProgrammeTargets } from '../programmes/programme.entity.js';
 
 /** The indicators SPEC §3.6 names, each beside its programme target where one exists. */
@@ -41,13 +41,6 @@ export const INDICATORS = [
     pl: 'Miejsca pracy utrzymane przez cały okres',
     en: 'Jobs kept for the full term',
   },
-  {
-    key: 'peopleTrained',
-    target: 'peopleTrained',
-    money: false,
-    pl: 'Przeszkolone osoby',
-    en: 'People trained',
-  },
   { key: 'moneyAwarded', target: null, money: true, pl: 'Przyznane wsparcie', en: 'Money awarded' },
   { key: 'moneyPaid', target: null, money: true, pl: 'Wypłacone wsparcie', en: 'Money paid' },
   {
@@ -82,7 +75,6 @@ const EMPTY = (): Actuals => ({
   enterprisesCreated: 0,
   jobsCreated: 0,
   jobsKept: 0,
-  peopleTrained: null, // trainings are not recorded by the grants service
   moneyAwarded: 0,
   moneyPaid: 0,
   moneyRefundClaimed: 0,
@@ -98,11 +90,30 @@ function rows(actuals: Actuals, targets: ProgrammeTargets | null): IndicatorRow[
 }
 
 /**
- * Progress per programme and county. Entities count once their agreement is signed: an
- * initiative group supported (and a social enterprise created, as are PES becoming PS); an
- * existing social enterprise strengthened. Jobs created are the funded jobs of eligible persons;
- * money awarded counts every award. County of an entity is its seat, of a job its own county.
+ * Progress per programme and county.
+ * - Initiative groups supported: groups the centre qualified for support (from the applications
+ *   service's group events), in their first member's county, counted in the programme that
+ *   serves that county (the one with money in the year of the decision, else the oldest).
+ * - Social enterprises count once their agreement is signed: created (an initiative group's or a
+ *   PES becoming a PS) or strengthened (an existing PS). County of an entity is its seat.
+ * - Jobs created are the funded jobs of eligible persons, in the job's own county; kept = kept
+ *   for the full term.
+ * - Money awarded counts every award not given up (with approved bridging extensions); paid and
+ *   to be refunded as recorded.
  */
+/** The programme a group in `county` decided at `at` belongs to, or null when none serves it. */
+export function programmeServing(
+  programmes: readonly Pick<Programme, 'id' | 'counties' | 'yearlyBudgets'>[],
+  county: string | null,
+  at: Date,
+): string | null {
+  if (!county) return null;
+  const serving = programmes.filter((p) => p.counties.includes(county));
+  const year = Number(warsawDate(at).slice(0, 4));
+  const funded = serving.find((p) => p.yearlyBudgets.some((b) => b.year === year && b.amount > 0));
+  return (funded ?? serving[0])?.id ?? null;
+}
+
 @Injectable()
 export class IndicatorsService {
   constructor(private readonly dataSource: DataSource) {}
@@ -123,7 +134,11 @@ export class IndicatorsService {
       `SELECT c.programme_id, w.county, w.applicant_kind, (w.status <> 'granted') AS signed,
               w.amount::text, w.paid_total::text,
               COALESCE((SELECT sum(total) FROM grants.refund_claims r WHERE r.award_id = w.id), 0)::text AS refunds
-         FROM grants.awards w JOIN grants.calls c ON c.id = w.call_id`,
+         FROM grants.awards w JOIN grants.calls c ON c.id = w.call_id
+        WHERE w.status <> 'given-up'`,
+    );
+    const groups: { county: string | null; decided_at: Date }[] = await this.dataSource.query(
+      `SELECT county, decided_at FROM grants.initiative_groups WHERE status = 'qualified'`,
     );
     const jobs: {
       programme_id: string | null;
@@ -148,7 +163,6 @@ export class IndicatorsService {
     for (const a of awards) {
       for (const acc of bucket(a.programme_id, a.county)) {
         if (a.signed) {
-          if (a.applicant_kind === 'initiative-group') acc.groupsSupported! += 1;
           if (a.applicant_kind === 'social-enterprise') acc.enterprisesStrengthened! += 1;
           else acc.enterprisesCreated! += 1;
         }
@@ -156,6 +170,10 @@ export class IndicatorsService {
         acc.moneyPaid! += Number(a.paid_total);
         acc.moneyRefundClaimed! += Number(a.refunds);
       }
+    }
+    for (const g of groups) {
+      const programme = programmeServing(programmes, g.county, g.decided_at);
+      for (const acc of bucket(programme, g.county)) acc.groupsSupported! += 1;
     }
     for (const j of jobs) {
       for (const acc of bucket(j.programme_id, j.county)) {

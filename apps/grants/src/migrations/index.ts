@@ -2,6 +2,7 @@ import { Initial1700000000001 } from './1700000000001-initial.js';
 import { GrantsLifecycle1700000000002 } from './1700000000002-grants-lifecycle.js';
 import { AgreementPreparation1700000000003 } from './1700000000003-agreement-preparation.js';
 import { OutboxSequence1700000000004 } from './1700000000004-outbox-sequence.js';
+import { GiveUpExtensionsGroups1700000000005 } from './1700000000005-give-up-extensions-groups.js';
 
 /** Every migration of the grants schema, in order. */
 export const GRANTS_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const GRANTS_MIGRATIONS = [
   GrantsLifecycle1700000000002,
   AgreementPreparation1700000000003,
   OutboxSequence1700000000004,
+  GiveUpExtensionsGroups1700000000005,
 ];

@@ -16,8 +16,8 @@ export interface ProgrammeTargets {
   enterprisesCreated: number;
   /** Jobs created for people at risk of poverty or social exclusion. */
   jobsCreated: number;
-  /** People trained. */
-  peopleTrained: number;
+  /** People trained (the centre's own record: trainings are not tracked here). */
+  peopleTrained?: number;
 }
 
 /** The centre's programme: its subregion, money per year and targets. */

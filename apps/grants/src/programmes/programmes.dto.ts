@@ -1,9 +1,10 @@
-import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
   IsInt,
+  IsOptional,
   IsString,
   Matches,
   Max,
@@ -52,11 +53,16 @@ export class TargetsDto {
   @Max(1_000_000)
   jobsCreated: number;
 
-  @ApiProperty({ example: 400 })
+  @ApiPropertyOptional({
+    example: 400,
+    description:
+      "People trained: kept with the programme for the centre's own records; trainings are not recorded in OWES Grants, so it has no indicator here",
+  })
   @IsInt()
   @Min(0)
   @Max(1_000_000)
-  peopleTrained: number;
+  @IsOptional()
+  peopleTrained?: number;
 }
 
 export class CreateProgrammeDto {

@@ -3,6 +3,8 @@ import { groszeTransformer } from '@app/common';
 import { dateTransformer, scoreTransformer } from '../shared/transformers.js';
 
 export type DecisionOutcome = 'funded' | 'reserve' | 'below-threshold';
+/** Where the application stands now: its outcome, or `given-up` once its award was given up. */
+export type DecisionStanding = DecisionOutcome | 'given-up';
 
 /** The committee's decision on one application (one per application). */
 @Entity({ name: 'decisions', schema: 'grants' })
@@ -24,7 +26,7 @@ export class Decision {
 
   /** Where the application stands now (after appeals and funding from the reserve list). */
   @Column('text')
-  standing: DecisionOutcome;
+  standing: DecisionStanding;
 
   @Column('numeric', { transformer: scoreTransformer })
   score: number;

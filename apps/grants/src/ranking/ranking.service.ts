@@ -24,7 +24,7 @@ import { GrantApplication } from '../applications/application.entity.js';
 import { CallEvaluator } from '../evaluation/evaluation.entities.js';
 import { Award } from '../awards/award.entities.js';
 import { isUniqueViolation } from '../shared/problems.js';
-import { Decision, type DecisionOutcome } from './decision.entity.js';
+import { Decision, type DecisionOutcome, type DecisionStanding } from './decision.entity.js';
 
 const CALL_NOT_FOUND = { pl: 'Nie ma takiego naboru', en: 'No such call' };
 
@@ -44,7 +44,7 @@ export interface RankingRow {
   eligibleJobs: number;
   submittedAt: string;
   amount: number;
-  status: DecisionOutcome | 'pending-evaluation';
+  status: DecisionStanding | 'pending-evaluation';
   remainingBudget: number | null;
 }
 
@@ -151,10 +151,11 @@ export class RankingService {
       const sorted = decisions
         .filter((d) => byApp.has(d.applicationId))
         .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score);
-      const fundedTotal = sorted
-        .filter((d) => d.standing === 'funded')
-        .reduce((s, d) => s + d.amount, 0);
-      let remaining = call.budget;
+      const extensions = await this.extensionsOf(manager, callId);
+      const fundedTotal =
+        sorted.filter((d) => d.standing === 'funded').reduce((s, d) => s + d.amount, 0) +
+        extensions;
+      let remaining = call.budget - extensions;
       const rows = sorted.map((d) => {
         if (d.standing === 'funded') remaining -= d.amount;
         return row(byApp.get(d.applicationId)!, {
@@ -291,7 +292,7 @@ export class RankingService {
             },
           });
           if (outcome === 'funded') {
-            await this.grant(manager, emit, call, application, decision, false);
+            await this.grant(manager, emit, call, application, decision, { afterAppeal: false });
           } else {
             await emit('grants.award.rejected', {
               ...this.decisionCommon(call, application, decision, false),
@@ -365,8 +366,9 @@ export class RankingService {
     call: Call,
     application: GrantApplication,
     decision: Decision,
-    afterAppeal: boolean,
+    how: { afterAppeal: boolean; fromReserve?: boolean },
   ): Promise<void> {
+    const { afterAppeal, fromReserve = false } = how;
     const now = this.clock.now();
     const award = await manager.save(
       manager.create(Award, {
@@ -387,6 +389,9 @@ export class RankingService {
         bridgingExtensionGranted: false,
         grantedAt: now,
         settledOn: null,
+        givenUpAt: null,
+        givenUpBy: null,
+        givenUpReason: null,
         updatedAt: now,
       }),
     );
@@ -395,13 +400,14 @@ export class RankingService {
       entityId: award.id,
       action: 'granted',
       toState: 'granted',
-      changes: { applicationId: application.id, amount: award.amount, afterAppeal },
+      changes: { applicationId: application.id, amount: award.amount, afterAppeal, fromReserve },
     });
     await emit('grants.award.granted', {
       ...this.decisionCommon(call, application, decision, afterAppeal),
       awardId: award.id,
       rank: decision.rank ?? 1,
       amount: decision.amount,
+      ...(fromReserve ? { fromReserve: true } : {}),
     });
   }
 
@@ -448,19 +454,38 @@ export class RankingService {
     );
     if (Number(state.pending) > 0 || (state.last_deadline && new Date(state.last_deadline) >= now))
       return false;
+    call.appealsSettledAt = now;
+    await this.fundReserve(manager, emit, call, 'after-appeals');
+    return true;
+  }
 
-    const decisions = await manager.find(Decision, { where: { callId } });
+  /**
+   * Funds the reserve list from what is left of the call's budget, in ranking order (domain
+   * `fundFromReserve`: funded stay funded, no skipping down to a cheaper one), publishes the
+   * ranking list again (a new version) and tells every newly funded applicant. What is left is
+   * the budget less every live award (approved bridging extensions included); given-up awards
+   * free their money. The caller holds the call's row lock.
+   */
+  private async fundReserve(
+    manager: EntityManager,
+    emit: Emit,
+    call: Call,
+    why: 'after-appeals' | 'money-freed',
+  ): Promise<void> {
+    const now = this.clock.now();
+    const decisions = await manager.find(Decision, { where: { callId: call.id } });
     const applications = await manager.find(GrantApplication, {
-      where: { callId, state: 'formally-accepted' },
+      where: { callId: call.id, state: 'formally-accepted' },
     });
     const byApp = new Map(applications.map((a) => [a.id, a]));
-    const live = decisions.filter((d) => byApp.has(d.applicationId));
+    const live = decisions.filter((d) => byApp.has(d.applicationId) && d.standing !== 'given-up');
+    const extensions = await this.extensionsOf(manager, call.id);
     const result = fundFromReserve(
       live.map((d) => ({
         candidate: candidateOf(byApp.get(d.applicationId)!),
         funded: d.standing === 'funded',
       })),
-      call.budget,
+      call.budget - extensions,
     );
     const byAppDecision = new Map(live.map((d) => [d.applicationId, d]));
     const newly = new Set(result.newlyFunded);
@@ -482,34 +507,129 @@ export class RankingService {
         actorId: null,
         entityType: 'decision',
         entityId: decision.id,
-        action: 'ranking-republished',
+        action: why === 'after-appeals' ? 'ranking-republished' : 'funded-from-freed-budget',
         fromState: before,
         toState: standing,
         changes: { rank: entry.rank, score: decision.score },
       });
       if (newly.has(entry.candidate.id)) {
-        await this.grant(manager, emit, call, entry.candidate.application, decision, true);
+        await this.grant(manager, emit, call, entry.candidate.application, decision, {
+          afterAppeal: true,
+          fromReserve: why === 'money-freed',
+        });
       }
     }
     call.rankingVersion += 1;
-    call.appealsSettledAt = now;
     call.updatedAt = now;
     await manager.save(call);
     await this.audit.record(manager, {
       actorId: null,
       entityType: 'call',
-      entityId: callId,
-      action: 'ranking-published-after-appeals',
+      entityId: call.id,
+      action:
+        why === 'after-appeals'
+          ? 'ranking-published-after-appeals'
+          : 'ranking-published-after-freed-budget',
       changes: { version: call.rankingVersion, newlyFunded: result.newlyFunded },
     });
     await this.emitPublished(
       emit,
       call,
       result.entries.map((e) => e.status),
-      result.fundedTotal,
+      result.fundedTotal + extensions,
       true,
     );
-    return true;
+  }
+
+  /** What approved bridging extensions added to the call's live awards, grosze. */
+  private async extensionsOf(manager: EntityManager, callId: string): Promise<number> {
+    const [row] = await manager.query(
+      `SELECT COALESCE(sum(w.amount - d.amount), 0)::bigint AS extra
+         FROM grants.awards w JOIN grants.decisions d ON d.id = w.decision_id
+        WHERE w.call_id = $1 AND w.status <> 'given-up'`,
+      [callId],
+    );
+    return Number(row.extra);
+  }
+
+  /**
+   * The applicant (their own award) or an operator gives up an award before the agreement is
+   * signed (*rezygnacja*). Its money is freed: once the ranking was published after the appeals,
+   * the reserve list is funded from it at once, in ranking order; before that, the settlement
+   * after the appeals counts it. After the agreement the award cannot be given up here (that is
+   * a termination of the agreement, with a refund): 409.
+   */
+  async giveUp(user: AuthUser, awardId: string, reason: string): Promise<Award> {
+    return this.outbox.transaction(async (manager, emit) => {
+      const staff = user.roles.includes('operator') || user.roles.includes('admin');
+      const found = await manager.findOne(Award, { where: { id: awardId } });
+      if (!found || (!staff && found.applicantUserId !== user.id)) {
+        throw ApiError.notFound({ pl: 'Nie ma takiego wsparcia', en: 'No such award' });
+      }
+      // The call first, then the award: the order the reserve funding takes its locks in.
+      const call = await manager.findOneOrFail(Call, {
+        where: { id: found.callId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const award = await manager.findOneOrFail(Award, {
+        where: { id: awardId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (award.status === 'given-up') {
+        throw ApiError.conflict('AWARD_GIVEN_UP', {
+          pl: 'Z tego wsparcia już zrezygnowano',
+          en: 'This award has already been given up',
+        });
+      }
+      if (award.status !== 'granted') {
+        throw ApiError.conflict('AGREEMENT_ALREADY_SIGNED', {
+          pl: 'Umowa została już zawarta: rezygnacja oznacza jej rozwiązanie i zwrot środków, skontaktuj się z OWES',
+          en: 'The agreement is already signed: giving up now means terminating it and refunding, contact the centre',
+        });
+      }
+      const now = this.clock.now();
+      const decision = await manager.findOneOrFail(Decision, { where: { id: award.decisionId } });
+      award.status = 'given-up';
+      award.givenUpAt = now;
+      award.givenUpBy = user.id;
+      award.givenUpReason = reason;
+      award.updatedAt = now;
+      await manager.save(award);
+      const before = decision.standing;
+      const rankBefore = decision.rank;
+      // Off the ranking list: the applications below move up when it is published again.
+      decision.standing = 'given-up';
+      decision.rank = null;
+      decision.updatedAt = now;
+      await manager.save(decision);
+      await this.audit.record(manager, {
+        entityType: 'award',
+        entityId: award.id,
+        action: 'given-up',
+        fromState: 'granted',
+        toState: 'given-up',
+        changes: {
+          reason,
+          amount: award.amount,
+          decisionStanding: { from: before, to: 'given-up' },
+          rankBefore,
+        },
+      });
+      await emit('grants.award.given-up', {
+        awardId: award.id,
+        applicationId: award.applicationId,
+        reference: award.reference,
+        callId: call.id,
+        callNumber: call.number,
+        amount: award.amount,
+        reason,
+        by: staff && award.applicantUserId !== user.id ? 'operator' : 'applicant',
+        givenUpAt: now.toISOString(),
+        applicant: award.applicant,
+      });
+      if (call.appealsSettledAt) await this.fundReserve(manager, emit, call, 'money-freed');
+      return award;
+    });
   }
 
   /** Calls whose appeal terms are over and not yet settled (scheduler scan). */
