@@ -206,6 +206,18 @@ describe('grants: from a formally accepted application to a settled grant', () =
     );
     expect(badSecurity.status).toBe(400);
     expect(badSecurity.body.errors.map((e: any) => e.path)).toEqual(['security.avalist']);
+    // not dated before the award (granted on 25 January)
+    const beforeAward = await platform.api.post(
+      `/api/awards/${award.id}/agreement`,
+      {
+        signedOn: '2027-01-24',
+        security: { kind: 'blank-promissory-note', declarationSigned: true },
+        deMinimisCertificateNumber: 'DM/2027/0001',
+      },
+      operator.token,
+    );
+    expect(beforeAward.status).toBe(400);
+    expect(beforeAward.body.errors.map((e: any) => e.path)).toEqual(['signedOn']);
     expect(
       (
         await platform.api.post(

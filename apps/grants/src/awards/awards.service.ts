@@ -175,6 +175,14 @@ export class AwardsService {
       const problems = [];
       if (dto.signedOn > today)
         problems.push(field('signedOn', 'Data z przyszłości', 'A date in the future'));
+      else if (dto.signedOn < warsawDate(award.grantedAt))
+        problems.push(
+          field(
+            'signedOn',
+            'Umowa nie może być zawarta przed przyznaniem wsparcia',
+            'The agreement cannot be signed before the award was granted',
+          ),
+        );
       const starts = new Map<string, string>();
       (dto.jobStarts ?? []).forEach((s, i) => {
         if (!application.jobs.some((j) => j.jobId === s.jobId)) {
