@@ -161,27 +161,35 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
             FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
-      const done: string[] = [];
-      for (const row of rows) {
-        try {
+      // The batch is published in order on one connection without waiting for each ack in
+      // turn (the writes coalesce); what is marked sent is the acknowledged prefix. An event
+      // after a failed one that did go out is published again later and de-duplicated by the
+      // server (msgID), so nothing is lost or doubled.
+      const acks = await Promise.allSettled(
+        rows.map((row) => {
           const h = natsHeaders();
           h.set(CORRELATION_HEADER, row.correlation_id);
-          await this.jetstream.js.publish(
+          return this.jetstream.js.publish(
             wireSubject(row.subject, this.options.prefix),
             JSON.stringify(row.envelope),
             { msgID: row.id, headers: h, timeout: 5000 },
           );
-          done.push(row.id);
-        } catch (error) {
-          failure = error;
-          await manager.query(
-            `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`,
-            [row.id, String((error as Error).message ?? error).slice(0, 2000)],
-          );
-          break;
-        }
+        }),
+      );
+      const firstFailure = acks.findIndex((a) => a.status === 'rejected');
+      const done = (firstFailure === -1 ? rows : rows.slice(0, firstFailure)).map((r) => r.id);
+      if (firstFailure !== -1) {
+        const error = (acks[firstFailure] as PromiseRejectedResult).reason;
+        failure = error;
+        await manager.query(
+          `UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = $1`,
+          [rows[firstFailure]!.id, String((error as Error)?.message ?? error).slice(0, 2000)],
+        );
       }
       if (done.length > 0) {
+        // Marking an event sent need not wait for the disk: were the mark lost in a crash, the
+        // event would be published again and de-duplicated by its msgID.
+        await manager.query(`SET LOCAL synchronous_commit = off`);
         await manager.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [
           done,
         ]);
