@@ -298,11 +298,18 @@ export class ApplicationsService implements OnModuleInit {
       const fromState = application.state;
       const applicant = await recipientOf(manager, application.applicantId);
       if (answering) await this.timers.cancel(manager, CORRECTION_TIMER, application.id);
+      application.submittedVersion += 1;
+      await manager.insert(ApplicationVersion, {
+        applicationId: application.id,
+        version: application.submittedVersion,
+        form: application.form as any,
+        amount: amount as any,
+        submittedAt: now,
+      });
       // The year's reference counter is locked from here to the commit (that is what keeps the
       // numbers gap-free), so everything that does not need the number is done before it.
       application.reference ??= await nextReference(manager, warsawYear(now));
       application.state = 'submitted';
-      application.submittedVersion += 1;
       application.submittedAt ??= now;
       application.amount = amount as unknown as Record<string, unknown>;
       application.requestedTotal = amount.total;
@@ -319,13 +326,6 @@ export class ApplicationsService implements OnModuleInit {
         requestedTotal: application.requestedTotal,
         corrections: application.corrections as any,
         updatedAt: now,
-      });
-      await manager.insert(ApplicationVersion, {
-        applicationId: application.id,
-        version: application.submittedVersion,
-        form: application.form as any,
-        amount: amount as any,
-        submittedAt: now,
       });
       await this.audit.record(manager, {
         actorId: user.id,

@@ -1,8 +1,29 @@
 import { Controller } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { JetStreamContext, OnEvent, type EventEnvelope } from '@app/common';
 import { AuditService } from '../audit/audit.service.js';
 import { AssignmentService } from '../evaluation/assignment.service.js';
+
+/**
+ * A submission freezes its call's rules (once); false when the call is not one of this centre's.
+ * Only the first submission writes the call's row: the others read it, so the submissions of a
+ * busy call do not queue on that row's lock.
+ */
+async function lockCallRules(manager: EntityManager, callId: string, at: string): Promise<boolean> {
+  const [call]: { locked: boolean }[] = await manager.query(
+    `SELECT rules_locked_at IS NOT NULL AS locked FROM grants.calls WHERE id = $1`,
+    [callId],
+  );
+  if (!call) return false;
+  if (!call.locked) {
+    await manager.query(
+      `UPDATE grants.calls SET rules_locked_at = COALESCE(rules_locked_at, $2) WHERE id = $1`,
+      [callId, at],
+    );
+  }
+  return true;
+}
 
 /**
  * Keeps the local read model of applications from the applications service's events, and
@@ -23,12 +44,7 @@ export class ApplicationsEventsController {
     @Ctx() ctx: JetStreamContext,
   ): Promise<void> {
     const p = event.payload;
-    const locked: { id: string }[] = await ctx.manager.query(
-      `UPDATE grants.calls SET rules_locked_at = COALESCE(rules_locked_at, $2)
-        WHERE id = $1 RETURNING id`,
-      [p.callId, p.submittedAt],
-    );
-    if (locked.length === 0) return; // not a call of this centre
+    if (!(await lockCallRules(ctx.manager, p.callId, p.submittedAt))) return; // not our call
     await ctx.manager.query(
       `INSERT INTO grants.applications (id, call_id, reference, version, state, applicant, applicant_user_id,
           submitted_at, updated_at)
@@ -63,11 +79,7 @@ export class ApplicationsEventsController {
     @Ctx() ctx: JetStreamContext,
   ): Promise<void> {
     const p = event.payload;
-    const call: unknown[] = await ctx.manager.query(
-      `UPDATE grants.calls SET rules_locked_at = COALESCE(rules_locked_at, $2) WHERE id = $1 RETURNING id`,
-      [p.callId, p.submittedAt],
-    );
-    if (call.length === 0) return;
+    if (!(await lockCallRules(ctx.manager, p.callId, p.submittedAt))) return;
     const eligibleJobs = p.jobs.filter((j) => j.eligiblePerson).length;
     const rows: unknown[] = await ctx.manager.query(
       `INSERT INTO grants.applications (id, call_id, reference, version, state, applicant, applicant_user_id,
