@@ -26,6 +26,15 @@ function constraintArgs(
   return meta?.constraints ?? [];
 }
 
+const TYPE_CONSTRAINTS = new Set([
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isObject',
+]);
+
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const error of errors) {
@@ -45,7 +54,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
       problems.push({ path, message: constraintMessage('isDefined') });
       continue;
     }
-    for (const [constraint, text] of constraints) {
+    // A value of the wrong type fails its range and length rules too; the type is what to fix.
+    const wrongType = constraints.filter(([constraint]) => TYPE_CONSTRAINTS.has(constraint));
+    for (const [constraint, text] of wrongType.length > 0 ? wrongType : constraints) {
       const key = isMessageKey(text) ? text : constraint;
       problems.push({
         path,
