@@ -1,6 +1,11 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
-import { constraintMessage, flattenValidationErrors, type FieldProblem } from '@app/common';
+import {
+  TYPE_CONSTRAINTS,
+  constraintMessage,
+  flattenValidationErrors,
+  type FieldProblem,
+} from '@app/common';
 import { problemMessage } from '../domain/messages.js';
 import type { Problem } from '../domain/problems.js';
 
@@ -10,12 +15,7 @@ import type { Problem } from '../domain/problems.js';
  * hold a number where text belongs or a field the form does not know.
  */
 const DRAFT_CONSTRAINTS = new Set([
-  'isString',
-  'isInt',
-  'isNumber',
-  'isBoolean',
-  'isArray',
-  'isObject',
+  ...TYPE_CONSTRAINTS,
   'isIn',
   'maxLength',
   'arrayMaxSize',

@@ -21,6 +21,12 @@ const EXISTS = {
   en: 'A bridging-support extension request already exists (pending or approved)',
 };
 
+const awardClosed = () =>
+  ApiError.conflict('AWARD_CLOSED', {
+    pl: 'Wsparcie zostało rozliczone lub z niego zrezygnowano',
+    en: 'The award is settled or was given up',
+  });
+
 /**
  * The separate request for the bridging-support extension (grant-bridging model, SPEC §3.2):
  * after the agreement, the enterprise asks for up to the call's extension months at most at its
@@ -69,10 +75,7 @@ export class BridgingExtensionsService {
           });
         }
         if (award.status !== 'agreement-signed') {
-          throw ApiError.conflict('AWARD_CLOSED', {
-            pl: 'Wsparcie zostało rozliczone lub z niego zrezygnowano',
-            en: 'The award is settled or was given up',
-          });
+          throw awardClosed();
         }
         const open = await manager.findOne(BridgingExtensionRequest, {
           where: { awardId, status: In(['pending', 'approved']) },
@@ -220,10 +223,7 @@ export class BridgingExtensionsService {
         });
       }
       if (award.status !== 'agreement-signed') {
-        throw ApiError.conflict('AWARD_CLOSED', {
-          pl: 'Wsparcie zostało rozliczone lub z niego zrezygnowano',
-          en: 'The award is settled or was given up',
-        });
+        throw awardClosed();
       }
       const now = this.clock.now();
       let increase = 0;

@@ -26,7 +26,8 @@ function constraintArgs(
   return meta?.constraints ?? [];
 }
 
-const TYPE_CONSTRAINTS = new Set([
+/** class-validator constraints about a value's type (not its range, length or content). */
+export const TYPE_CONSTRAINTS: ReadonlySet<string> = new Set([
   'isString',
   'isInt',
   'isNumber',
