@@ -169,21 +169,21 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
           return;
         }
         try {
-          await this.outbox.transaction(async (manager, emit) => {
-            await manager.query(
-              `UPDATE notifications.deliveries SET status = 'sent', sent_at = $2, message_id = $3, last_error = NULL, lease_until = NULL
+          // The status and its event in one statement: the hot path of every e-mail.
+          await this.outbox.executeWithEvent(
+            `UPDATE notifications.deliveries SET status = 'sent', sent_at = $2, message_id = $3, last_error = NULL, lease_until = NULL
               WHERE id = $1`,
-              [delivery.id, this.clock.now(), messageId],
-            );
-            await emit('notifications.email.sent', {
+            [delivery.id, this.clock.now(), messageId],
+            'notifications.email.sent',
+            {
               deliveryId: delivery.id,
               eventId: delivery.eventId,
               template: delivery.template,
               recipient: delivery.recipient,
               reference: delivery.reference ?? undefined,
               at: this.clock.now().toISOString(),
-            });
-          });
+            },
+          );
           this.logger.log({ deliveryId: delivery.id, template: delivery.template }, 'E-mail sent');
         } catch (error) {
           // Sent, but not recorded: after the lease it would go out again (at least once at the SMTP
