@@ -194,3 +194,55 @@ describe('isIsoDate / parseIsoDate', () => {
     expect(() => parseIsoDate('2026-02-30')).toThrow(RangeError);
   });
 });
+
+describe('the remembered offset agrees with Intl at every instant', () => {
+  const reference = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Warsaw',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    timeZoneName: 'longOffset',
+  });
+  const expected = (instant: Date) => {
+    const p = Object.fromEntries(
+      reference
+        .formatToParts(instant)
+        .filter((x) => x.type !== 'literal')
+        .map((x) => [x.type, x.value]),
+    );
+    const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName!.slice(3);
+    const ms = String(instant.getTime() % 1000).padStart(3, '0');
+    return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}.${ms}${offset}`;
+  };
+
+  it('around every clock change from 1990 to 2040, minute by minute', () => {
+    for (let year = 1990; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        // the last Sunday of March / October
+        const last = new Date(Date.UTC(year, month + 1, 0));
+        const sunday = last.getUTCDate() - last.getUTCDay();
+        const change = Date.UTC(year, month, sunday, 1); // 01:00 UTC
+        for (let m = -90; m <= 90; m += 1) {
+          const instant = new Date(change + m * 60_000 + 123);
+          expect(toWarsawIso(instant)).toBe(expected(instant));
+        }
+      }
+    }
+  });
+
+  it('at random instants from 1975 to 2100', () => {
+    let seed = 42;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const from = Date.UTC(1975, 0, 1);
+    const to = Date.UTC(2100, 0, 1);
+    for (let i = 0; i < 5000; i++) {
+      const instant = new Date(Math.floor(from + random() * (to - from)));
+      expect(toWarsawIso(instant)).toBe(expected(instant));
+      expect(warsawDate(instant)).toBe(expected(instant).slice(0, 10));
+    }
+  });
+});

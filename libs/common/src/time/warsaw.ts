@@ -36,8 +36,8 @@ function assertInstant(instant: Date): void {
   }
 }
 
-function wallClock(instant: Date): WallClock {
-  assertInstant(instant);
+/** Warsaw's wall clock read through `Intl` (slow: formatToParts); see `offsetOfHour`. */
+function intlWallClock(instant: Date): WallClock {
   const wall: Record<string, number> = {};
   for (const part of PARTS_FORMAT.formatToParts(instant)) {
     if (part.type !== 'literal') wall[part.type] = Number(part.value);
@@ -52,12 +52,43 @@ function wallClock(instant: Date): WallClock {
   };
 }
 
+const HOUR_MS = 3_600_000;
+const offsets = new Map<number, number>();
+
+/**
+ * Warsaw's UTC offset during one UTC hour, asked of `Intl` once and remembered: Warsaw changes
+ * its offset only at 01:00 UTC (both clock changes), so it is the same for a whole UTC hour.
+ * Every date helper runs through here, many times per request, and `formatToParts` is slow.
+ */
+function offsetOfHour(hour: number): number {
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const start = new Date(hour * HOUR_MS);
+    const w = intlWallClock(start);
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - start.getTime();
+    if (offsets.size >= 50_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
+}
+
+function wallClock(instant: Date): WallClock {
+  assertInstant(instant);
+  const wall = new Date(instant.getTime() + offsetOfHour(Math.floor(instant.getTime() / HOUR_MS)));
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
+}
+
 /** Warsaw's UTC offset at `instant`, in milliseconds (3_600_000 or 7_200_000). */
 export function warsawOffsetMs(instant: Date): number {
-  const w = wallClock(instant);
-  const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  const wholeSeconds = instant.getTime() - (((instant.getTime() % 1000) + 1000) % 1000);
-  return wallAsUtc - wholeSeconds;
+  assertInstant(instant);
+  return offsetOfHour(Math.floor(instant.getTime() / HOUR_MS));
 }
 
 function pad(n: number, width = 2): string {
