@@ -236,7 +236,7 @@ describe('the remembered offset agrees with Intl at every instant', () => {
 
   it('at random instants from 1975 to 2100', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const from = Date.UTC(1975, 0, 1);
     const to = Date.UTC(2100, 0, 1);
     for (let i = 0; i < 5000; i++) {
