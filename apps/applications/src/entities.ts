@@ -1,4 +1,4 @@
-import { AuditEntry } from './audit/audit.entity.js';
+import { AuditEntry } from '@app/common';
 import { CallReadModel } from './calls/call.entity.js';
 import { EmailVerification, SigningKey, User } from './identity/user.entity.js';
 import { Application, ApplicationVersion } from './applications/application.entity.js';

@@ -1,5 +1,5 @@
 import { Call } from './calls/call.entity.js';
-import { AuditEntry } from './audit/audit.entity.js';
+import { AuditEntry } from '@app/common';
 import { Programme } from './programmes/programme.entity.js';
 import { GrantApplication } from './applications/application.entity.js';
 import { CallEvaluator, Evaluation } from './evaluation/evaluation.entities.js';

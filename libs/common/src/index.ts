@@ -10,6 +10,8 @@ export * from './http/validation.js';
 export * from './http/validation-messages.js';
 export * from './http/exception.filter.js';
 export * from './platform/platform.module.js';
+export * from './audit/audit.entity.js';
+export * from './audit/audit.service.js';
 export * from './platform/bootstrap.js';
 export * from './platform/correlation.middleware.js';
 export * from './ids/reference-number.js';

@@ -17,8 +17,9 @@ import {
   type Emit,
   type FundingModel,
   type RequestedAmount,
+  AuditService,
+  isStaff,
 } from '@app/common';
-import { AuditService } from '../audit/audit.service.js';
 import { CallReadModel } from '../calls/call.entity.js';
 import { ApplicationsEnv } from '../config/applications.env.js';
 import {
@@ -41,7 +42,7 @@ import type { LegalForm } from '../domain/initiative-group.js';
 import { field, list, text } from '../domain/problems.js';
 import { fieldProblems, formProblems, mergeProblems } from '../forms/form-validation.js';
 import { InitiativeGroup } from '../initiative-groups/initiative-group.entity.js';
-import { FORM_INVALID, isStaff, recipientOf, type Page } from '../shared/access.js';
+import { FORM_INVALID, recipientOf, type Page } from '../shared/access.js';
 import { TimersService } from '../timers/timers.service.js';
 import type { DueTimer } from '../timers/due-timer.entity.js';
 import { Application, ApplicationVersion, type ApplicationState } from './application.entity.js';

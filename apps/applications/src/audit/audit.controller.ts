@@ -2,8 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Roles, toWarsawIso, PageQuery } from '@app/common';
-import { AuditEntry } from './audit.entity.js';
+import { AuditEntry, PageQuery, Roles, auditEntryView } from '@app/common';
 
 export const AUDITED_ENTITY_TYPES = ['application', 'initiative-group', 'user'] as const;
 
@@ -32,23 +31,12 @@ export class AuditController {
     if (query.entityId) qb.andWhere('a.entity_id = :id', { id: query.entityId });
     const [items, total] = await qb
       .orderBy('a.at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
+      .addOrderBy('a.seq', 'DESC')
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
     return {
-      items: items.map((e) => ({
-        id: e.id,
-        at: toWarsawIso(e.at),
-        actorId: e.actorId,
-        entityType: e.entityType,
-        entityId: e.entityId,
-        action: e.action,
-        fromState: e.fromState,
-        toState: e.toState,
-        changes: e.changes,
-        correlationId: e.correlationId,
-      })),
+      items: items.map(auditEntryView),
       total,
       page: query.page,
       pageSize: query.pageSize,

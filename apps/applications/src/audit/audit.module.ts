@@ -1,6 +1,6 @@
+import { AuditService } from '@app/common';
 import { Module } from '@nestjs/common';
 import { AuditController } from './audit.controller.js';
-import { AuditService } from './audit.service.js';
 
 @Module({
   controllers: [AuditController],

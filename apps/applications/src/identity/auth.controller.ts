@@ -6,8 +6,14 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { ApiError, CurrentUser, OutboxService, Public, type AuthUser } from '@app/common';
-import { AuditService } from '../audit/audit.service.js';
+import {
+  ApiError,
+  CurrentUser,
+  OutboxService,
+  Public,
+  type AuthUser,
+  AuditService,
+} from '@app/common';
 import { ApplicationsEnv } from '../config/applications.env.js';
 import { KeysService } from './keys.service.js';
 import { UsersService } from './users.service.js';

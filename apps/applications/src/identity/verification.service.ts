@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ApiError, Clock, OutboxService, type Emit } from '@app/common';
-import { AuditService } from '../audit/audit.service.js';
+import { ApiError, Clock, OutboxService, type Emit, AuditService } from '@app/common';
 import { ApplicationsEnv } from '../config/applications.env.js';
 import { EmailVerification, User } from './user.entity.js';
 import { UsersService } from './users.service.js';

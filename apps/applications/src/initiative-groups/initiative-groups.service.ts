@@ -7,14 +7,15 @@ import {
   toWarsawIso,
   validationFailed,
   type AuthUser,
+  AuditService,
+  isStaff,
 } from '@app/common';
-import { AuditService } from '../audit/audit.service.js';
 import { CentreAreaService } from '../centre/centre-area.service.js';
 import { ApplicationsEnv } from '../config/applications.env.js';
 import { groupComposition, groupProblems, type LegalForm } from '../domain/initiative-group.js';
 import { field, text } from '../domain/problems.js';
 import { fieldProblems, formProblems, mergeProblems } from '../forms/form-validation.js';
-import { FORM_INVALID, isStaff, recipientOf, type Page } from '../shared/access.js';
+import { FORM_INVALID, recipientOf, type Page } from '../shared/access.js';
 import { InitiativeGroup } from './initiative-group.entity.js';
 import {
   InitiativeGroupFormDto,

@@ -1,10 +1,12 @@
 import { Initial1700000000001 } from './1700000000001-initial.js';
 import { GroupsFormsTimers1700000000002 } from './1700000000002-groups-forms-timers.js';
 import { OutboxSequence1700000000003 } from './1700000000003-outbox-sequence.js';
+import { AuditSequence1700000000004 } from './1700000000004-audit-sequence.js';
 
 /** Every migration of the applications schema, in order (listed, not globbed: ESM builds). */
 export const APPLICATIONS_MIGRATIONS = [
   Initial1700000000001,
   GroupsFormsTimers1700000000002,
   OutboxSequence1700000000003,
+  AuditSequence1700000000004,
 ];

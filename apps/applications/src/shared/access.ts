@@ -1,11 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { ApiError, type AuthUser, type Recipient } from '@app/common';
+import { ApiError, type Recipient } from '@app/common';
 import { User } from '../identity/user.entity.js';
-
-/** Operators and admins see every group and application; applicants only their own. */
-export function isStaff(user: AuthUser): boolean {
-  return user.roles.includes('operator') || user.roles.includes('admin');
-}
 
 export const FORM_INVALID = {
   pl: 'Formularz zawiera błędy: popraw wskazane pola',

@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { ApiError, Clock, OutboxService, type AuthUser, type Emit } from '@app/common';
+import {
+  ApiError,
+  Clock,
+  OutboxService,
+  isStaff,
+  type AuthUser,
+  type Emit,
+  AuditService,
+} from '@app/common';
 import { checkThreshold, resolveAppeal } from '../domain/index.js';
-import { AuditService } from '../audit/audit.service.js';
 import { Call } from '../calls/call.entity.js';
 import { GrantApplication } from '../applications/application.entity.js';
 import { AssignmentService } from '../evaluation/assignment.service.js';
@@ -39,7 +46,7 @@ export class AppealsService {
     const application = await manager.findOneOrFail(GrantApplication, {
       where: { id: decision.applicationId },
     });
-    const staff = user.roles.includes('operator') || user.roles.includes('admin');
+    const staff = isStaff(user);
     if (!staff && application.applicantUserId !== user.id)
       throw ApiError.notFound(DECISION_NOT_FOUND);
     const appeal = await manager.findOne(Appeal, { where: { decisionId: id } });
@@ -47,7 +54,7 @@ export class AppealsService {
   }
 
   async listDecisions(user: AuthUser, callId?: string) {
-    const staff = user.roles.includes('operator') || user.roles.includes('admin');
+    const staff = isStaff(user);
     const qb = this.dataSource
       .getRepository(Decision)
       .createQueryBuilder('d')

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { JetStreamContext, OnEvent, type EventEnvelope } from '@app/common';
-import { AuditService } from '../audit/audit.service.js';
+import { JetStreamContext, OnEvent, type EventEnvelope, AuditService } from '@app/common';
 import { AssignmentService } from '../evaluation/assignment.service.js';
 
 /**

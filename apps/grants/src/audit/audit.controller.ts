@@ -11,8 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { Roles, toWarsawIso } from '@app/common';
-import { AuditService } from './audit.service.js';
+import { AuditService, Roles, auditEntryView } from '@app/common';
 
 class AuditQuery {
   @IsString()
@@ -53,18 +52,7 @@ export class AuditController {
       before: query.before ? new Date(query.before) : undefined,
     });
     return {
-      items: rows.map((r) => ({
-        id: r.id,
-        at: toWarsawIso(r.at),
-        actorId: r.actorId,
-        entityType: r.entityType,
-        entityId: r.entityId,
-        action: r.action,
-        fromState: r.fromState,
-        toState: r.toState,
-        changes: r.changes,
-        correlationId: r.correlationId,
-      })),
+      items: rows.map(auditEntryView),
     };
   }
 }

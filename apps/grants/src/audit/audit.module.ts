@@ -1,6 +1,6 @@
+import { AuditService } from '@app/common';
 import { Global, Module } from '@nestjs/common';
 import { AuditController } from './audit.controller.js';
-import { AuditService } from './audit.service.js';
 
 @Global()
 @Module({ controllers: [AuditController], providers: [AuditService], exports: [AuditService] })

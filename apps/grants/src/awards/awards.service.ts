@@ -4,12 +4,14 @@ import {
   ApiError,
   Clock,
   OutboxService,
+  isStaff,
   computeRequestedAmount,
   warsawDate,
   type AuthUser,
   type GrantBridgingFundingModel,
   type JobFundingRequest,
   type WorkingTime,
+  AuditService,
 } from '@app/common';
 import {
   bridgingPaymentProblem,
@@ -19,7 +21,6 @@ import {
   remainingToPay,
   reportPeriods,
 } from '../domain/index.js';
-import { AuditService } from '../audit/audit.service.js';
 import { Call } from '../calls/call.entity.js';
 import { GrantApplication } from '../applications/application.entity.js';
 import { JobReport, RefundClaimRecord } from '../monitoring/monitoring.entities.js';
@@ -43,10 +44,6 @@ export function assertNotGivenUp(award: Award): void {
       en: 'This award was given up',
     });
   }
-}
-
-export function isStaff(user: AuthUser): boolean {
-  return user.roles.includes('operator') || user.roles.includes('admin');
 }
 
 /** Awards, their agreements and payments. The paid total never exceeds the award. */

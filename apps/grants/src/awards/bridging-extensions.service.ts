@@ -7,8 +7,8 @@ import {
   formatPln,
   type AuthUser,
   type GrantBridgingFundingModel,
+  AuditService,
 } from '@app/common';
-import { AuditService } from '../audit/audit.service.js';
 import { Call } from '../calls/call.entity.js';
 import { GrantApplication } from '../applications/application.entity.js';
 import { field, invalid, isUniqueViolation } from '../shared/problems.js';

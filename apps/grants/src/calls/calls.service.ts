@@ -13,9 +13,9 @@ import {
   type EventPayload,
   type FieldProblem,
   type FundingModel,
+  AuditService,
 } from '@app/common';
 import { validateCriteria } from '../domain/index.js';
-import { AuditService } from '../audit/audit.service.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { field, invalid, isUniqueViolation, toFieldProblems } from '../shared/problems.js';
 import { Call } from './call.entity.js';

@@ -8,12 +8,12 @@ import {
   endOfWarsawDay,
   startOfWarsawDay,
   warsawDate,
+  AuditEntry,
 } from '@app/common';
 import { Call } from '../calls/call.entity.js';
 import { CALL_DEFAULTS, callPublishedPayload } from '../calls/calls.service.js';
 import { CallEvaluator } from '../evaluation/evaluation.entities.js';
 import { Programme } from '../programmes/programme.entity.js';
-import { AuditEntry } from '../audit/audit.entity.js';
 
 export interface DemoEvaluator {
   userId: string;

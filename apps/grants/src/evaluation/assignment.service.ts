@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, workingDayTerm, type Emit } from '@app/common';
-import { AuditService } from '../audit/audit.service.js';
+import { Clock, workingDayTerm, type Emit, AuditService } from '@app/common';
 import { Call } from '../calls/call.entity.js';
 import { CallEvaluator, Evaluation, type EvaluationRound } from './evaluation.entities.js';
 

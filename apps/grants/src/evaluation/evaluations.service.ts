@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { ApiError, Clock, OutboxService, type AuthUser, type Emit } from '@app/common';
+import {
+  ApiError,
+  Clock,
+  OutboxService,
+  type AuthUser,
+  type Emit,
+  AuditService,
+} from '@app/common';
 import {
   checkThreshold,
   evaluationOutcome,
@@ -8,7 +15,6 @@ import {
   validateScores,
   type Evaluation as ScoredEvaluation,
 } from '../domain/index.js';
-import { AuditService } from '../audit/audit.service.js';
 import { Call } from '../calls/call.entity.js';
 import { GrantApplication } from '../applications/application.entity.js';
 import { AppealsService } from '../appeals/appeals.service.js';

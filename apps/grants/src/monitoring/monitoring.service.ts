@@ -8,6 +8,7 @@ import {
   warsawDate,
   type AuthUser,
   type Emit,
+  AuditService,
 } from '@app/common';
 import {
   addDays,
@@ -16,7 +17,6 @@ import {
   refundClaim,
   type RefundPart,
 } from '../domain/index.js';
-import { AuditService } from '../audit/audit.service.js';
 import { Call } from '../calls/call.entity.js';
 import { Award, AwardJob, Payment } from '../awards/award.entities.js';
 import { AwardsService } from '../awards/awards.service.js';

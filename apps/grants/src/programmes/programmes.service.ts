@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApiError, Clock, isValidTeryt, type FieldProblem } from '@app/common';
-import { AuditService } from '../audit/audit.service.js';
+import { ApiError, Clock, isValidTeryt, type FieldProblem, AuditService } from '@app/common';
 import { field, invalid, isUniqueViolation } from '../shared/problems.js';
 import { Programme } from './programme.entity.js';
 import type { CreateProgrammeDto, UpdateProgrammeDto } from './programmes.dto.js';

@@ -5,11 +5,13 @@ import {
   ApiError,
   Clock,
   OutboxService,
+  isStaff,
   groszeToDecimalString,
   toWarsawIso,
   workingDayTerm,
   type AuthUser,
   type Emit,
+  AuditService,
 } from '@app/common';
 import {
   fundFromReserve,
@@ -18,7 +20,6 @@ import {
   type RankingCandidate,
   type RankingStatus,
 } from '../domain/index.js';
-import { AuditService } from '../audit/audit.service.js';
 import { Call } from '../calls/call.entity.js';
 import { GrantApplication } from '../applications/application.entity.js';
 import { CallEvaluator } from '../evaluation/evaluation.entities.js';
@@ -102,7 +103,7 @@ export class RankingService {
     user: AuthUser,
     callId: string,
   ): Promise<void> {
-    if (user.roles.includes('operator') || user.roles.includes('admin')) return;
+    if (isStaff(user)) return;
     const chair = await manager.findOne(CallEvaluator, {
       where: { callId, userId: user.id, chair: true },
     });
@@ -561,7 +562,7 @@ export class RankingService {
    */
   async giveUp(user: AuthUser, awardId: string, reason: string): Promise<Award> {
     return this.outbox.transaction(async (manager, emit) => {
-      const staff = user.roles.includes('operator') || user.roles.includes('admin');
+      const staff = isStaff(user);
       const found = await manager.findOne(Award, { where: { id: awardId } });
       if (!found || (!staff && found.applicantUserId !== user.id)) {
         throw ApiError.notFound({ pl: 'Nie ma takiego wsparcia', en: 'No such award' });

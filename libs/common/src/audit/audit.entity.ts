@@ -1,7 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** Every state change in the grants schema: who, when, what, from which state to which. */
-@Entity({ name: 'audit_log', schema: 'grants' })
+/**
+ * Every state change of a service: who, when, what, from which state to which, and what changed.
+ * One `audit_log` table in each service's own schema (the DataSource's schema, as for the outbox).
+ */
+@Entity({ name: 'audit_log' })
 @Index('audit_log_entity_idx', ['entityType', 'entityId', 'at'])
 @Index('audit_log_at_idx', ['at'])
 export class AuditEntry {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, RequestContext } from '@app/common';
+import { RequestContext } from '../context/request-context.js';
+import { Clock } from '../time/clock.js';
+import { toWarsawIso } from '../time/warsaw.js';
 import { AuditEntry } from './audit.entity.js';
 
 export interface AuditRecord {
@@ -49,4 +51,20 @@ export class AuditService {
     if (filter.before) qb.andWhere('a.at < :before', { before: filter.before });
     return qb.orderBy('a.at', 'DESC').addOrderBy('a.seq', 'DESC').limit(filter.limit).getMany();
   }
+}
+
+/** An audit entry as the services' `GET /api/audit` shows it. */
+export function auditEntryView(entry: AuditEntry) {
+  return {
+    id: entry.id,
+    at: toWarsawIso(entry.at),
+    actorId: entry.actorId,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    action: entry.action,
+    fromState: entry.fromState,
+    toState: entry.toState,
+    changes: entry.changes,
+    correlationId: entry.correlationId,
+  };
 }

@@ -8,3 +8,8 @@ export interface AuthUser {
   roles: Role[];
   language: 'pl' | 'en';
 }
+
+/** Operators and admins (the centre's staff) see everything; others only what is theirs. */
+export function isStaff(user: AuthUser): boolean {
+  return user.roles.includes('operator') || user.roles.includes('admin');
+}
