@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import {
   ApiError,
   Clock,
@@ -228,7 +228,10 @@ export class BridgingExtensionsService {
       const now = this.clock.now();
       let increase = 0;
       if (dto.decision === 'approved') {
-        increase = Math.max(0, request.amount - (await this.heldForExtension(award, request)));
+        increase = Math.max(
+          0,
+          request.amount - (await this.heldForExtension(manager, award, request)),
+        );
         const [row] = await manager.query(
           `SELECT COALESCE(sum(amount), 0)::bigint AS committed FROM grants.awards
             WHERE call_id = $1 AND status <> 'given-up'`,
@@ -287,14 +290,18 @@ export class BridgingExtensionsService {
    * What the award already holds for the extension of the requested jobs: the extension the
    * application asked for up front (its amount detail per job), grosze.
    */
-  private async heldForExtension(award: Award, request: BridgingExtensionRequest): Promise<number> {
-    const application = await this.dataSource.manager.findOne(GrantApplication, {
+  private async heldForExtension(
+    manager: EntityManager,
+    award: Award,
+    request: BridgingExtensionRequest,
+  ): Promise<number> {
+    const application = await manager.findOne(GrantApplication, {
       where: { id: award.applicationId },
     });
     const perJob = (application?.amountDetail as { perJob?: { extension?: number }[] } | null)
       ?.perJob;
     if (!application || !perJob) return 0;
-    const jobs = await this.dataSource.manager.find(AwardJob, {
+    const jobs = await manager.find(AwardJob, {
       where: { id: In(request.jobIds) },
     });
     const keys = new Set(jobs.map((j) => j.jobKey));
