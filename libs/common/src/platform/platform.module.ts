@@ -6,7 +6,6 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -55,12 +54,6 @@ export class PlatformModule implements NestModule {
       module: PlatformModule,
       global: true,
       imports: [
-        ConfigModule.forRoot({
-          isGlobal: true,
-          ignoreEnvFile: true,
-          ignoreEnvVars: true,
-          load: [() => ({ ...env })],
-        }),
         LoggerModule.forRoot({
           pinoHttp: {
             level: env.LOG_LEVEL,
