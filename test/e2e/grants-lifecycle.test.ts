@@ -9,6 +9,7 @@ import {
   addEvaluators,
   createPublishedCall,
   grantsEvents,
+  grantsQuery,
   publishEvent,
   recipient,
   startGrants,
@@ -47,7 +48,9 @@ describe('grants: from a formally accepted application to a settled grant', () =
 
   beforeAll(async () => {
     issuer = await startTokenIssuer();
-    platform = await startGrants(clock, issuer);
+    // Scans in batches of one: a scan that counts a row it could not handle as done would then
+    // take it again and again, and a tick would never end (see the refund step below).
+    platform = await startGrants(clock, issuer, { SCHEDULER_BATCH_SIZE: '1' });
     operator = await issuer.account('operator');
     applicant = await issuer.account('applicant');
   });
@@ -381,6 +384,22 @@ describe('grants: from a formally accepted application to a settled grant', () =
       if (period === '2027-08') {
         // the day after the refill deadline the refund is claimed, with statutory interest from each payment
         clock.set(at('2027-09-11'));
+        // With no interest rate in force the refund cannot be computed: the job waits, vacant,
+        // and the tick still ends.
+        await grantsQuery(
+          platform,
+          `CREATE TABLE grants.rates_aside AS SELECT * FROM grants.interest_rates;
+           DELETE FROM grants.interest_rates`,
+        );
+        const unpriced = await platform.api.post('/api/monitoring/run', {}, operator.token);
+        expect(unpriced.status).toBe(200);
+        expect(unpriced.body.refundsClaimed).toBe(0);
+        expect(await grantsEvents(platform, 'grants.refund.claimed')).toEqual([]);
+        await grantsQuery(
+          platform,
+          `INSERT INTO grants.interest_rates SELECT * FROM grants.rates_aside;
+           DROP TABLE grants.rates_aside`,
+        );
         const run = await platform.api.post('/api/monitoring/run', {}, operator.token);
         expect(run.body.refundsClaimed).toBe(1);
         const [claim] = await grantsEvents(platform, 'grants.refund.claimed');

@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { ManualClock } from '@app/common';
-import { expectEventually, sleep } from '../support/eventually.js';
+import { expectEventually } from '../support/eventually.js';
+import { MonitoringScheduler } from '../../apps/grants/src/monitoring/monitoring.scheduler.js';
 import {
   acceptedPayload,
   addEvaluators,
@@ -45,13 +46,16 @@ describe('grants: durable scheduler', () => {
     const assigned = await waitForAssignments(platform, pool, payload.applicationId, 2);
     expect(assigned[0]!.evaluation.dueDate).toBe('2027-01-25');
 
-    await sleep(400);
+    // A whole scheduler tick at this moment (it waits for one already running, then runs one).
+    const tick = () => platform.app.get(MonitoringScheduler).runOnce();
+    await tick();
     expect(await grantsEvents(platform, 'grants.evaluation.overdue')).toEqual([]);
     clock.set(new Date('2027-01-26T00:30:00+01:00'));
     await expectEventually(async () => {
       expect(await grantsEvents(platform, 'grants.evaluation.overdue')).toHaveLength(2);
     });
-    await sleep(400);
+    await tick();
+    await tick();
     const events = await grantsEvents(platform, 'grants.evaluation.overdue');
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({

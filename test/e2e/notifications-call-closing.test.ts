@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { ManualClock } from '@app/common';
-import { expectEventually, sleep } from '../support/eventually.js';
+import { expectEventually } from '../support/eventually.js';
 import {
   mailsTo,
   payload,
@@ -8,6 +8,7 @@ import {
   recipient,
   remindersOf,
   runDue,
+  settled,
   startNotifications,
   type NotificationsHarness,
 } from '../support/notifications-fixtures.js';
@@ -80,7 +81,7 @@ describe('notifications: call closing reminder', () => {
     // the day before the reminder's day: nothing yet
     clock.set(at('2026-12-11T09:00:00+01:00'));
     await runDue(h.app());
-    await sleep(300);
+    await settled(h, clock.now());
     expect(reminders(open.email)).toHaveLength(0);
 
     // 12 December, 08:00 Warsaw time: three days before the close
@@ -96,7 +97,7 @@ describe('notifications: call closing reminder', () => {
 
     // once only, also when the scheduler runs again
     await runDue(h.app());
-    await sleep(500);
+    await settled(h, clock.now());
     expect(reminders(open.email)).toHaveLength(1);
     expect(reminders(submitted.email)).toHaveLength(0);
     expect(reminders(withdrawn.email)).toHaveLength(0);

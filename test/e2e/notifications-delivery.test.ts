@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { ManualClock } from '@app/common';
-import { expectEventually, sleep } from '../support/eventually.js';
+import { expectEventually } from '../support/eventually.js';
 import {
   deliveriesTo,
   mailsTo,
@@ -8,6 +8,8 @@ import {
   publish,
   query,
   recipient,
+  sendNow,
+  settled,
   startNotifications,
   type NotificationsHarness,
 } from '../support/notifications-fixtures.js';
@@ -84,7 +86,7 @@ describe('notifications: delivery with retries', () => {
         last_error: null,
       });
     });
-    await sleep(1200);
+    await settled(h, clock.now());
     expect(mailsTo(h.smtp, a.email)).toHaveLength(1);
     expect(mailsTo(h.smtp, a.email)[0].subject).toBe(
       'Potwierdzenie złożenia wniosku OWES/2026/00042',
@@ -123,7 +125,8 @@ describe('notifications: delivery with retries', () => {
     });
 
     clock.advance(24 * 3_600_000);
-    await sleep(1200);
+    await sendNow(h.app()); // a whole sending pass a day later
+    await settled(h, clock.now());
     expect((await deliveriesTo(h, who.email))[0]).toMatchObject({ status: 'failed', attempts: 1 });
   });
 

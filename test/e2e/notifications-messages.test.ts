@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { ManualClock } from '@app/common';
-import { expectEventually, sleep } from '../support/eventually.js';
+import { expectEventually } from '../support/eventually.js';
 import {
   OPERATOR_MAILBOX,
   deliveriesTo,
@@ -10,6 +10,7 @@ import {
   query,
   recipient,
   redeliver,
+  settled,
   startNotifications,
   type NotificationsHarness,
 } from '../support/notifications-fixtures.js';
@@ -165,6 +166,8 @@ describe('notifications: every message, end to end', () => {
     expect(plain(mail.text)).toContain(line);
     expect(plain(mail.text)).toContain('Co dalej: ');
     expect(plain(mail.html as string)).toContain(`<html lang="pl">`);
+    // The SMTP server has the message a moment before the sender records it as sent.
+    await settled(h, clock.now());
     const [delivery] = await deliveriesTo(h, who.email);
     expect(delivery).toMatchObject({
       status: 'sent',
@@ -309,7 +312,7 @@ describe('notifications: every message, end to end', () => {
       clock.now(),
     );
     await expectEventually(() => expect(mailsTo(h.smtp, who.email)).toHaveLength(2));
-    await sleep(500);
+    await settled(h, clock.now());
     expect(mailsTo(h.smtp, who.email)).toHaveLength(2);
     expect((await deliveriesTo(h, who.email)).map((d) => d.event_id).sort()).toEqual(
       [event.id, another.id].sort(),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { ManualClock, type EventSubject } from '@app/common';
-import { expectEventually, sleep } from '../support/eventually.js';
+import { expectEventually } from '../support/eventually.js';
 import {
   mailsTo,
   payload,
@@ -12,6 +12,7 @@ import {
   redeliver,
   remindersOf,
   runDue,
+  settled,
   startNotifications,
   startReplica,
   type NotificationsHarness,
@@ -79,7 +80,7 @@ describe('notifications: durable reminders', () => {
     await redeliver(h, event);
     clock.set(at('2026-12-11T12:00:00+01:00'));
     await runDue(h.app());
-    await sleep(700);
+    await settled(h, clock.now());
     expect(mailsTo(h.smtp, who.email)).toHaveLength(2);
     const rows = await remindersOf(h, who.email);
     expect(rows).toEqual([expect.objectContaining({ status: 'sent', kind: 'corrections' })]);
@@ -159,8 +160,8 @@ describe('notifications: durable reminders', () => {
     ]) {
       clock.set(at(moment));
       await runDue(h.app());
+      await settled(h, clock.now());
     }
-    await sleep(500);
     for (const email of silenced) {
       expect(mailsTo(h.smtp, email).filter((m) => m.subject?.startsWith('Przypomnienie'))).toEqual(
         [],
@@ -248,7 +249,7 @@ describe('notifications: durable reminders', () => {
     clock.set(at('2026-12-15T00:00:00+01:00')); // the term ended at the end of 14 December
     await runDue(h.app());
     expect((await remindersOf(h, who.email))[0].status).toBe('expired');
-    await sleep(500);
+    await settled(h, clock.now());
     expect(mailsTo(h.smtp, who.email)).toHaveLength(1); // only the request
   });
 
@@ -281,7 +282,7 @@ describe('notifications: durable reminders', () => {
     );
     expect(reminder.text).toContain('(in 1 day)');
     await runDue(h.app());
-    await sleep(500);
+    await settled(h, clock.now());
     expect(mailsTo(h.smtp, evaluator.email)).toHaveLength(2);
   });
 

@@ -4,6 +4,7 @@ import { startPlatform, type Platform } from '../support/platform.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { applicationForm } from '../../apps/applications/test/form-fixtures.js';
 import { expectEventually } from '../support/eventually.js';
+import { platformSettled } from '../support/drain.js';
 
 jest.setTimeout(60_000);
 
@@ -108,7 +109,7 @@ describe('call published → draft submitted → confirmation e-mail', () => {
       applicant.token,
     );
     expect(again.body.reference).toBe(submitted.body.reference);
-    await new Promise((r) => setTimeout(r, 1000));
+    await platformSettled(platform, clock.now());
     expect(smtp.messages).toHaveLength(1);
   });
 

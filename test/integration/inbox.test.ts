@@ -21,7 +21,8 @@ import {
 } from '@app/common';
 import { createTestDatabase, uniqueId, type TestDatabase } from '../support/database.js';
 import { NATS_URL, deleteStreams } from '../support/platform.js';
-import { expectEventually, sleep } from '../support/eventually.js';
+import { expectEventually } from '../support/eventually.js';
+import { streamsDrained } from '../support/drain.js';
 
 jest.setTimeout(60_000);
 
@@ -138,7 +139,7 @@ describe('idempotent inbox and dead letters', () => {
     await publish(envelope);
     await publish(envelope);
     await expectEventually(async () => expect(await effects(id)).toBe(1));
-    await sleep(500);
+    await streamsDrained(NATS_URL, prefix); // both copies taken and acknowledged
     expect(await effects(id)).toBe(1);
     const inbox = await dataSource.query('SELECT consumer FROM inbox WHERE event_id = $1', [
       envelope.id,
@@ -181,8 +182,8 @@ describe('idempotent inbox and dead letters', () => {
     expect(letter.error).toContain('transient failure');
     expect(attempts.get(id)).toBe(3);
     expect(await effects(id)).toBe(0);
-    await sleep(500);
-    expect(attempts.get(id)).toBe(3); // terminated: not delivered again
+    await streamsDrained(NATS_URL, prefix); // terminated, so nothing is left to redeliver
+    expect(attempts.get(id)).toBe(3);
     expect((await fetch(`${url}/api/dead-letters`)).status).toBe(401);
   });
 

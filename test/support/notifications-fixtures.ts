@@ -18,6 +18,7 @@ import { samplePayloads, type SampleSubject } from '../../apps/notifications/tes
 import { NATS_URL, startPlatform, startService, type Platform } from './platform.js';
 import { startTokenIssuer, type TokenIssuer } from './grants-fixtures.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
+import { deliveriesIdle, streamsDrained } from './drain.js';
 import { uniqueId } from './database.js';
 
 export const OPERATOR_MAILBOX = 'biuro@owes-plock.example.pl';
@@ -182,3 +183,13 @@ export const remindersOf = (h: NotificationsHarness, email: string) =>
 
 export const runDue = (app: INestApplication) => app.get(ReminderScheduler).runDue();
 export const sendNow = (app: INestApplication) => app.get(DeliverySender).runOnce();
+
+/**
+ * The positive sign before asserting that nothing more happened: notifications has consumed and
+ * acknowledged every event of the namespace (redeliveries included) and sent every e-mail due at
+ * `now`.
+ */
+export async function settled(h: NotificationsHarness, now: Date): Promise<void> {
+  await streamsDrained(h.platform.natsUrl, h.platform.prefix);
+  await deliveriesIdle(h.app().get(DataSource), now);
+}

@@ -65,6 +65,7 @@ export async function startService(
 
 export interface Platform {
   db: TestDatabase;
+  natsUrl: string;
   prefix: string;
   apps: Partial<Record<Service, INestApplication>>;
   api: Record<Service, Client>;
@@ -122,6 +123,7 @@ export async function startPlatform(
 
   const platform: Platform = {
     db,
+    natsUrl,
     prefix,
     apps,
     api,

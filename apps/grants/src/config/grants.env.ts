@@ -11,4 +11,11 @@ export class GrantsEnv extends BaseEnv {
   @Min(50)
   @Max(3_600_000)
   SCHEDULER_INTERVAL_MS = 60_000;
+
+  /** Rows one scheduler scan takes per transaction (a tick goes on batch by batch until done). */
+  @Transform(envInteger)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SCHEDULER_BATCH_SIZE = 100;
 }
