@@ -201,7 +201,9 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       return;
     }
     this.log.error(`Gave up on ${subject} ${envelope?.id ?? '(unparsable)'}: ${text}`);
-    msg.term(text.slice(0, 200));
+    // A plain +TERM: NATS 2.9 does not know "+TERM <reason>" (2.10.4+), leaves such a message
+    // unacknowledged and redelivers it after ack_wait. The reason is in the dead letter.
+    msg.term();
   }
 
   async close(): Promise<void> {
