@@ -24,9 +24,9 @@ import type { JobReportDto, RefillDto, VacancyDto, InterestRateDto } from '../aw
 import { RankingService } from '../ranking/ranking.service.js';
 import { field, invalid, isUniqueViolation, toFieldProblems } from '../shared/problems.js';
 import { InterestRate, JobReport, RefundClaimRecord } from './monitoring.entities.js';
+import { GrantsEnv } from '../config/grants.env.js';
 
 const JOB_NOT_FOUND = { pl: 'Nie ma takiego miejsca pracy', en: 'No such job' };
-const BATCH = 100;
 
 /**
  * Keeping the jobs: monthly reports, vacancies and refills, and what the scheduler does each
@@ -45,7 +45,13 @@ export class MonitoringService {
     private readonly audit: AuditService,
     private readonly awards: AwardsService,
     private readonly ranking: RankingService,
+    private readonly env: GrantsEnv,
   ) {}
+
+  /** Rows a scan takes per transaction. */
+  private get batch(): number {
+    return this.env.SCHEDULER_BATCH_SIZE;
+  }
 
   private today(): string {
     return warsawDate(this.clock.now());
@@ -298,7 +304,8 @@ export class MonitoringService {
     const done: Record<string, number> = {};
     done.reportsDue = await this.drain(() => this.reportsDue());
     done.reportsOverdue = await this.drain(() => this.reportsOverdue());
-    done.refundsClaimed = await this.drain(() => this.refillsMissed());
+    const unpriced = new Set<string>();
+    done.refundsClaimed = (await this.drain(() => this.refillsMissed(unpriced))) - unpriced.size;
     done.termsKept = await this.drain(() => this.termsKept());
     done.settled = await this.drain(() => this.settlements());
     done.evaluationsOverdue = await this.drain(() => this.evaluationsOverdue());
@@ -311,7 +318,7 @@ export class MonitoringService {
     for (;;) {
       const n = await step();
       total += n;
-      if (n < BATCH) return total;
+      if (n < this.batch) return total;
     }
   }
 
@@ -323,7 +330,7 @@ export class MonitoringService {
           WHERE r.status = 'pending' AND r.due_notified_at IS NULL AND r.period_to < $1
             AND j.status IN ('active', 'vacant')
           ORDER BY r.period_to LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
-        [today, BATCH],
+        [today, this.batch],
       );
       await this.notifyReports(
         manager,
@@ -343,7 +350,7 @@ export class MonitoringService {
           WHERE r.status = 'pending' AND r.overdue_notified_at IS NULL AND r.due_date < $1
             AND j.status IN ('active', 'vacant')
           ORDER BY r.due_date LIMIT $2 FOR UPDATE OF r SKIP LOCKED`,
-        [today, BATCH],
+        [today, this.batch],
       );
       await this.notifyReports(
         manager,
@@ -394,14 +401,21 @@ export class MonitoringService {
     }
   }
 
-  /** Vacancies not refilled by their deadline: the money for the job, with statutory interest, is claimed back. */
-  private async refillsMissed(): Promise<number> {
+  /**
+   * Vacancies not refilled by their deadline: the money for the job, with statutory interest, is
+   * claimed back. Returns how many rows it examined; a job whose refund cannot be computed (no
+   * interest rate in force) stays vacant, is added to `unpriced` and is not taken again in this
+   * tick — otherwise a full batch of them would be examined over and over and the tick would
+   * never end.
+   */
+  private async refillsMissed(unpriced: Set<string>): Promise<number> {
     const today = this.today();
     return this.outbox.transaction(async (manager, emit) => {
       const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM grants.award_jobs WHERE status = 'vacant' AND refill_deadline < $1
+        `SELECT id FROM grants.award_jobs
+          WHERE status = 'vacant' AND refill_deadline < $1 AND NOT (id = ANY($3::uuid[]))
           ORDER BY refill_deadline LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [today, BATCH],
+        [today, this.batch, [...unpriced]],
       );
       if (rows.length === 0) return 0;
       const rates = (await this.rates()).map((r) => ({
@@ -440,6 +454,7 @@ export class MonitoringService {
             this.log.error(
               `Refund for job ${id} cannot be computed: ${JSON.stringify(toFieldProblems(computed.problems))}`,
             );
+            unpriced.add(id);
             continue;
           }
           const v = computed.value;
@@ -544,7 +559,7 @@ export class MonitoringService {
             AND NOT EXISTS (SELECT 1 FROM grants.job_reports r WHERE r.job_id = j.id AND r.job_exists = false
                               AND r.period_from > COALESCE(j.refilled_on, '-infinity'::date))
           ORDER BY j.end_date LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [today, BATCH],
+        [today, this.batch],
       );
       for (const { id } of rows) {
         await manager.query(
@@ -574,7 +589,7 @@ export class MonitoringService {
             AND EXISTS (SELECT 1 FROM grants.award_jobs j WHERE j.award_id = w.id)
             AND NOT EXISTS (SELECT 1 FROM grants.award_jobs j WHERE j.award_id = w.id AND j.status IN ('active', 'vacant'))
           LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
+        [this.batch],
       );
       for (const { id } of rows) {
         const award = await manager.findOneOrFail(Award, { where: { id } });
@@ -635,7 +650,7 @@ export class MonitoringService {
            JOIN grants.call_evaluators p ON p.call_id = e.call_id AND p.user_id = e.evaluator_id
           WHERE e.status IN ('assigned', 'declared') AND e.overdue_notified_at IS NULL AND e.due_date < $1
           ORDER BY e.due_date LIMIT $2 FOR UPDATE OF e SKIP LOCKED`,
-        [today, BATCH],
+        [today, this.batch],
       );
       for (const r of rows) {
         await manager.query(
