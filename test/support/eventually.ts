@@ -16,4 +16,3 @@ export async function expectEventually<T>(
   throw lastError;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
