@@ -6,6 +6,7 @@ export * from './database/provision.js';
 export * from './database/data-source.js';
 export * from './auth/index.js';
 export * from './http/api-error.js';
+export * from './http/error-codes.js';
 export * from './http/validation.js';
 export * from './http/validation-messages.js';
 export * from './http/exception.filter.js';

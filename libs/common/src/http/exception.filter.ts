@@ -1,10 +1,12 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiError, type Localized } from './api-error.js';
+import type { ErrorCode, ErrorCodeWithStatus, ErrorStatus } from './error-codes.js';
 import { RequestContext } from '../context/request-context.js';
 import { pickLang } from '../i18n/index.js';
 
-const STATUS_TEXT: Record<number, { code: string } & Localized> = {
+/** A framework HttpException's code by status: each a catalogued code of that status. */
+const STATUS_TEXT: { [S in ErrorStatus]?: { code: ErrorCodeWithStatus<S> } & Localized } = {
   400: { code: 'BAD_REQUEST', pl: 'Nieprawidłowe żądanie', en: 'Bad request' },
   401: { code: 'UNAUTHORIZED', pl: 'Wymagane zalogowanie', en: 'Authentication required' },
   403: { code: 'FORBIDDEN', pl: 'Brak uprawnień', en: 'Forbidden' },
@@ -43,7 +45,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const correlationId = RequestContext.correlationId();
 
     let status = 500;
-    let code = 'INTERNAL_ERROR';
+    // A framework error with a status STATUS_TEXT lacks answers `HTTP_<status>` (e.g. HTTP_503 from
+    // /health/ready): the one code pattern outside error-codes.ts.
+    let code: ErrorCode | `HTTP_${number}` = 'INTERNAL_ERROR';
     let message: Localized = {
       pl: 'Wystąpił błąd serwera. Podaj identyfikator zgłoszenia pomocy technicznej.',
       en: 'Server error. Quote the correlation id to support.',
@@ -57,7 +61,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       errors = exception.problems.map((p) => ({ path: p.path, message: p.message[lang] }));
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
-      const known = STATUS_TEXT[status];
+      const known = (STATUS_TEXT as Record<number, { code: ErrorCode } & Localized>)[status];
       code = known?.code ?? `HTTP_${status}`;
       message = known ?? { pl: exception.message, en: exception.message };
       if (status === 400 && (exception as any).type === 'entity.parse.failed') {
