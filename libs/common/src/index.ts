@@ -22,4 +22,5 @@ export * from './money/index.js';
 export * from './reference/index.js';
 export * from './identifiers/index.js';
 export * from './funding/index.js';
+export * from './de-minimis/index.js';
 export * from './http/page-query.js';
