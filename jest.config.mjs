@@ -1,5 +1,5 @@
 // Jest runs the TypeScript sources directly (SWC, ES modules: NestJS 12 is ESM-only).
-// Three tiers, as CONVENTIONS.md describes: unit (pure logic, *.spec.ts beside the code),
+// Three tiers, as CONTRIBUTING.md describes: unit (pure logic, *.spec.ts beside the code),
 // integration (real Postgres/NATS, test/integration) and end-to-end (services booted, test/e2e).
 const swc = [
   '@swc/jest',
