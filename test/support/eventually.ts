@@ -15,4 +15,3 @@ export async function expectEventually<T>(
   }
   throw lastError;
 }
-
