@@ -185,4 +185,28 @@ describe('applicant accounts', () => {
       expect.objectContaining({ action: 'language-changed', changes: { from: 'pl', to: 'en' } }),
     ]);
   });
+
+  it('answers a body that is not valid JSON with 400 MALFORMED_JSON, saying so', async () => {
+    const post = (headers: Record<string, string> = {}) =>
+      fetch(`${api().url}/api/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{"a":',
+      });
+    const polish = await post();
+    expect(polish.status).toBe(400);
+    expect(await polish.json()).toEqual({
+      statusCode: 400,
+      code: 'MALFORMED_JSON',
+      message: 'Treść żądania nie jest poprawnym dokumentem JSON',
+      errors: [],
+      correlationId: expect.any(String),
+    });
+    const english = await post(EN);
+    expect(english.status).toBe(400);
+    expect(await english.json()).toMatchObject({
+      code: 'MALFORMED_JSON',
+      message: 'The request body is not valid JSON',
+    });
+  });
 });

@@ -11,7 +11,7 @@ import { EN, emitted, publishCall } from './applications-fixtures.js';
 
 jest.setTimeout(60_000);
 
-/** Initiative group enrolment (SPEC §3.1) over HTTP. */
+/** Initiative group enrolment (docs/product.md#initiative-groups) over HTTP. */
 describe('initiative groups', () => {
   let platform: Platform;
   const clock = new ManualClock(new Date('2026-12-02T09:00:00+01:00'));
@@ -82,7 +82,8 @@ describe('initiative groups', () => {
       { path: 'form.members[0].consent', message: expect.stringContaining('zgoda') },
       {
         path: 'form.members[1].county',
-        message: 'Powiat 1465 leży poza obszarem działania ośrodka',
+        message:
+          'Członek grupy Osoba Testowa 2: miasto stołeczne Warszawa (woj. mazowieckie) leży poza obszarem działania ośrodka',
       },
     ]);
     const english = await api().post(
@@ -92,7 +93,7 @@ describe('initiative groups', () => {
       EN,
     );
     expect(english.body.errors.find((e: any) => e.path === 'form.members[1].county').message).toBe(
-      "County 1465 lies outside the centre's area",
+      "Group member Osoba Testowa 2: the capital city of Warszawa (mazowieckie voivodeship) lies outside the centre's area",
     );
     expect(
       (await api().get(`/api/initiative-groups/${draft.body.id}`, leader.token)).body.state,

@@ -248,6 +248,7 @@ export function samplePayloads(
       outcome: 'reserve',
       rank: 7,
       amount: 3_521_200,
+      remainingBudget: 3_200_000,
     },
     'grants.award.given-up': {
       awardId: AWARD_ID,

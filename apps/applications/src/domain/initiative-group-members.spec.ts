@@ -1,11 +1,12 @@
 import { PLOCK_COUNTIES, groupForm, legalMember, naturalMember } from '../../test/form-fixtures.js';
 import { groupProblems } from './initiative-group.js';
+import { problemMessage } from './messages.js';
 
 const rules = { minNaturalPersons: 3, minLegalPersons: 2, centreCounties: PLOCK_COUNTIES };
 const codes = (form: unknown, r = rules) =>
   groupProblems(form, r).map((p) => `${p.path}:${p.code}`);
 
-describe('members of an initiative group (SPEC §3.1)', () => {
+describe('members of an initiative group (docs/product.md#initiative-groups)', () => {
   it('accepts a complete group living in the centre’s counties', () => {
     expect(groupProblems(groupForm(), rules)).toEqual([]);
   });
@@ -19,9 +20,57 @@ describe('members of an initiative group (SPEC §3.1)', () => {
       ],
     });
     expect(groupProblems(form, rules)).toEqual([
-      { path: 'members[1].county', code: 'countyOutsideCentre', params: { county: '1465' } },
+      {
+        path: 'members[1].county',
+        code: 'countyOutsideCentre',
+        params: expect.objectContaining({ county: '1465' }),
+      },
       { path: 'members[2].county', code: 'unknownCounty' },
     ]);
+  });
+
+  it('names the member and the county in words (TERYT name), not the code', () => {
+    const form = groupForm({
+      members: [
+        naturalMember(0),
+        naturalMember(1, { fullName: 'Piotr Trzeci', county: '1465' }),
+        naturalMember(2),
+        legalMember({ county: '1016' }),
+      ],
+    });
+    const messages = groupProblems(form, rules).map((p) => [p.path, problemMessage(p)]);
+    expect(messages).toEqual([
+      [
+        'members[1].county',
+        {
+          pl: 'Członek grupy Piotr Trzeci: miasto stołeczne Warszawa (woj. mazowieckie) leży poza obszarem działania ośrodka',
+          en: "Group member Piotr Trzeci: the capital city of Warszawa (mazowieckie voivodeship) lies outside the centre's area",
+        },
+      ],
+      [
+        'members[3].county',
+        {
+          pl: 'Członek grupy Stowarzyszenie Razem: powiat tomaszowski (woj. łódzkie) leży poza obszarem działania ośrodka',
+          en: "Group member Stowarzyszenie Razem: powiat tomaszowski (łódzkie voivodeship) lies outside the centre's area",
+        },
+      ],
+    ]);
+    for (const [, message] of messages) expect(JSON.stringify(message)).not.toMatch(/\d{4}/);
+  });
+
+  it('names a member without a name by their position', () => {
+    const form = groupForm({
+      members: [
+        naturalMember(0),
+        naturalMember(1, { fullName: ' ', county: '1061' }),
+        naturalMember(2),
+      ],
+    });
+    const [problem] = groupProblems(form, rules);
+    expect(problemMessage(problem!)).toEqual({
+      pl: 'Członek grupy nr 2: miasto Łódź (woj. łódzkie) leży poza obszarem działania ośrodka',
+      en: "Group member no. 2: the city of Łódź (łódzkie voivodeship) lies outside the centre's area",
+    });
   });
 
   it('says once that the centre’s area is unknown when there is none', () => {

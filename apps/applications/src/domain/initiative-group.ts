@@ -1,8 +1,8 @@
-import { isValidTeryt } from './common.js';
+import { countyInWords, isValidTeryt } from './common.js';
 import { eligibilityProblems } from './eligibility.js';
 import { field, list, text, type Problem } from './problems.js';
 
-/** Planned legal forms of the enterprise a group founds (SPEC §3.1). */
+/** Planned legal forms of the enterprise a group founds (docs/product.md#initiative-groups). */
 export const LEGAL_FORMS = [
   'social-cooperative',
   'foundation',
@@ -82,18 +82,36 @@ export function founderProblems(
       ];
 }
 
-/** A county code that exists and lies in the given area; problems at `path`. */
+/**
+ * A county code that exists and lies in the given area; problems at `path`. A county outside
+ * is named in words (`countyName`, `countyNameEn`: 'powiat płocki (woj. mazowieckie)'), the
+ * code kept in `county`; `params` adds what else the message names.
+ */
 export function countyProblems(
   county: unknown,
   path: string,
   area: readonly string[],
   outside: 'countyOutsideCentre' | 'countyOutsideCall',
+  params: Readonly<Record<string, string>> = {},
 ): Problem[] {
   if (typeof county !== 'string') return [];
   if (!isValidTeryt(county)) return [{ path, code: 'unknownCounty' }];
-  if (area.length > 0 && !area.includes(county))
-    return [{ path, code: outside, params: { county } }];
+  if (area.length > 0 && !area.includes(county)) {
+    const countyName = countyInWords(county, 'pl') ?? county;
+    const countyNameEn = countyInWords(county, 'en') ?? county;
+    return [{ path, code: outside, params: { county, countyName, countyNameEn, ...params } }];
+  }
   return [];
+}
+
+/** A member as messages name them: the full name or the entity's name, else the position. */
+function memberNamed(member: unknown, i: number): { member: string; memberEn: string } {
+  const name = text(
+    field(member, 'kind') === 'legal' ? field(member, 'name') : field(member, 'fullName'),
+  )?.trim();
+  return name
+    ? { member: name, memberEn: name }
+    : { member: `nr ${i + 1}`, memberEn: `no. ${i + 1}` };
 }
 
 /** Reports the second and later occurrences of the same value (e.g. one PESEL twice). */
@@ -117,10 +135,10 @@ export function duplicateProblems(
 const digitsOnly = (v: string) => v.replace(/\D/g, '');
 
 /**
- * Every rule of a submitted initiative group beyond the field types (SPEC §3.1): founders for
- * the planned legal form, members' counties inside the centre's area, consent of every natural
- * person, proof that fits each eligibility status, no person or entity twice, and only the
- * fields of each member's kind.
+ * Every rule of a submitted initiative group beyond the field types
+ * (docs/product.md#initiative-groups): founders for the planned legal form, members' counties
+ * inside the centre's area, consent of every natural person, proof that fits each eligibility
+ * status, no person or entity twice, and only the fields of each member's kind.
  */
 export function groupProblems(form: unknown, rules: GroupRules): Problem[] {
   const problems: Problem[] = [...founderProblems(form, rules)];
@@ -137,6 +155,7 @@ export function groupProblems(form: unknown, rules: GroupRules): Problem[] {
         `${at}.county`,
         rules.centreCounties,
         'countyOutsideCentre',
+        memberNamed(member, i),
       ),
     );
     if (kind === 'natural') {

@@ -300,6 +300,9 @@ export class RankingService {
               outcome,
               rank: decision.rank,
               amount: decision.amount,
+              // What was left when the list reached it: below its amount, or (no skipping down)
+              // not below it when one ranked higher did not fit.
+              ...(outcome === 'reserve' ? { remainingBudget: entry.remainingBudget } : {}),
             });
           }
         }

@@ -2,9 +2,9 @@ import type { EventEnvelope, EventPayload, EventSubject, Recipient } from '@app/
 import type { TemplateName } from '../templates/catalogue.js';
 
 /**
- * Which messages an event causes, to whom, with which template data (SPEC §4) — plain
- * TypeScript, free of Nest and TypeORM. Template data keeps the event's raw values (grosze, ISO
- * dates); the templates format them in the reader's language, which is only known when the
+ * Which messages an event causes, to whom, with which template data (docs/product.md#notifications)
+ * — plain TypeScript, free of Nest and TypeORM. Template data keeps the event's raw values (grosze,
+ * ISO dates); the templates format them in the reader's language, which is only known when the
  * message is queued (a stored preference overrides the event's language).
  */
 export interface PlannedMessage {
@@ -140,13 +140,21 @@ const PLANNERS: { [S in EventSubject]?: Planner<S> } = {
       fromReserve: p.fromReserve === true,
     }),
 
-  'grants.award.rejected': (p) =>
-    one('award-rejected', p.applicant, p.reference, {
+  'grants.award.rejected': (p) => {
+    const reserve = p.outcome === 'reserve';
+    // What was left of the budget is known for reserve decisions published since it was added.
+    const remainingBudget = reserve ? (p.remainingBudget ?? null) : null;
+    return one('award-rejected', p.applicant, p.reference, {
       ...decisionData(p),
-      reserve: p.outcome === 'reserve',
+      reserve,
       rank: p.rank,
       amount: p.amount,
-    }),
+      remainingBudget,
+      remainingKnown: remainingBudget !== null,
+      /** False: the rest would cover it, but one ranked higher did not fit (no skipping down). */
+      budgetShort: remainingBudget !== null && remainingBudget < p.amount,
+    });
+  },
 
   'grants.award.given-up': (p) =>
     one('award-given-up', p.applicant, p.reference, {

@@ -56,16 +56,11 @@ const FACTS: Record<TemplateName, Record<Lang, string[]>> = {
   'application-submitted': {
     pl: [
       'Numer wniosku: OWES/2026/00042',
-      'Dzień dobry Anna Kowalska',
+      'Dzień dobry,',
       '3 grudnia 2026 11:15',
       'ocenę formalną',
     ],
-    en: [
-      'Reference number: OWES/2026/00042',
-      'Hello Anna Kowalska',
-      '3 December 2026 at 11:15',
-      'formal check',
-    ],
+    en: ['Reference number: OWES/2026/00042', 'Hello,', '3 December 2026 at 11:15', 'formal check'],
   },
   'group-submitted': {
     pl: [
@@ -208,14 +203,14 @@ const FACTS: Record<TemplateName, Record<Lang, string[]>> = {
   },
   'evaluation-assigned': {
     pl: [
-      'Dzień dobry Jan Nowak',
+      'Dzień dobry,',
       'Numer wniosku: OWES/2026/00042',
       'Nabór: NAB/1/2026',
       '1 lutego 2027, do godz. 23:59',
       'deklarację bezstronności i poufności',
     ],
     en: [
-      'Hello Jan Nowak',
+      'Hello,',
       'Reference number: OWES/2026/00042',
       'Call: NAB/1/2026',
       '1 February 2027, until 23:59',
@@ -275,6 +270,7 @@ const FACTS: Record<TemplateName, Record<Lang, string[]>> = {
       'na liście rezerwowej',
       'Wynik oceny: 72,5 na 100 pkt',
       'Wnioskowana kwota: 35 212,00 zł',
+      'Pozostało w budżecie naboru: 32 000,00 zł',
       'odwołanie od wyników oceny w terminie 5 dni roboczych',
       'najpóźniej 17 lutego 2027 do godz. 23:59',
     ],
@@ -282,6 +278,7 @@ const FACTS: Record<TemplateName, Record<Lang, string[]>> = {
       'on the reserve list',
       'Score: 72.5 of 100 points',
       'Amount requested: PLN 35,212.00',
+      "Left in the call's budget: PLN 32,000.00",
       'appeal within 5 working days',
       'by 17 February 2027, 23:59',
     ],
@@ -533,9 +530,66 @@ describe('message catalogue', () => {
       expect(html).not.toMatch(/<p[^>]*>\s*<\/p>/);
     });
 
+    it('greets as an official letter does, not with the name as typed', () => {
+      const greeting = lang === 'pl' ? 'Dzień dobry,' : 'Hello,';
+      expect(text.startsWith(`${greeting}\n\n`)).toBe(true);
+      expect(html).toContain(`>${greeting}</p>`);
+    });
+
     it('matches its snapshot', () => {
       expect(m).toMatchSnapshot();
     });
+  });
+});
+
+describe('award-rejected on the reserve list', () => {
+  const rejected = samplePayloads()['grants.award.rejected'];
+  const render = (lang: Lang, changes: Record<string, unknown>) => {
+    const payload = { ...rejected, ...changes } as typeof rejected;
+    const [m] = planMessages(envelope('grants.award.rejected', payload), { operators: [] });
+    return plain(renderMessage('award-rejected', lang, { ...m.data, name: 'Anna' }).text);
+  };
+
+  it('says what is left of the budget does not cover the amount, with both figures', () => {
+    const changes = { amount: 6_384_600, remainingBudget: 6_322_000 };
+    const pl = render('pl', changes);
+    expect(pl).toContain(
+      'środki pozostałe w budżecie naboru (63 220,00 zł) nie wystarczają na pokrycie wnioskowanej kwoty (63 846,00 zł)',
+    );
+    expect(pl).toContain('Pozostało w budżecie naboru: 63 220,00 zł');
+    expect(pl).not.toMatch(/wyczerp/);
+    const en = render('en', changes);
+    expect(en).toContain(
+      "what is left of the call's budget (PLN 63,220.00) does not cover the amount requested (PLN 63,846.00)",
+    );
+    expect(en).toContain("Left in the call's budget: PLN 63,220.00");
+    expect(en).not.toMatch(/exhausted/);
+  });
+
+  it('when the rest would cover it, says one ranked higher did not fit (no skipping down)', () => {
+    const changes = { amount: 2_000_000, remainingBudget: 2_000_000 };
+    expect(render('pl', changes)).toContain(
+      'środki pozostałe w budżecie naboru (20 000,00 zł) nie wystarczyły na wniosek zajmujący wyższe miejsce na liście rankingowej',
+    );
+    expect(render('en', changes)).toContain(
+      "what is left of the call's budget (PLN 20,000.00) did not cover an application ranked higher",
+    );
+  });
+
+  it('says nothing untrue when an older event does not carry what was left', () => {
+    const changes = { remainingBudget: undefined };
+    const pl = render('pl', changes);
+    expect(pl).toContain(
+      'środki pozostałe w budżecie naboru nie wystarczyły na jego dofinansowanie w kolejności listy rankingowej',
+    );
+    expect(pl).not.toContain('Pozostało w budżecie naboru');
+    expect(render('en', changes)).not.toContain("Left in the call's budget");
+  });
+
+  it('a negative decision says nothing of the budget', () => {
+    const pl = render('pl', { outcome: 'below-threshold', rank: null });
+    expect(pl).toContain('nie uzyskał wymaganej liczby punktów');
+    expect(pl).not.toContain('budżecie');
   });
 });
 

@@ -69,17 +69,22 @@ export const TEMPLATE_NAMES = [
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
-/** The frame every message shares, per language. */
+/**
+ * The frame every message shares, per language. A Polish official letter does not greet with
+ * the name as typed ("Dzień dobry Piotr Trzeci,"): it says "Dzień dobry," — or "Szanowna Pani," /
+ * "Szanowny Panie," when the form of address is known, which the recipients in the events do
+ * not carry — so every message opens "Dzień dobry," (in English "Hello,").
+ */
 export const FRAME = {
   pl: {
-    greeting: 'Dzień dobry{{#if name}} {{name}}{{/if}},',
+    greeting: 'Dzień dobry,',
     next: 'Co dalej',
     linkHint: 'Jeśli przycisk nie działa, skopiuj ten adres do przeglądarki:',
     closing: 'Z poważaniem\nOśrodek Wsparcia Ekonomii Społecznej',
     footer: 'Wiadomość wysłana automatycznie przez system OWES Grants.',
   },
   en: {
-    greeting: 'Hello{{#if name}} {{name}}{{/if}},',
+    greeting: 'Hello,',
     next: 'What to do next',
     linkHint: 'If the button does not work, copy this address into your browser:',
     closing: 'Kind regards\nSocial Economy Support Centre (OWES)',
@@ -543,7 +548,7 @@ export const CATALOGUE: Record<TemplateName, { pl: MessageSource; en: MessageSou
       subject:
         '{{#if reserve}}Decyzja: wniosek {{reference}} na liście rezerwowej{{else}}Decyzja: wniosek {{reference}} nie otrzymał wsparcia{{/if}}',
       intro:
-        '{{#if reserve}}wniosek {{reference}} w naborze {{callNumber}} „{{callTitle}}” uzyskał ocenę pozytywną, ale nie został rekomendowany do dofinansowania z powodu wyczerpania budżetu naboru. Znajduje się na liście rezerwowej.{{else}}wniosek {{reference}} w naborze {{callNumber}} „{{callTitle}}” nie uzyskał wymaganej liczby punktów i nie otrzymał wsparcia finansowego.{{/if}}',
+        '{{#if reserve}}wniosek {{reference}} w naborze {{callNumber}} „{{callTitle}}” uzyskał ocenę pozytywną, ale nie został rekomendowany do dofinansowania: {{#if remainingKnown}}{{#if budgetShort}}środki pozostałe w budżecie naboru ({{pln remainingBudget}}) nie wystarczają na pokrycie wnioskowanej kwoty ({{pln amount}}).{{else}}środki pozostałe w budżecie naboru ({{pln remainingBudget}}) nie wystarczyły na wniosek zajmujący wyższe miejsce na liście rankingowej, a wsparcie przyznaje się wyłącznie w kolejności tej listy.{{/if}}{{else}}środki pozostałe w budżecie naboru nie wystarczyły na jego dofinansowanie w kolejności listy rankingowej.{{/if}} Znajduje się na liście rezerwowej.{{else}}wniosek {{reference}} w naborze {{callNumber}} „{{callTitle}}” nie uzyskał wymaganej liczby punktów i nie otrzymał wsparcia finansowego.{{/if}}',
       facts: [
         { label: 'Numer wniosku', value: '{{reference}}' },
         {
@@ -552,6 +557,11 @@ export const CATALOGUE: Record<TemplateName, { pl: MessageSource; en: MessageSou
         },
         { label: 'Miejsce na liście rankingowej', value: '{{rank}}', if: 'rank' },
         { label: 'Wnioskowana kwota', value: '{{pln amount}}' },
+        {
+          label: 'Pozostało w budżecie naboru',
+          value: '{{pln remainingBudget}}',
+          if: 'remainingKnown',
+        },
         { label: 'Data decyzji', value: '{{datetime decidedAt}}' },
       ],
       paragraphs: [
@@ -563,7 +573,7 @@ export const CATALOGUE: Record<TemplateName, { pl: MessageSource; en: MessageSou
       subject:
         '{{#if reserve}}Decision: application {{reference}} is on the reserve list{{else}}Decision: application {{reference}} not funded{{/if}}',
       intro:
-        '{{#if reserve}}application {{reference}} in call {{callNumber}} "{{callTitle}}" was evaluated positively but is not recommended for funding because the call\'s budget is exhausted. It is on the reserve list.{{else}}application {{reference}} in call {{callNumber}} "{{callTitle}}" did not reach the required score and is not funded.{{/if}}',
+        '{{#if reserve}}application {{reference}} in call {{callNumber}} "{{callTitle}}" was evaluated positively but is not recommended for funding: {{#if remainingKnown}}{{#if budgetShort}}what is left of the call\'s budget ({{pln remainingBudget}}) does not cover the amount requested ({{pln amount}}).{{else}}what is left of the call\'s budget ({{pln remainingBudget}}) did not cover an application ranked higher, and grants are awarded strictly in ranking order.{{/if}}{{else}}what was left of the call\'s budget did not cover it in ranking order.{{/if}} It is on the reserve list.{{else}}application {{reference}} in call {{callNumber}} "{{callTitle}}" did not reach the required score and is not funded.{{/if}}',
       facts: [
         { label: 'Reference number', value: '{{reference}}' },
         {
@@ -572,6 +582,11 @@ export const CATALOGUE: Record<TemplateName, { pl: MessageSource; en: MessageSou
         },
         { label: 'Rank', value: '{{rank}}', if: 'rank' },
         { label: 'Amount requested', value: '{{pln amount}}' },
+        {
+          label: "Left in the call's budget",
+          value: '{{pln remainingBudget}}',
+          if: 'remainingKnown',
+        },
         { label: 'Decided', value: '{{datetime decidedAt}}' },
       ],
       paragraphs: [

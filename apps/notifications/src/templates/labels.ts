@@ -1,9 +1,9 @@
 import type { CountForms, Lang } from '@app/common';
 
 /**
- * Words for the enumerations events carry (`{{label "security" security}}` in a template), in
- * the terms of SPEC §7. An unknown value is an error at render time, never a raw code in a
- * message.
+ * Words for the enumerations events carry (`{{label "security" security}}` in a template), in the
+ * terms of the glossary (docs/product.md#glossary). An unknown value is an error at render time,
+ * never a raw code in a message.
  */
 export const LABELS: Record<string, Record<Lang, Record<string, string>>> = {
   legalForm: {

@@ -15,7 +15,7 @@ describe('renderMessage', () => {
     const m = renderMessage('application-submitted', 'pl', data);
     expect(m.subject).toBe('Potwierdzenie złożenia wniosku OWES/2026/00042');
     expect(m.text).toContain('Numer wniosku: OWES/2026/00042');
-    expect(m.text).toContain('Dzień dobry Anna Kowalska');
+    expect(m.text).toContain('Dzień dobry,');
     expect(m.text).toContain('3 grudnia 2026 11:15'); // Warsaw time, not UTC
     expect(m.text).toContain('ocenę formalną');
     expect(m.html).toContain('<strong>OWES/2026/00042</strong>');
@@ -87,7 +87,10 @@ describe('renderMessage', () => {
   });
 
   it('escapes what people typed in the HTML part', () => {
-    const m = renderMessage('application-submitted', 'pl', { ...data, name: '<script>x</script>' });
+    const m = renderMessage('application-submitted', 'pl', {
+      ...data,
+      callTitle: '<script>x</script>',
+    });
     expect(m.html).not.toContain('<script>x</script>');
     expect(m.html).toContain('&lt;script&gt;');
   });

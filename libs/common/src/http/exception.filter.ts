@@ -27,8 +27,28 @@ const STATUS_TEXT: { [S in ErrorStatus]?: { code: ErrorCodeWithStatus<S> } & Loc
   },
 };
 
+const MALFORMED_JSON: Localized = {
+  pl: 'Treść żądania nie jest poprawnym dokumentem JSON',
+  en: 'The request body is not valid JSON',
+};
+
 /**
- * The one exception filter of every service: SPEC §8's error shape
+ * A request body the JSON parser refused: body-parser's error (`type: 'entity.parse.failed'`),
+ * which Nest's Express adapter hands on wrapped in a BadRequestException as its `cause`.
+ */
+function isMalformedJson(exception: unknown): boolean {
+  const parseFailed = (error: unknown) =>
+    (error as { type?: unknown } | null)?.type === 'entity.parse.failed';
+  return (
+    parseFailed(exception) ||
+    (exception instanceof HttpException &&
+      exception.getStatus() === 400 &&
+      parseFailed(exception.cause))
+  );
+}
+
+/**
+ * The one exception filter of every service: the error shape of docs/architecture.md#http-interface
  * `{ statusCode, code, message, errors: [{ path, message }], correlationId }`, in Polish unless the
  * caller asked for English; a 500 never shows internals, only the correlation id to quote.
  */
@@ -59,18 +79,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       code = exception.code;
       message = exception.localized;
       errors = exception.problems.map((p) => ({ path: p.path, message: p.message[lang] }));
+    } else if (isMalformedJson(exception)) {
+      status = 400;
+      code = 'MALFORMED_JSON';
+      message = MALFORMED_JSON;
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const known = (STATUS_TEXT as Record<number, { code: ErrorCode } & Localized>)[status];
       code = known?.code ?? `HTTP_${status}`;
       message = known ?? { pl: exception.message, en: exception.message };
-      if (status === 400 && (exception as any).type === 'entity.parse.failed') {
-        message = { pl: 'Nieprawidłowy JSON', en: 'Malformed JSON' };
-      }
-    } else if ((exception as any)?.type === 'entity.parse.failed') {
-      status = 400;
-      code = 'MALFORMED_JSON';
-      message = { pl: 'Nieprawidłowy JSON', en: 'Malformed JSON' };
     }
 
     if (status >= 500) {

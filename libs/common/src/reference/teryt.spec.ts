@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { COUNTIES, countyByTeryt, isValidTeryt } from './teryt.js';
+import { COUNTIES, countyByTeryt, countyInWords, isValidTeryt } from './teryt.js';
 
 describe('TERYT county register', () => {
   it('agrees line by line with the CSV it was generated from', () => {
@@ -28,6 +28,20 @@ describe('TERYT county register', () => {
       'sierpecki',
       'gostyniński',
     ]);
+  });
+
+  it('names a county in words, with its voivodeship, in Polish and English', () => {
+    expect(countyInWords('1419')).toBe('powiat płocki (woj. mazowieckie)');
+    expect(countyInWords('1462', 'pl')).toBe('miasto Płock (woj. mazowieckie)');
+    expect(countyInWords('1465')).toBe('miasto stołeczne Warszawa (woj. mazowieckie)');
+    expect(countyInWords('2003')).toBe('powiat bielski (woj. podlaskie)');
+    expect(countyInWords('2402')).toBe('powiat bielski (woj. śląskie)');
+    expect(countyInWords('1419', 'en')).toBe('powiat płocki (mazowieckie voivodeship)');
+    expect(countyInWords('1462', 'en')).toBe('the city of Płock (mazowieckie voivodeship)');
+    expect(countyInWords('1465', 'en')).toBe(
+      'the capital city of Warszawa (mazowieckie voivodeship)',
+    );
+    expect(countyInWords('1499')).toBeUndefined();
   });
 
   it('refuses codes that are not in the register', () => {

@@ -1,9 +1,11 @@
 /**
  * TERYT county register (GUS TERC, as of 2024-01-01): 380 counties (powiaty) — 314 land counties
  * and 66 cities with county rights (miasta na prawach powiatu). Generated from
- * teryt-counties.csv beside this file (a copy of shared/data); `teryt.spec.ts` checks they agree.
+ * teryt-counties.csv beside this file (the GUS list); `teryt.spec.ts` checks they agree.
  * Columns: TERYT code (voivodeship + county), voivodeship, name, kind.
  */
+import type { Lang } from '../i18n/lang.js';
+
 export type CountyKind =
   'powiat' | 'miasto na prawach powiatu' | 'miasto stołeczne, na prawach powiatu';
 
@@ -409,4 +411,32 @@ export function countyByTeryt(code: string): County | undefined {
 
 export function isValidTeryt(code: unknown): code is string {
   return typeof code === 'string' && BY_CODE.has(code);
+}
+
+/**
+ * A county in words, as people read it: 'powiat płocki (woj. mazowieckie)', 'miasto Płock
+ * (woj. mazowieckie)'; in English 'powiat płocki (mazowieckie voivodeship)', 'the city of Płock
+ * (mazowieckie voivodeship)'. The voivodeship tells apart counties of the same name (there are
+ * two powiaty bielskie). Undefined for a code not in the register.
+ */
+export function countyInWords(code: string, lang: Lang = 'pl'): string | undefined {
+  const county = BY_CODE.get(code);
+  if (!county) return undefined;
+  const { name, voivodeship, kind } = county;
+  if (lang === 'en') {
+    const what =
+      kind === 'powiat'
+        ? `powiat ${name}`
+        : kind === 'miasto na prawach powiatu'
+          ? `the city of ${name}`
+          : `the capital city of ${name}`;
+    return `${what} (${voivodeship} voivodeship)`;
+  }
+  const what =
+    kind === 'powiat'
+      ? `powiat ${name}`
+      : kind === 'miasto na prawach powiatu'
+        ? `miasto ${name}`
+        : `miasto stołeczne ${name}`;
+  return `${what} (woj. ${voivodeship})`;
 }
