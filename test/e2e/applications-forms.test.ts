@@ -9,7 +9,10 @@ jest.setTimeout(90_000);
 
 const at = (iso: string) => new Date(iso);
 
-/** The job-creation grant application (SPEC §3.3): submission, formal check, corrections, withdrawal. */
+/**
+ * The job-creation grant application (docs/product.md#the-grant-application): submission, formal
+ * check, corrections, withdrawal.
+ */
 describe('grant applications', () => {
   let platform: Platform;
   const clock = new ManualClock(at('2026-12-02T09:00:00+01:00'));
@@ -150,6 +153,9 @@ describe('grant applications', () => {
         address: 'ul. Długa 5, 09-400 Płock',
       },
     });
+    // Employees of no other application of the call: one person, one job (rules across
+    // applications) would otherwise hold up the acceptance below.
+    (form.jobs as any[]).forEach((job, i) => (job.person.pesel = PESELS[i]));
     const application = await submitted(form);
 
     clock.set(at('2026-12-18T10:00:00+01:00')); // Friday; the call closed on the 15th

@@ -62,9 +62,10 @@ const DEMO_DRAFT = {
 };
 
 /**
- * `npm run cli -- demo:seed` (SPEC §9): OWES Płock with its programme, an open unit-rate call
- * with five criteria, an operator, three evaluators (one chair) and an applicant with a draft.
- * Idempotent: a second run creates nothing and prints no passwords (they are shown once).
+ * `npm run cli -- demo:seed` (docs/product.md#demo-data): OWES Płock with its programme, an open
+ * unit-rate call with five criteria, an operator, three evaluators (one chair) and an applicant
+ * with a draft. Idempotent: a second run creates nothing and prints no passwords (they are shown
+ * once).
  */
 export async function demoSeed(
   layout: DatabaseLayout,
@@ -139,8 +140,9 @@ export async function demoSeed(
       const p = event.payload;
       await apps.query(
         `INSERT INTO applications.calls (id, number, title, opens_at, closes_at, budget, counties, funding_model,
-            max_jobs_per_entity, correction_term_working_days, appeal_term_working_days, published_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
+            max_jobs_per_entity, correction_term_working_days, appeal_term_working_days, published_at,
+            programme_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
         [
           p.callId,
           p.number,
@@ -154,6 +156,7 @@ export async function demoSeed(
           p.correctionTermWorkingDays,
           p.appealTermWorkingDays,
           p.publishedAt,
+          p.programmeId ?? null,
         ],
       );
     }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { groszeTransformer } from '@app/common';
+import type { AwardStatus } from '../domain/cross-application.js';
 
 export interface CorrectionRequest {
   round: number;
@@ -100,6 +101,16 @@ export class Application {
 
   @Column('timestamptz', { name: 'withdrawn_at', nullable: true })
   withdrawnAt: Date | null;
+
+  /**
+   * Where the award of a formally accepted application stands, from the grants events: `granted`,
+   * `given-up` or `settled` (null: no award heard of). Weighed by the rules across applications.
+   */
+  @Column('text', { name: 'award_status', nullable: true })
+  awardStatus: AwardStatus | null;
+
+  @Column('uuid', { name: 'award_id', nullable: true })
+  awardId: string | null;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;

@@ -10,8 +10,15 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@app/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, Roles, isStaff, type AuthUser } from '@app/common';
 import { applicationView, ApplicationsService } from './applications.service.js';
 import {
   CreateApplicationDto,
@@ -20,6 +27,7 @@ import {
   ListApplicationsQuery,
   UpdateApplicationDto,
 } from './applications.dto.js';
+import { ConflictsResponseDto } from './conflicts.dto.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -61,8 +69,28 @@ export class ApplicationsController {
 
   @Get(':id')
   @Roles('applicant', 'operator', 'admin')
+  @ApiOperation({
+    summary:
+      "An application; the staff's view also lists its conflicts with other applications (`conflicts`, as GET …/:id/conflicts)",
+  })
   async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return applicationView(await this.applications.get(user, id));
+    const application = await this.applications.get(user, id);
+    if (!isStaff(user)) return applicationView(application);
+    const { items } = await this.applications.conflictsOf(application);
+    return { ...applicationView(application), conflicts: items };
+  }
+
+  @Get(':id/conflicts')
+  @Roles('applicant', 'operator', 'admin')
+  @ApiOperation({
+    summary: 'Conflicts with other applications, for the formal check (staff only)',
+    description:
+      "Rules across applications (docs/product.md#rules-across-applications): the entity's jobs (same NIP, KRS, REGON or initiative group) above the call's `maxJobsPerEntity` across its active applications in the call and what is still funded in the programme (`max-jobs-per-entity`), and an employee's PESEL in an earlier active application of the call or in a job still funded in the programme (`person-in-another-job`). Only the later application (first submission moment, then reference) has the conflict; while it has one, formal acceptance answers 409 CROSS_APPLICATION_CONFLICT. An applicant never sees it: 404.",
+  })
+  @ApiOkResponse({ type: ConflictsResponseDto })
+  @ApiResponse({ status: 404, description: 'No such application, or the caller is not staff' })
+  async conflicts(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
+    return this.applications.conflicts(user, id);
   }
 
   @Get(':id/versions')
@@ -110,6 +138,11 @@ export class ApplicationsController {
   @ApiOperation({
     summary:
       'Formal check: accepted, corrections requested (issues; term in working days) or rejected',
+  })
+  @ApiResponse({
+    status: 409,
+    description:
+      'CROSS_APPLICATION_CONFLICT: acceptance refused while the application conflicts with others (see GET …/:id/conflicts; `errors` lists each conflict); NOT_AWAITING_FORMAL_CHECK, NO_CORRECTION_ROUNDS_LEFT',
   })
   async formalCheck(
     @CurrentUser() user: AuthUser,

@@ -43,4 +43,8 @@ export class CallReadModel {
 
   @Column('timestamptz', { name: 'published_at' })
   publishedAt: Date;
+
+  /** The programme of the call (null: none); the rules across applications weigh its other calls. */
+  @Column('uuid', { name: 'programme_id', nullable: true })
+  programmeId: string | null;
 }

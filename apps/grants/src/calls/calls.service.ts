@@ -23,7 +23,7 @@ import type { CreateCallDto, UpdateCallDto } from './calls.dto.js';
 
 const NOT_FOUND = { pl: 'Nie ma takiego naboru', en: 'No such call' };
 
-/** Defaults of SPEC §3.2 and §3.5 — per-call settings, never constants of the rules. */
+/** Defaults of docs/product.md#calls — per-call settings, never constants of the rules. */
 export const CALL_DEFAULTS = {
   passThresholdPercent: 60,
   divergencePercent: 30,
@@ -317,5 +317,7 @@ export function callPublishedPayload(call: Call, now: Date): EventPayload<'grant
     correctionTermWorkingDays: call.correctionTermWorkingDays,
     appealTermWorkingDays: call.appealTermWorkingDays,
     publishedAt: now.toISOString(),
+    // applications weighs the programme's other calls in the rules across applications
+    ...(call.programmeId ? { programmeId: call.programmeId } : {}),
   };
 }
