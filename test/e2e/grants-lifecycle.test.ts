@@ -7,6 +7,7 @@ import {
   acceptAndScore,
   acceptedPayload,
   addEvaluators,
+  addExchangeRate,
   createPublishedCall,
   grantsEvents,
   grantsQuery,
@@ -234,6 +235,7 @@ describe('grants: from a formally accepted application to a settled grant', () =
         )
       ).status,
     ).toBe(403);
+    await addExchangeRate(platform, operator.token, '2027-02-15');
     const signed = await platform.api.post(
       `/api/awards/${award.id}/agreement`,
       {
@@ -523,6 +525,7 @@ describe('grants: from a formally accepted application to a settled grant', () =
     });
     const [award] = (await platform.api.get('/api/awards', bridgingApplicant.token)).body.items;
     clock.set(at('2027-02-15'));
+    await addExchangeRate(platform, operator.token, '2027-02-15');
     await platform.api.post(
       `/api/awards/${award.id}/agreement`,
       {

@@ -6,6 +6,7 @@ import {
   acceptAndScore,
   acceptedPayload,
   addEvaluators,
+  addExchangeRate,
   createPublishedCall,
   evaluationsOf,
   grantsEvents,
@@ -175,6 +176,14 @@ describe('grants: ranking, decisions and appeals', () => {
         [refOf('C'), 'reserve', 4],
         [refOf('D'), 'reserve', 5],
         [refOf('E'), 'below-threshold', null],
+      ].sort(),
+    );
+    // The reserve decisions say what was left of the budget (their e-mails show it).
+    expect(rejected.map((e) => [e.reference, e.remainingBudget]).sort()).toEqual(
+      [
+        [refOf('C'), 2_000_000],
+        [refOf('D'), 2_000_000],
+        [refOf('E'), undefined],
       ].sort(),
     );
     expect(JSON.stringify([...granted, ...rejected])).not.toMatch(/pesel/i);
@@ -370,6 +379,7 @@ describe('grants: ranking, decisions and appeals', () => {
 
     // after the agreement an award is not given up here
     clock.set(new Date('2027-02-10T10:00:00+01:00'));
+    await addExchangeRate(platform, operator.token, '2027-02-10');
     const signed = await platform.api.post(
       `/api/awards/${awardOf('A').id}/agreement`,
       {

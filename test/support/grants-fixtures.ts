@@ -392,3 +392,23 @@ export async function grantsQuery<T = any>(
     await client.end();
   }
 }
+
+/**
+ * The NBP euro rate in force on a day, as an operator adds it (an agreement is refused without
+ * the rate of its signing day: the de minimis certificate states the aid in EUR). A day that
+ * already has one keeps it.
+ */
+export async function addExchangeRate(
+  platform: Platform,
+  operatorToken: string,
+  validFrom: string,
+  plnPerEur = '4.2000',
+): Promise<void> {
+  const added = await platform.api.post(
+    '/api/exchange-rates',
+    { validFrom, plnPerEur },
+    operatorToken,
+  );
+  if (added.status !== 201 && added.body?.code !== 'RATE_EXISTS')
+    throw new Error(`rate not added: ${JSON.stringify(added.body)}`);
+}

@@ -9,6 +9,7 @@ import { ApplicationsModule } from './applications/applications.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { InitiativeGroupsModule } from './initiative-groups/initiative-groups.module.js';
 import { TimersModule } from './timers/timers.module.js';
+import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -38,6 +39,7 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         CallsModule,
+        ExchangeRatesModule,
         InitiativeGroupsModule,
         ApplicationsModule,
       ],

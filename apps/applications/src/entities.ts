@@ -4,6 +4,7 @@ import { EmailVerification, SigningKey, User } from './identity/user.entity.js';
 import { Application, ApplicationVersion } from './applications/application.entity.js';
 import { InitiativeGroup } from './initiative-groups/initiative-group.entity.js';
 import { DueTimer } from './timers/due-timer.entity.js';
+import { ExchangeRateReadModel } from './exchange-rates/exchange-rate.entity.js';
 
 export const APPLICATIONS_ENTITIES = [
   User,
@@ -14,5 +15,6 @@ export const APPLICATIONS_ENTITIES = [
   ApplicationVersion,
   InitiativeGroup,
   DueTimer,
+  ExchangeRateReadModel,
   AuditEntry,
 ];

@@ -8,6 +8,7 @@ import { ProgrammesModule } from './programmes/programmes.module.js';
 import { EvaluationModule } from './evaluation/evaluation.module.js';
 import { AwardsModule } from './awards/awards.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
+import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -34,6 +35,7 @@ export class AppModule {
         EvaluationModule,
         AwardsModule,
         IndicatorsModule,
+        ExchangeRatesModule,
       ],
     };
   }

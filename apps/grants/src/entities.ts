@@ -8,6 +8,7 @@ import { Appeal } from './appeals/appeal.entity.js';
 import { Award, AwardJob, BridgingExtensionRequest, Payment } from './awards/award.entities.js';
 import { InitiativeGroup } from './applications/initiative-group.entity.js';
 import { InterestRate, JobReport, RefundClaimRecord } from './monitoring/monitoring.entities.js';
+import { ExchangeRateRow } from './exchange-rates/exchange-rate.entity.js';
 
 export const GRANTS_ENTITIES = [
   Call,
@@ -24,6 +25,7 @@ export const GRANTS_ENTITIES = [
   JobReport,
   RefundClaimRecord,
   InterestRate,
+  ExchangeRateRow,
   BridgingExtensionRequest,
   InitiativeGroup,
 ];

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import {
   ApiError,
   Clock,
@@ -19,6 +19,7 @@ import {
   type RequestedAmount,
   AuditService,
   isStaff,
+  addMonths,
 } from '@app/common';
 import { CallReadModel } from '../calls/call.entity.js';
 import { ApplicationsEnv } from '../config/applications.env.js';
@@ -42,11 +43,17 @@ import type { LegalForm } from '../domain/initiative-group.js';
 import { field, list, text } from '../domain/problems.js';
 import { fieldProblems, formProblems, mergeProblems } from '../forms/form-validation.js';
 import { InitiativeGroup } from '../initiative-groups/initiative-group.entity.js';
+import { ExchangeRateReadModel } from '../exchange-rates/exchange-rate.entity.js';
 import { FORM_INVALID, recipientOf, type Page } from '../shared/access.js';
 import { TimersService } from '../timers/timers.service.js';
 import type { DueTimer } from '../timers/due-timer.entity.js';
 import { Application, ApplicationVersion, type ApplicationState } from './application.entity.js';
 import { ApplicationFormDto } from './application-form.dto.js';
+import {
+  conflictsView,
+  crossApplicationConflictError,
+  crossApplicationConflictsOf,
+} from './cross-application.query.js';
 import type { FormalCheckDto, ListApplicationsQuery } from './applications.dto.js';
 import { nextReference } from './reference-counter.js';
 
@@ -243,6 +250,10 @@ export class ApplicationsService implements OnModuleInit {
       onDate: day,
       firstSubmissionDate: day,
       group,
+      // Only the rows that can be in force in the counted period (three years and a week back).
+      exchangeRates: await manager.find(ExchangeRateReadModel, {
+        where: { validFrom: MoreThanOrEqual(addMonths(day, -37)) },
+      }),
     });
     const problems = mergeProblems(
       await formProblems(ApplicationFormDto, application.form, 'submit'),
@@ -447,6 +458,11 @@ export class ApplicationsService implements OnModuleInit {
           en: 'No correction rounds are left; the application must be accepted or rejected',
         });
       }
+      if (dto.result === 'accepted') {
+        // Rules across applications: the later application waits until the conflict is resolved.
+        const conflicts = await crossApplicationConflictsOf(manager, application);
+        if (conflicts.length > 0) throw crossApplicationConflictError(conflicts);
+      }
       const now = this.clock.now();
       const call = await manager.findOneOrFail(CallReadModel, {
         where: { id: application.callId },
@@ -571,6 +587,11 @@ export class ApplicationsService implements OnModuleInit {
       amount: amountSummary(version.amount as unknown as RequestedAmount),
       businessPlan,
       ...(group?.decidedBy ? { recruitedBy: [group.decidedBy] } : {}),
+      deMinimis: list(field(field(form, 'deMinimis'), 'items')).map((item) => ({
+        grantedOn: text(field(item, 'grantedOn')) ?? '',
+        amount: field(item, 'amount') as number,
+        grantor: text(field(item, 'grantor')) ?? '',
+      })),
     };
   }
 
@@ -612,6 +633,23 @@ export class ApplicationsService implements OnModuleInit {
       decidedAt: now.toISOString(),
       applicant: await recipientOf(manager, application.applicantId),
     });
+  }
+
+  /**
+   * Conflicts with other applications (docs/product.md#rules-across-applications), for the staff
+   * only: to anyone else the list does not exist (404, as for an application they cannot see).
+   */
+  async conflicts(user: AuthUser, id: string) {
+    if (!isStaff(user)) throw ApiError.notFound(NOT_FOUND);
+    const application = await this.visible(this.dataSource.manager, user, id);
+    return this.conflictsOf(application);
+  }
+
+  /** The conflicts of an application the caller (staff) already holds. */
+  async conflictsOf(application: Application) {
+    return {
+      items: conflictsView(await crossApplicationConflictsOf(this.dataSource.manager, application)),
+    };
   }
 
   /** The submitted versions, each with what changed since the one before. */

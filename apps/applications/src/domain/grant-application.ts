@@ -1,9 +1,12 @@
 import {
   addMonths,
   computeRequestedAmount,
+  deMinimisCeiling,
+  formatEur,
   formatPln,
   isIsoDate,
   parsePesel,
+  type ExchangeRate,
   type FundingModel,
   type JobFundingRequest,
   type RequestedAmount,
@@ -12,7 +15,7 @@ import { eligibilityProblems, hasSevereOrMultipleDisability } from './eligibilit
 import { countyProblems, duplicateProblems, type LegalForm } from './initiative-group.js';
 import { field, list, text, type Problem, type ProblemCode } from './problems.js';
 
-/** Who applies (SPEC §3.3). */
+/** Who applies (docs/product.md#the-grant-application). */
 export const APPLICANT_KINDS = [
   'initiative-group',
   'social-enterprise',
@@ -71,6 +74,12 @@ export interface ApplicationContext {
    * or is not the applicant's; undefined when the form names none.
    */
   group?: { state: string; plannedLegalForm: LegalForm } | null;
+  /**
+   * The NBP euro rates the de minimis ceiling is converted at. Without them (or with no rate in
+   * force on a day that counts) the ceiling is not checked here: the applicant cannot mend the
+   * centre's table, and grants checks it again, strictly, when the agreement is signed.
+   */
+  exchangeRates?: readonly ExchangeRate[];
 }
 
 export interface ApplicationCheck {
@@ -322,6 +331,51 @@ export function deMinimisProblems(form: unknown, onDate: string): Problem[] {
   return problems;
 }
 
+/**
+ * The de minimis ceiling (libs/common/src/de-minimis): the aid asked for, converted on the
+ * submission day, with the aid declared in the counted period, may not pass EUR 300,000. The
+ * problem states the ceiling and what is left of it, in EUR and PLN.
+ */
+export function deMinimisCeilingProblems(
+  form: unknown,
+  ctx: ApplicationContext,
+  requested: number | undefined,
+): Problem[] {
+  if (requested === undefined || !ctx.exchangeRates) return [];
+  const prior = list(field(field(form, 'deMinimis'), 'items')).flatMap((item) => {
+    const grantedOn = field(item, 'grantedOn');
+    const amount = field(item, 'amount');
+    return typeof grantedOn === 'string' && isIsoDate(grantedOn) && Number.isSafeInteger(amount)
+      ? [{ grantedOn, amount: amount as number }]
+      : [];
+  });
+  const outcome = deMinimisCeiling({
+    prior,
+    requested,
+    onDate: ctx.onDate,
+    rates: ctx.exchangeRates,
+  });
+  if (!outcome.ok || !outcome.value.exceeded) return [];
+  const v = outcome.value;
+  return [
+    {
+      path: 'deMinimis',
+      code: 'deMinimisCeilingExceeded',
+      params: {
+        ceiling: formatEur(v.ceilingEur),
+        from: v.windowFrom,
+        to: v.windowTo,
+        prior: formatEur(v.priorEur),
+        requested: formatEur(v.requestedEur),
+        requestedPln: formatPln(requested),
+        left: formatEur(v.leftEur),
+        leftPln: formatPln(v.leftPln),
+        rate: `${v.rate.plnPerEur} (${v.rate.validFrom})`,
+      },
+    },
+  ];
+}
+
 export function declarationProblems(form: unknown): Problem[] {
   const declarations = field(form, 'declarations');
   return DECLARATIONS.filter((key) => field(declarations, key) !== true).map((key) => ({
@@ -331,8 +385,9 @@ export function declarationProblems(form: unknown): Problem[] {
 }
 
 /**
- * Every rule of a job-creation grant application beyond its field types (SPEC §3.3), checked
- * against the call it is for; also computes the amount requested when the jobs allow it.
+ * Every rule of a job-creation grant application beyond its field types
+ * (docs/product.md#the-grant-application), checked against the call it is for; also computes the
+ * amount requested when the jobs allow it.
  */
 export function checkApplication(form: unknown, ctx: ApplicationContext): ApplicationCheck {
   const funding = requestedAmount(form, ctx.call, ctx.onDate);
@@ -343,6 +398,7 @@ export function checkApplication(form: unknown, ctx: ApplicationContext): Applic
     ...funding.problems,
     ...budgetProblems(form, funding.amount),
     ...deMinimisProblems(form, ctx.onDate),
+    ...deMinimisCeilingProblems(form, ctx, funding.amount?.total),
     ...declarationProblems(form),
   ];
   return { problems, amount: funding.amount };

@@ -22,12 +22,12 @@ const MESSAGES: Record<ProblemCode, LocalizedText> = {
   notPositive: { pl: 'Wartość musi być większa od zera', en: 'Must be greater than zero' },
   unknownCounty: { pl: 'Nieznany kod powiatu TERYT', en: 'Unknown TERYT county code' },
   countyOutsideCentre: {
-    pl: 'Powiat {county} leży poza obszarem działania ośrodka',
-    en: "County {county} lies outside the centre's area",
+    pl: 'Członek grupy {member}: {countyName} leży poza obszarem działania ośrodka',
+    en: "Group member {memberEn}: {countyNameEn} lies outside the centre's area",
   },
   countyOutsideCall: {
-    pl: 'Powiat {county} nie jest objęty naborem',
-    en: 'County {county} is not served by the call',
+    pl: 'Wskazany powiat – {countyName} – nie jest objęty naborem',
+    en: 'The county given – {countyNameEn} – is not served by the call',
   },
   centreAreaUnknown: {
     pl: 'Obszar działania ośrodka nie jest jeszcze określony (brak opublikowanych naborów)',
@@ -104,6 +104,10 @@ const MESSAGES: Record<ProblemCode, LocalizedText> = {
   deMinimisItemsUnexpected: {
     pl: 'Zadeklarowano brak pomocy de minimis, a lista nie jest pusta',
     en: 'No de minimis aid was declared, but the list is not empty',
+  },
+  deMinimisCeilingExceeded: {
+    pl: 'Pomoc de minimis przekroczyłaby pułap {ceiling} w okresie {from} – {to}: otrzymana wcześniej {prior}, wnioskowane wsparcie {requestedPln} to {requested} (kurs NBP {rate}). Do wykorzystania pozostaje {left}, czyli {leftPln}',
+    en: 'The de minimis aid would exceed the ceiling of {ceiling} in {from} – {to}: received before {prior}, the support asked for, {requestedPln}, is {requested} (NBP rate {rate}). What is left is {left}, that is {leftPln}',
   },
   deMinimisOutsideWindow: {
     pl: 'Data musi mieścić się w ostatnich 3 latach ({from} – {to})',

@@ -32,6 +32,7 @@ export type ProblemCode =
   | 'deMinimisItemsRequired'
   | 'deMinimisItemsUnexpected'
   | 'deMinimisOutsideWindow'
+  | 'deMinimisCeilingExceeded'
   | 'groupRequired'
   | 'groupNotQualified'
   | 'groupNotAllowed'

@@ -72,6 +72,10 @@ export class GrantApplication {
   @Column('uuid', { name: 'recruited_by', array: true })
   recruitedBy: string[];
 
+  /** De minimis aid the applicant declared (checked again at the agreement). */
+  @Column('jsonb', { name: 'de_minimis', default: () => "'[]'::jsonb" })
+  deMinimis: { grantedOn: string; amount: number; grantor: string }[];
+
   @Column('timestamptz', { name: 'submitted_at' })
   submittedAt: Date;
 

@@ -83,15 +83,16 @@ export class ApplicationsEventsController {
     const rows: unknown[] = await ctx.manager.query(
       `INSERT INTO grants.applications (id, call_id, reference, version, state, applicant, applicant_user_id,
           applicant_kind, entity_name, county, jobs, eligible_jobs, amount, amount_detail, business_plan,
-          recruited_by, submitted_at, accepted_at, evaluation_stage, updated_at)
-       VALUES ($1, $2, $3, $4, 'formally-accepted', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'first', $18)
+          recruited_by, submitted_at, accepted_at, evaluation_stage, updated_at, de_minimis)
+       VALUES ($1, $2, $3, $4, 'formally-accepted', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'first', $18, $19)
        ON CONFLICT (id) DO UPDATE SET reference = EXCLUDED.reference, version = EXCLUDED.version,
           state = 'formally-accepted', applicant = EXCLUDED.applicant, applicant_user_id = EXCLUDED.applicant_user_id,
           applicant_kind = EXCLUDED.applicant_kind, entity_name = EXCLUDED.entity_name, county = EXCLUDED.county,
           jobs = EXCLUDED.jobs, eligible_jobs = EXCLUDED.eligible_jobs, amount = EXCLUDED.amount,
           amount_detail = EXCLUDED.amount_detail, business_plan = EXCLUDED.business_plan,
           recruited_by = EXCLUDED.recruited_by, submitted_at = EXCLUDED.submitted_at,
-          accepted_at = EXCLUDED.accepted_at, evaluation_stage = 'first', updated_at = EXCLUDED.updated_at
+          accepted_at = EXCLUDED.accepted_at, evaluation_stage = 'first', updated_at = EXCLUDED.updated_at,
+          de_minimis = EXCLUDED.de_minimis
         WHERE grants.applications.state = 'submitted'
        RETURNING id`,
       [
@@ -113,6 +114,7 @@ export class ApplicationsEventsController {
         p.submittedAt,
         p.acceptedAt,
         event.occurredAt,
+        JSON.stringify(p.deMinimis ?? []),
       ],
     );
     if (rows.length === 0) return; // already accepted, or withdrawn meanwhile

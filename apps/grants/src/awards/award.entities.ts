@@ -9,6 +9,25 @@ export type Security =
   | { kind: 'aval'; avalist: string }
   | { kind: 'guarantors'; guarantors: string[] };
 
+/**
+ * The de minimis certificate (zaświadczenie o pomocy de minimis) issued with the agreement: the
+ * aid in PLN and in EUR at the NBP rate of the day it is granted (the signing day), and the
+ * ceiling check it passed. Amounts in grosze and euro cents.
+ */
+export interface DeMinimisCertificate {
+  number: string;
+  grantedOn: string;
+  amountPln: number;
+  amountEur: number;
+  rate: { validFrom: string; plnPerEur: string };
+  regime: string;
+  ceilingEur: number;
+  windowFrom: string;
+  windowTo: string;
+  priorEur: number;
+  totalEur: number;
+}
+
 /** Financial support awarded to an application; an agreement once signed. */
 @Entity({ name: 'awards', schema: 'grants' })
 @Index('awards_application_key', ['applicationId'], { unique: true })
@@ -59,6 +78,10 @@ export class Award {
 
   @Column('text', { name: 'de_minimis_certificate_number', nullable: true })
   deMinimisCertificateNumber: string | null;
+
+  /** What the de minimis certificate issued with the agreement states (PLN and EUR). */
+  @Column('jsonb', { name: 'de_minimis_certificate', nullable: true })
+  deMinimisCertificate: DeMinimisCertificate | null;
 
   @Column('boolean', { name: 'bridging_extension_granted' })
   bridgingExtensionGranted: boolean;

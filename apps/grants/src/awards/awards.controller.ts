@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, formatPln, toWarsawIso, type AuthUser } from '@app/common';
+import { CurrentUser, Roles, formatEur, formatPln, toWarsawIso, type AuthUser } from '@app/common';
 import { MonitoringService } from '../monitoring/monitoring.service.js';
 import type { JobReport, RefundClaimRecord } from '../monitoring/monitoring.entities.js';
 import { AwardsService } from './awards.service.js';
@@ -37,6 +37,13 @@ export function awardView(a: Award) {
     signedOn: a.signedOn,
     security: a.security,
     deMinimisCertificateNumber: a.deMinimisCertificateNumber,
+    deMinimisCertificate: a.deMinimisCertificate
+      ? {
+          ...a.deMinimisCertificate,
+          amountPlnFormatted: formatPln(a.deMinimisCertificate.amountPln),
+          amountEurFormatted: formatEur(a.deMinimisCertificate.amountEur),
+        }
+      : null,
     agreementPreparation: a.agreementPreparedAt
       ? {
           signingOn: a.agreementSigningOn,

@@ -12,6 +12,9 @@ import {
   type JobFundingRequest,
   type WorkingTime,
   AuditService,
+  deMinimisCeiling,
+  formatEur,
+  formatPln,
 } from '@app/common';
 import {
   bridgingPaymentProblem,
@@ -30,9 +33,11 @@ import {
   AwardJob,
   BridgingExtensionRequest,
   Payment,
+  type DeMinimisCertificate,
   type Security,
 } from './award.entities.js';
 import type { AgreementDto, AgreementPreparationDto, PaymentDto } from './awards.dto.js';
+import { ExchangeRatesService } from '../exchange-rates/exchange-rates.service.js';
 
 const NOT_FOUND = { pl: 'Nie ma takiego wsparcia', en: 'No such award' };
 
@@ -54,6 +59,7 @@ export class AwardsService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly exchangeRates: ExchangeRatesService,
   ) {}
 
   /** An award its applicant (own only, 404 otherwise) or staff may see. */
@@ -198,6 +204,7 @@ export class AwardsService {
         starts.set(s.jobId, s.startDate);
       });
       if (problems.length > 0) throw invalid(problems);
+      const certificate = await this.deMinimisCertificate(manager, application, award, dto);
 
       const now = this.clock.now();
       const weights = this.jobWeights(call, application);
@@ -254,6 +261,7 @@ export class AwardsService {
       award.signedOn = dto.signedOn;
       award.security = security;
       award.deMinimisCertificateNumber = dto.deMinimisCertificateNumber;
+      award.deMinimisCertificate = certificate;
       award.updatedAt = now;
       await manager.save(award);
       await this.audit.record(manager, {
@@ -266,6 +274,7 @@ export class AwardsService {
           signedOn: dto.signedOn,
           security,
           deMinimisCertificateNumber: dto.deMinimisCertificateNumber,
+          deMinimisCertificate: certificate,
         },
       });
       await emit('grants.agreement.signed', {
@@ -281,6 +290,64 @@ export class AwardsService {
       });
       return award;
     });
+  }
+
+  /**
+   * The de minimis ceiling checked again on the day the aid is granted (the signing day) with the
+   * aid the application declared, and the certificate that states it in PLN and EUR. A day with no
+   * NBP rate in the table is a 409 the operator mends by adding the rate; a ceiling the aid would
+   * pass is a 422 that states the figures.
+   */
+  private async deMinimisCertificate(
+    manager: EntityManager,
+    application: GrantApplication,
+    award: Award,
+    dto: AgreementDto,
+  ): Promise<DeMinimisCertificate> {
+    const outcome = deMinimisCeiling({
+      prior: application.deMinimis,
+      requested: award.amount,
+      onDate: dto.signedOn,
+      rates: await this.exchangeRates.list(manager),
+    });
+    if (!outcome.ok) {
+      const days = outcome.missingRateFor.join(', ');
+      throw ApiError.conflict('EXCHANGE_RATE_MISSING', {
+        pl: `Brak średniego kursu euro NBP obowiązującego w dniu ${days}: dodaj kurs z tabeli A NBP z tego dnia (lub ostatniego dnia przed nim, w którym ją ogłoszono)`,
+        en: `No NBP average euro rate in force on ${days}: add the rate of NBP table A of that day (or of the last day before it on which one was published)`,
+      });
+    }
+    const v = outcome.value;
+    if (v.exceeded) {
+      const rate = `${v.rate.plnPerEur.replace('.', ',')} zł (${v.rate.validFrom})`;
+      throw ApiError.unprocessable(
+        'DE_MINIMIS_CEILING_EXCEEDED',
+        {
+          pl: `Pomoc de minimis przekroczyłaby pułap ${formatEur(v.ceilingEur)} w okresie ${v.windowFrom} – ${v.windowTo}: otrzymana wcześniej ${formatEur(v.priorEur)}, to wsparcie ${formatEur(v.requestedEur)} (kurs ${rate}); do wykorzystania pozostaje ${formatEur(v.leftEur)} (${formatPln(v.leftPln)})`,
+          en: `The de minimis aid would exceed the ceiling of ${formatEur(v.ceilingEur, 'en')} in ${v.windowFrom} – ${v.windowTo}: received before ${formatEur(v.priorEur, 'en')}, this support ${formatEur(v.requestedEur, 'en')} (rate ${v.rate.plnPerEur} on ${v.rate.validFrom}); ${formatEur(v.leftEur, 'en')} (${formatPln(v.leftPln, 'en')}) is left`,
+        },
+        [
+          field(
+            'signedOn',
+            'Przekroczony pułap pomocy de minimis',
+            'The de minimis ceiling is exceeded',
+          ),
+        ],
+      );
+    }
+    return {
+      number: dto.deMinimisCertificateNumber,
+      grantedOn: dto.signedOn,
+      amountPln: award.amount,
+      amountEur: v.requestedEur,
+      rate: v.rate,
+      regime: v.regime,
+      ceilingEur: v.ceilingEur,
+      windowFrom: v.windowFrom,
+      windowTo: v.windowTo,
+      priorEur: v.priorEur,
+      totalEur: v.totalEur,
+    };
   }
 
   /**

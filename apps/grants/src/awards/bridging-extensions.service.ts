@@ -28,12 +28,12 @@ const awardClosed = () =>
   });
 
 /**
- * The separate request for the bridging-support extension (grant-bridging model, SPEC §3.2):
- * after the agreement, the enterprise asks for up to the call's extension months at most at its
- * extension cap per job and month; the centre approves or rejects it. An approval raises the
- * award by what the award did not already hold for the extension (an application may have asked
- * for it up front), within what is left of the call's budget, and opens the extension months to
- * bridging payments at the approved monthly amount, for the approved jobs.
+ * The separate request for the bridging-support extension (grant-bridging model,
+ * docs/product.md#funding-models): after the agreement, the enterprise asks for up to the call's
+ * extension months at most at its extension cap per job and month; the centre approves or rejects
+ * it. An approval raises the award by what the award did not already hold for the extension (an
+ * application may have asked for it up front), within what is left of the call's budget, and opens
+ * the extension months to bridging payments at the approved monthly amount, for the approved jobs.
  */
 @Injectable()
 export class BridgingExtensionsService {

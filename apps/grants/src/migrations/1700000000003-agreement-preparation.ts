@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The agreement prepared before signing (SPEC §4 "agreement ready"): the planned signing day,
- * where, the operator's notes, and who prepared it when. Preparing again overwrites them.
+ * The agreement prepared before signing (docs/product.md#notifications, "agreement ready"): the
+ * planned signing day, where, the operator's notes, and who prepared it when. Preparing again
+ * overwrites them.
  */
 export class AgreementPreparation1700000000003 implements MigrationInterface {
   name = 'AgreementPreparation1700000000003';

@@ -3,9 +3,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * - Giving up an award (*rezygnacja*) before the agreement: the award and its decision get the
  *   state `given-up`, with who, when and why; the freed money funds the reserve list.
- * - Bridging-support extension requests (*przedłużenie wsparcia pomostowego*, SPEC §3.2): a
- *   separate request after the agreement, decided by the centre. At most one request per award
- *   is pending or approved at a time.
+ * - Bridging-support extension requests (*przedłużenie wsparcia pomostowego*,
+ *   docs/product.md#funding-models): a separate request after the agreement, decided by the
+ *   centre. At most one request per award is pending or approved at a time.
  * - Initiative groups (from the applications service's events) for the "groups supported"
  *   indicator, with the county most of their members live in.
  * - Statutory interest (odsetki ustawowe, art. 359 §2¹ KC = NBP reference rate + 3.5 pp) from

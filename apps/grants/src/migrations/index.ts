@@ -3,6 +3,7 @@ import { GrantsLifecycle1700000000002 } from './1700000000002-grants-lifecycle.j
 import { AgreementPreparation1700000000003 } from './1700000000003-agreement-preparation.js';
 import { OutboxSequence1700000000004 } from './1700000000004-outbox-sequence.js';
 import { GiveUpExtensionsGroups1700000000005 } from './1700000000005-give-up-extensions-groups.js';
+import { DeMinimis1700000000006 } from './1700000000006-de-minimis.js';
 
 /** Every migration of the grants schema, in order. */
 export const GRANTS_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const GRANTS_MIGRATIONS = [
   AgreementPreparation1700000000003,
   OutboxSequence1700000000004,
   GiveUpExtensionsGroups1700000000005,
+  DeMinimis1700000000006,
 ];

@@ -45,6 +45,11 @@ export const CallPublishedV1 = Type.Object({
   correctionTermWorkingDays: Type.Integer({ minimum: 1 }),
   appealTermWorkingDays: Type.Integer({ minimum: 1 }),
   publishedAt: Iso,
+  /**
+   * The programme the call belongs to, if any: applications weighs what was already funded in the
+   * programme's other calls (rules across applications). Absent for a call of no programme.
+   */
+  programmeId: Type.Optional(Uuid),
 });
 
 export const ApplicationSubmittedV1 = Type.Object({
@@ -155,6 +160,14 @@ export const FormallyAcceptedV1 = Type.Object({
   }),
   /** Users who took part in recruiting the applicant: they may not evaluate it. */
   recruitedBy: Type.Optional(Type.Array(Uuid)),
+  /**
+   * De minimis aid the applicant declared it received (grosze, day granted): grants checks the
+   * ceiling again on the agreement day and issues the certificate. Absent in events published
+   * before it was added (then grants knows of no earlier aid).
+   */
+  deMinimis: Type.Optional(
+    Type.Array(Type.Object({ grantedOn: IsoDate, amount: Grosze, grantor: Type.String() })),
+  ),
 });
 
 export const FormallyRejectedV1 = Type.Object({
@@ -175,7 +188,10 @@ export const WithdrawnV1 = Type.Object({
   applicant: Recipient,
 });
 
-/** A draft was started: notifications reminds its applicant before the call closes (SPEC §4). */
+/**
+ * A draft was started: notifications reminds its applicant before the call closes
+ * (docs/product.md#reminders).
+ */
 export const DraftCreatedV1 = Type.Object({
   applicationId: Uuid,
   callId: Uuid,
@@ -336,6 +352,12 @@ export const AwardRejectedV1 = Type.Object({
   rank: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
   /** Amount requested, grosze. */
   amount: Grosze,
+  /**
+   * `reserve` only: what was left of the call's budget when the ranking reached the application,
+   * grosze: less than `amount` (possibly zero), or not less when one ranked higher did not fit
+   * (no skipping down). Absent in events published before it was added.
+   */
+  remainingBudget: Type.Optional(Grosze),
 });
 
 /** The ranking list of a call was approved (version 1) or published again after appeals. */
@@ -479,6 +501,16 @@ export const AwardSettledV1 = Type.Object({
   applicant: Recipient,
 });
 
+/**
+ * An operator added the NBP average EUR rate in force from a day (a change is a new row, never an
+ * edit): applications keeps a copy for the de minimis check at submission.
+ */
+export const ExchangeRateAddedV1 = Type.Object({
+  currency: Type.Literal('EUR'),
+  validFrom: IsoDate,
+  plnPerEur: Type.String({ pattern: '^\\d{1,3}\\.\\d{1,6}$' }),
+});
+
 // ---------------------------------------------------------------------------------------------
 // notifications events
 // ---------------------------------------------------------------------------------------------
@@ -528,6 +560,7 @@ export const EVENT_CONTRACTS = {
   'grants.job.vacancy-reported': { version: 1, schema: JobVacancyReportedV1 },
   'grants.refund.claimed': { version: 1, schema: RefundClaimedV1 },
   'grants.award.settled': { version: 1, schema: AwardSettledV1 },
+  'grants.exchange-rate.added': { version: 1, schema: ExchangeRateAddedV1 },
   // notifications
   'notifications.email.sent': { version: 1, schema: EmailOutcomeV1 },
   'notifications.email.failed': { version: 1, schema: EmailOutcomeV1 },

@@ -7,7 +7,7 @@ import { EVENT_CONTRACTS, type EventPayload, type EventSubject } from './contrac
 /**
  * The envelope every event travels in. `id` is also the JetStream message id (de-duplication)
  * and the inbox key of every consumer. `type` is the subject; `name` repeats it for readers that
- * follow SPEC §5's wording.
+ * look for a name (docs/architecture.md#events).
  */
 export interface EventEnvelope<S extends EventSubject = EventSubject> {
   id: string;

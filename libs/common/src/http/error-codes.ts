@@ -11,11 +11,11 @@ export const ERROR_CODES = {
   // 400: the request itself is wrong.
   BAD_REQUEST: {
     status: 400,
-    when: 'The HTTP layer refused the request before validation: a body that is not valid JSON, a path id that is not a UUID, or another framework 400.',
+    when: 'The HTTP layer refused the request before validation: a path id that is not a UUID, or another framework 400.',
   },
   MALFORMED_JSON: {
     status: 400,
-    when: "Reserved for a body that is not valid JSON when the parser's raw error reaches the filter; behind Nest's Express adapter such a body answers BAD_REQUEST instead.",
+    when: 'A JSON request body cannot be parsed (e.g. a truncated `{"a":`) or its top level is not an object or array; nothing of the request was processed.',
   },
   VALIDATION_FAILED: {
     status: 400,
@@ -128,6 +128,10 @@ export const ERROR_CODES = {
     status: 409,
     when: 'A framework 409 without a specific code; the services do not throw it today.',
   },
+  CROSS_APPLICATION_CONFLICT: {
+    status: 409,
+    when: "An operator formally accepts an application that conflicts with an earlier active one in the call, or with a job still funded in the programme: the entity's jobs above the call's `maxJobsPerEntity`, or an employee (PESEL) already in another job; `errors` lists each conflict.",
+  },
   EMAIL_TAKEN: {
     status: 409,
     when: 'Registration with an e-mail address that already has an account.',
@@ -168,6 +172,10 @@ export const ERROR_CODES = {
     status: 409,
     when: "A call's ranking is approved a second time.",
   },
+  EXCHANGE_RATE_MISSING: {
+    status: 409,
+    when: 'An agreement is signed on a day (or the application declares de minimis aid granted on a day) with no NBP average EUR rate in force in the table: an operator adds it (POST /api/exchange-rates).',
+  },
   RATE_EXISTS: {
     status: 409,
     when: 'An interest rate is added from a day that already has one (a change is a new entry from a new day).',
@@ -207,6 +215,10 @@ export const ERROR_CODES = {
   CALL_CLOSED: {
     status: 422,
     when: 'An application is submitted while its call is not open (before it opens or after it closes).',
+  },
+  DE_MINIMIS_CEILING_EXCEEDED: {
+    status: 422,
+    when: 'An agreement would grant aid that, with the de minimis aid the application declared in the counted period, passes the ceiling (EUR 300,000 over three years); the message states the figures and what is left.',
   },
   CALL_NOT_CLOSED: {
     status: 422,
