@@ -17,7 +17,10 @@ jest.setTimeout(60_000);
 
 const at = (iso: string) => new Date(iso);
 
-/** SPEC §4: "call closing in 3 days" to applicants whose draft in it is still open. */
+/**
+ * docs/product.md#reminders: "call closing in 3 days" to applicants whose draft in it is still
+ * open.
+ */
 describe('notifications: call closing reminder', () => {
   let h: NotificationsHarness;
   const clock = new ManualClock(at('2026-12-01T10:00:00+01:00'));

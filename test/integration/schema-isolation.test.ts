@@ -6,7 +6,10 @@ import { setupAndMigrate } from '../../tools/src/migrate.js';
 
 jest.setTimeout(60_000);
 
-/** Each service's role reaches its own schema and nothing else (SPEC §2). */
+/**
+ * Each service's role reaches its own schema and nothing else
+ * (docs/architecture.md#schemas-and-roles).
+ */
 describe('schema isolation', () => {
   let db: TestDatabase;
 

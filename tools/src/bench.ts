@@ -18,7 +18,8 @@ import { databaseLayout, SERVICE_NODE_FLAGS, SERVICES, type Service } from './da
 import { setupAndMigrate } from './migrate.js';
 
 /**
- * `npm run bench` — SPEC §5's speed targets, measured (never asserted in a test):
+ * `npm run bench` — the speed targets of docs/architecture.md#performance-targets, measured
+ * (never asserted in a test):
  *  1. submissions per second through the system vs a raw baseline (the same database work with
  *     plain `pg` plus a raw JetStream publish, in the same run);
  *  2. submit → e-mail latency (p50/p99) at a paced 100 submissions/s;

@@ -40,9 +40,10 @@ export function databaseLayout(
 }
 
 /**
- * Node flags of the service processes, for SPEC §5's 200 MB per service: a smaller young
- * generation (the default reserves ~3 × 16 MB) and an old space capped at 128 MB, so V8 collects
- * instead of growing lazily (measured: without the cap applications reached ~300 MB RSS in a
- * 36,000-submission burst; with it the peak stays under 200 MB and nothing fails).
+ * Node flags of the service processes, for the 200 MB per service of
+ * docs/architecture.md#performance-targets: a smaller young generation (the default reserves
+ * ~3 × 16 MB) and an old space capped at 128 MB, so V8 collects instead of growing lazily
+ * (measured: without the cap applications reached ~300 MB RSS in a 36,000-submission burst; with
+ * it the peak stays under 200 MB and nothing fails).
  */
 export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=128'];

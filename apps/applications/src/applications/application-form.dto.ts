@@ -247,8 +247,8 @@ export class DeclarationsDto {
 }
 
 /**
- * The job-creation grant application (SPEC §3.3). No totals: the server computes the amount
- * from the call's funding model (an unknown field such as `total` is refused).
+ * The job-creation grant application (docs/product.md#the-grant-application). No totals: the server
+ * computes the amount from the call's funding model (an unknown field such as `total` is refused).
  */
 export class ApplicationFormDto {
   @ApiProperty({ type: ApplicantDto })

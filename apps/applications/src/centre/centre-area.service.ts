@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { ApplicationsEnv } from '../config/applications.env.js';
 
 /**
- * The counties the centre serves (SPEC §1). Configured explicitly with CENTRE_COUNTIES
- * (comma-separated TERYT codes) when the centre's accreditation is known up front; otherwise
- * taken as the union of the counties of every call published by grants (the calls read model),
- * since a centre only runs calls for its own subregion. The explicit setting wins.
+ * The counties the centre serves (docs/product.md#the-centre-and-its-area). Configured explicitly
+ * with CENTRE_COUNTIES (comma-separated TERYT codes) when the centre's accreditation is known up
+ * front; otherwise taken as the union of the counties of every call published by grants (the calls
+ * read model), since a centre only runs calls for its own subregion. The explicit setting wins.
  */
 @Injectable()
 export class CentreAreaService {

@@ -41,7 +41,10 @@ export class ApplicationsEnv extends BaseEnv {
   @IsOptional()
   CENTRE_COUNTIES?: string;
 
-  /** An initiative group needs at least this many natural persons (SPEC §3.1, default 3)… */
+  /**
+   * An initiative group needs at least this many natural persons (default 3; see
+   * docs/product.md#initiative-groups)…
+   */
   @Transform(envInteger)
   @IsInt()
   @Min(1)

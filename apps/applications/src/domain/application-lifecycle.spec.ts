@@ -17,7 +17,7 @@ const ALL: ApplicationState[] = [
   'withdrawn',
 ];
 
-describe('application lifecycle (SPEC §3.3)', () => {
+describe('application lifecycle (docs/product.md#the-grant-application)', () => {
   it('lets the applicant edit a draft or a form returned for corrections, nothing else', () => {
     expect(ALL.filter(isEditable)).toEqual(['draft', 'corrections-requested']);
   });

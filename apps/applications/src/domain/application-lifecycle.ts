@@ -1,5 +1,5 @@
 /**
- * The life of a grant application (SPEC §3.3):
+ * The life of a grant application (docs/product.md#the-grant-application):
  * `draft → submitted → (corrections-requested → submitted)* → formally-accepted | formally-rejected`,
  * `withdrawn` from any state before the formal decision.
  */

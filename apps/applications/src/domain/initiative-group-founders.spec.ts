@@ -6,7 +6,7 @@ const naturals = (n: number) => Array.from({ length: n }, (_, i) => naturalMembe
 const legals = (n: number) =>
   Array.from({ length: n }, (_, i) => legalMember({ krs: `000000000${i + 1}`.slice(-10) }));
 
-describe('founders of an initiative group (SPEC §3.1)', () => {
+describe('founders of an initiative group (docs/product.md#initiative-groups)', () => {
   describe('social cooperative: at least 3 natural or at least 2 legal persons', () => {
     it.each([
       ['3 natural', naturals(3), true],

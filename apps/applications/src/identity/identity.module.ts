@@ -6,8 +6,9 @@ import { UsersService } from './users.service.js';
 import { VerificationService } from './verification.service.js';
 
 /**
- * Accounts and tokens (SPEC §8). KeysService lives in the platform module (token verification).
- * Login and registration are rate-limited per client IP and e-mail (settings in ApplicationsEnv).
+ * Accounts and tokens (docs/architecture.md#identity-and-tokens). KeysService lives in the platform
+ * module (token verification). Login and registration are rate-limited per client IP and e-mail
+ * (settings in ApplicationsEnv).
  */
 @Module({
   imports: [AuditModule],

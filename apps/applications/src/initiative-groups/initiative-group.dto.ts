@@ -36,7 +36,10 @@ const natural = (o: Member, v: unknown) =>
 const legal = (o: Member, v: unknown) =>
   o.kind === 'legal' || (o.kind !== 'natural' && v !== undefined);
 
-/** A member of an initiative group: a natural person or a legal person (SPEC §3.1). */
+/**
+ * A member of an initiative group: a natural person or a legal person
+ * (docs/product.md#initiative-groups).
+ */
 export class GroupMemberDto {
   @ApiProperty({ enum: MEMBER_KINDS })
   @IsIn(MEMBER_KINDS)

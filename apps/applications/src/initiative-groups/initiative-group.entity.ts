@@ -1,7 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { GroupState } from '../domain/initiative-group.js';
 
-/** An initiative group (grupa inicjatywna) enrolling for support (SPEC §3.1). */
+/**
+ * An initiative group (grupa inicjatywna) enrolling for support
+ * (docs/product.md#initiative-groups).
+ */
 @Entity({ name: 'initiative_groups', schema: 'applications' })
 @Index('initiative_groups_leader_idx', ['leaderId', 'createdAt'])
 @Index('initiative_groups_state_idx', ['state', 'createdAt'])

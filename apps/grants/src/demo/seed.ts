@@ -53,12 +53,12 @@ export const DEMO_CRITERIA = [
 ];
 
 /**
- * SPEC §9 demo data in the grants schema: OWES Płock's programme (its four counties; targets 20
- * groups, 14 PS strengthened, 8 new PS, 60 jobs, 400 people), an open call under the unit-rate
- * model with five criteria, published (its `grants.call.published` goes out through the outbox
- * when the grants service runs, so applications accepts drafts for it), and the evaluator pool
- * with its chair. `dataSource` is the grants service's (schema-pinned) DataSource with
- * GRANTS_ENTITIES. Running it again changes nothing.
+ * The demo data (docs/product.md#demo-data) in the grants schema: OWES Płock's programme (its four
+ * counties; targets 20 groups, 14 PS strengthened, 8 new PS, 60 jobs, 400 people), an open call
+ * under the unit-rate model with five criteria, published (its `grants.call.published` goes out
+ * through the outbox when the grants service runs, so applications accepts drafts for it), and the
+ * evaluator pool with its chair. `dataSource` is the grants service's (schema-pinned) DataSource
+ * with GRANTS_ENTITIES. Running it again changes nothing.
  */
 export async function seedDemo(
   dataSource: DataSource,

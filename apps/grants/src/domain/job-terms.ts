@@ -19,15 +19,15 @@ import {
  * enterprise confirms the job still exists (*miesięczne potwierdzenie utrzymania miejsca
  * pracy*), due some days after the month ends. A vacancy must be filled within some months.
  *
- * How a term in months is counted (the spec is silent; this follows art. 112 of the Civil Code
- * for a term whose first day counts): a term of N months from day D ends the day before the day
- * with D's number N months later; when that month has no such day (a start on the 29th–31st),
+ * How a term in months is counted (the grant rules are silent; this follows art. 112 of the Civil
+ * Code for a term whose first day counts): a term of N months from day D ends the day before the
+ * day with D's number N months later; when that month has no such day (a start on the 29th–31st),
  * it ends on that month's last day. So 2024-03-01 + 12 months ends 2025-02-28,
  * 2024-02-29 + 12 months ends 2025-02-28, 2024-01-31 + 1 month ends 2024-02-29. The funded
  * period and the whole term are both counted from the start date (the durability period is what
  * lies between), so chaining short months cannot shorten the term.
  *
- * A vacancy does not suspend or extend the term (the spec does not say so); it only opens the
+ * A vacancy does not suspend or extend the term (the grant rules do not say so); it only opens the
  * refill deadline.
  */
 

@@ -3,7 +3,7 @@ import { DEFAULT_JOB_REFUND_POLICY, jobRefundPrincipal } from './refund.js';
 const TERM = { termStartDate: '2024-03-01', termEndDate: '2025-08-31' }; // 549 days
 
 describe('refund: how much of a job’s money', () => {
-  it('refunds the full amount paid for the job by default (the spec names no proportion)', () => {
+  it('refunds the full amount paid for the job by default (the rules name no proportion)', () => {
     expect(DEFAULT_JOB_REFUND_POLICY).toBe('full');
     expect(jobRefundPrincipal({ paid: 7_339_000, ...TERM, keptUntil: '2025-06-30' })).toBe(
       7_339_000,

@@ -14,11 +14,11 @@ import type { DomainProblem, DomainResult } from './domain-problem.js';
  * once, at the end.
  *
  * The refund is due within 30 days (default) of the demand: due date = demand date + 30
- * calendar days (not moved off weekends or holidays: the spec does not ask for it).
+ * calendar days (not moved off weekends or holidays: the grant rules do not ask for it).
  *
- * How much of a job's money: the spec says "the money for that job is to be refunded", not a
- * part of it, so the default policy is the FULL amount paid for the job, however long it was
- * kept. A proportional policy (by days of the term not kept) is offered for calls whose rules
+ * How much of a job's money: the rule is that "the money for that job is to be refunded"
+ * (docs/product.md#agreement-payments-monitoring-and-settlement), not a part of it, so the
+ * default policy is the FULL amount paid for the job, however long it was kept. A proportional policy (by days of the term not kept) is offered for calls whose rules
  * say so; it is not the default.
  */
 
@@ -155,7 +155,7 @@ export function refundClaim(input: RefundClaimInput): DomainResult<RefundClaim> 
 /** How much of a job's money is refunded when the job was not kept for its whole term. */
 export type JobRefundPolicy = 'full' | 'proportional';
 
-/** The spec refunds "the money for that job": all of it. */
+/** The rule refunds "the money for that job": all of it. */
 export const DEFAULT_JOB_REFUND_POLICY: JobRefundPolicy = 'full';
 
 export interface JobRefundInput {

@@ -21,7 +21,10 @@ export class CallEvaluator {
   @Column('text')
   language: 'pl' | 'en';
 
-  /** A trainer or adviser of the centre: never evaluates (SPEC §3.4). */
+  /**
+   * A trainer or adviser of the centre: never evaluates
+   * (docs/product.md#evaluation-ranking-and-appeal).
+   */
   @Column('boolean', { name: 'trainer_or_adviser' })
   trainerOrAdviser: boolean;
 

@@ -4,7 +4,10 @@ import { stringify } from 'csv-stringify/sync';
 import { countyByTeryt, groszeToDecimalString, warsawDate } from '@app/common';
 import { Programme, type ProgrammeTargets } from '../programmes/programme.entity.js';
 
-/** The indicators SPEC §3.6 names, each beside its programme target where one exists. */
+/**
+ * The indicators of docs/product.md#indicators, each beside its programme target where one
+ * exists.
+ */
 export const INDICATORS = [
   {
     key: 'groupsSupported',

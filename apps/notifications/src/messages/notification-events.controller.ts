@@ -4,9 +4,9 @@ import { JetStreamContext, OnEvent, type EventEnvelope } from '@app/common';
 import { Notifier } from './notifier.service.js';
 
 /**
- * Every event that asks something of a person, decides something for them, or makes a reminder
- * moot (SPEC §4). Thin: each handler hands the event to the Notifier, which writes only through
- * the handler's transaction (`ctx.manager`, the inbox row is in it).
+ * Every event that asks something of a person, decides something for them, or makes a reminder moot
+ * (docs/product.md#notifications). Thin: each handler hands the event to the Notifier, which writes
+ * only through the handler's transaction (`ctx.manager`, the inbox row is in it).
  */
 @Controller()
 export class NotificationEventsController {

@@ -1,6 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Reminders of calls closing in 3 days for applicants whose draft is still open (SPEC §4). */
+/**
+ * Reminders of calls closing in 3 days for applicants whose draft is still open
+ * (docs/product.md#reminders).
+ */
 export class CallClosingReminders1700000000003 implements MigrationInterface {
   name = 'CallClosingReminders1700000000003';
 

@@ -14,7 +14,8 @@ import {
 import type { TemplateName } from '../templates/catalogue.js';
 
 /**
- * When reminders are due and which events make them moot (SPEC §4) — plain TypeScript.
+ * When reminders are due and which events make them moot (docs/product.md#reminders) — plain
+ * TypeScript.
  *
  * A reminder is filed under "scopes", keys of what it is about (`application:<id>`,
  * `evaluation:<id>`, `call:<id>:<round>`, …); a cancelling event names the scopes it settles.

@@ -29,7 +29,8 @@ type ApiErrorArgs = {
 
 /**
  * A domain or request error with a stable `code`, a localized message and optional field-level
- * problems; the global filter renders it in the caller's language as SPEC §8's error shape.
+ * problems; the global filter renders it in the caller's language as the error shape of
+ * docs/architecture.md#http-interface.
  */
 export class ApiError extends HttpException {
   readonly code: ErrorCode;

@@ -2,7 +2,7 @@ import { isValidNip, normalizeNip } from './nip.js';
 
 describe('NIP', () => {
   it.each(['8567346215', '856-734-62-15', '856-73-46-215', '856 734 62 15'])(
-    'accepts the spec example written as %s',
+    'accepts the documented example written as %s',
     (value) => {
       expect(isValidNip(value)).toBe(true);
     },

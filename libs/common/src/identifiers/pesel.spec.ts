@@ -3,7 +3,7 @@ import { isValidPesel, parsePesel, peselCheckDigit } from './pesel.js';
 // Test numbers below were computed with the checksum algorithm (independently of this module),
 // so invalid dates carry a correct check digit and are rejected for the date alone.
 describe('PESEL', () => {
-  it('accepts the spec example and decodes it', () => {
+  it('accepts the documented example and decodes it', () => {
     expect(isValidPesel('44051401359')).toBe(true);
     expect(parsePesel('44051401359')).toEqual({ birthDate: '1944-05-14', sex: 'M' });
   });

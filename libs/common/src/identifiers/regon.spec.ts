@@ -11,7 +11,7 @@ describe('REGON', () => {
     for (let d = 1; d <= 9; d++) expect(isValidRegon(`82276544${d}`)).toBe(false);
   });
 
-  it('rejects every wrong check digit of the spec example', () => {
+  it('rejects every wrong check digit of the documented example', () => {
     for (let d = 0; d <= 9; d++) {
       if (d === 5) continue;
       expect(isValidRegon(`12345678${d}`)).toBe(false);

@@ -46,10 +46,11 @@ export async function insertOutboxEvent(
 }
 
 /**
- * Transactional outbox (CONVENTIONS.md): the business change and its events are written in one
- * transaction; the relay publishes them to JetStream with the event id as `msgID` (so a retry
- * after a crash between publish and mark is de-duplicated by the server) and marks them sent
- * after JetStream's ack. While NATS is down the rows wait and go out when it is back.
+ * Transactional outbox (docs/architecture.md#outbox-and-relay): the business change and its events
+ * are written in one transaction; the relay publishes them to JetStream with the event id as
+ * `msgID` (so a retry after a crash between publish and mark is de-duplicated by the server) and
+ * marks them sent after JetStream's ack. While NATS is down the rows wait and go out when it is
+ * back.
  */
 @Injectable()
 export class OutboxService implements OnApplicationBootstrap, BeforeApplicationShutdown {
