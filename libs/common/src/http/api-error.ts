@@ -2,9 +2,13 @@ import { HttpException } from '@nestjs/common';
 import {
   ERROR_CODES,
   type ErrorCode,
+  type ErrorCodeEntry,
   type ErrorCodeWithStatus,
   type ErrorStatus,
 } from './error-codes.js';
+
+/** A feature catalogue's entry of status S, or (until every feature has its catalogue) a legacy code. */
+type EntryOf<S extends number> = ErrorCodeEntry<string, S> | ErrorCodeWithStatus<S>;
 
 export interface Localized {
   pl: string;
@@ -33,11 +37,14 @@ type ApiErrorArgs = {
  * docs/architecture.md#http-interface.
  */
 export class ApiError extends HttpException {
-  readonly code: ErrorCode;
+  readonly code: string;
   readonly localized: Localized;
   readonly problems: FieldProblem[];
 
-  /** `status` must be the one error-codes.ts records for `code` (the compiler checks the pair). */
+  /**
+   * Legacy form: `status` must be the one error-codes.ts records for `code` (the compiler checks
+   * the pair). New code throws a feature catalogue's entry: `ApiError.of(AwardsErrors.X, …)`.
+   */
   constructor(...[status, code, localized, problems = []]: ApiErrorArgs) {
     super(localized.en, status);
     this.code = code;
@@ -45,40 +52,37 @@ export class ApiError extends HttpException {
     this.problems = problems;
   }
 
-  /** The error for `code`, with the status its catalogue entry records. */
-  static of(code: ErrorCode, message: Localized, problems: FieldProblem[] = []): ApiError {
-    const args = [ERROR_CODES[code].status, code, message, problems] as ApiErrorArgs;
-    return new ApiError(...args);
+  /** The error for a catalogue entry (or a legacy code), with the status it records. */
+  static of(
+    entry: ErrorCodeEntry | ErrorCode,
+    message: Localized,
+    problems: FieldProblem[] = [],
+  ): ApiError {
+    const { code, status } =
+      typeof entry === 'string' ? { code: entry, status: ERROR_CODES[entry].status } : entry;
+    return new ApiError(...([status, code, message, problems] as unknown as ApiErrorArgs));
   }
 
   static notFound(what: Localized = { pl: 'Nie znaleziono zasobu', en: 'Resource not found' }) {
-    return new ApiError(404, 'NOT_FOUND', what);
+    return ApiError.of('NOT_FOUND', what);
   }
 
-  static conflict(code: ErrorCodeWithStatus<409>, message: Localized) {
-    return ApiError.of(code, message);
+  static conflict(entry: EntryOf<409>, message: Localized) {
+    return ApiError.of(entry, message);
   }
 
-  static unprocessable(
-    code: ErrorCodeWithStatus<422>,
-    message: Localized,
-    problems: FieldProblem[] = [],
-  ) {
-    return ApiError.of(code, message, problems);
+  static unprocessable(entry: EntryOf<422>, message: Localized, problems: FieldProblem[] = []) {
+    return ApiError.of(entry, message, problems);
   }
 
-  static badRequest(
-    code: ErrorCodeWithStatus<400>,
-    message: Localized,
-    problems: FieldProblem[] = [],
-  ) {
-    return ApiError.of(code, message, problems);
+  static badRequest(entry: EntryOf<400>, message: Localized, problems: FieldProblem[] = []) {
+    return ApiError.of(entry, message, problems);
   }
 
   static forbidden(
-    code: ErrorCodeWithStatus<403> = 'FORBIDDEN',
+    entry: EntryOf<403> = 'FORBIDDEN',
     message: Localized = { pl: 'Brak uprawnień', en: 'Forbidden' },
   ) {
-    return ApiError.of(code, message);
+    return ApiError.of(entry, message);
   }
 }

@@ -284,12 +284,56 @@ export const ERROR_CODES = {
     status: 500,
     when: 'An unexpected server error; the body shows only the correlation id to quote to support.',
   },
-} as const satisfies Record<string, ErrorCodeEntry>;
+} as const satisfies Record<string, ErrorCodeSpec>;
 
-export interface ErrorCodeEntry {
+export interface ErrorCodeSpec {
   readonly status: number;
   /** One line of English: when the API answers this code. */
   readonly when: string;
+}
+/** @deprecated the legacy name of ErrorCodeSpec. */
+export type LegacyErrorCodeEntry = ErrorCodeSpec;
+
+/** One code of a feature's catalogue: the code, its one status, when it happens. */
+export interface ErrorCodeEntry<C extends string = string, S extends number = number> {
+  readonly code: C;
+  readonly status: S;
+  readonly when: string;
+}
+
+/** A catalogue: code → entry (each entry's `code` is its key). */
+export type ErrorCatalogue = Readonly<Record<string, ErrorCodeEntry>>;
+
+/**
+ * A feature's error codes — its enum, each code mapped to exactly one status (twenty's
+ * `<feature>.exception.ts` pattern): `AwardsErrors.AGREEMENT_ALREADY_SIGNED` is typed with its
+ * code and its status, so `ApiError.conflict(entry)` compiles only for a 409 entry.
+ */
+export function defineErrorCodes<const T extends Record<string, ErrorCodeSpec>>(
+  spec: T,
+): { readonly [K in keyof T & string]: ErrorCodeEntry<K, T[K]['status']> } {
+  return Object.fromEntries(
+    Object.entries(spec).map(([code, { status, when }]) => [code, { code, status, when }]),
+  ) as { readonly [K in keyof T & string]: ErrorCodeEntry<K, T[K]['status']> };
+}
+
+/**
+ * One service's catalogue from its features' catalogues (the platform's first). A code may stand
+ * in several (a feature reusing another's entry) only if it means the same status there.
+ */
+export function mergeErrorCatalogues(...catalogues: ErrorCatalogue[]): ErrorCatalogue {
+  const merged: Record<string, ErrorCodeEntry> = {};
+  for (const catalogue of catalogues) {
+    for (const entry of Object.values(catalogue)) {
+      const seen = merged[entry.code];
+      if (seen && seen.status !== entry.status)
+        throw new Error(
+          `Error code ${entry.code} has two statuses: ${seen.status}, ${entry.status}`,
+        );
+      merged[entry.code] ??= entry;
+    }
+  }
+  return merged;
 }
 
 /** A code the API can answer: a key of the catalogue. */
@@ -303,19 +347,48 @@ export type ErrorCodeWithStatus<S extends number> = {
   [C in ErrorCode]: ErrorStatus<C> extends S ? C : never;
 }[ErrorCode];
 
-/** The catalogue as rows, sorted by status, then code. */
-export function errorCodeRows(): { code: ErrorCode; status: number; when: string }[] {
-  return (Object.keys(ERROR_CODES) as ErrorCode[])
-    .map((code) => ({ code, status: ERROR_CODES[code].status, when: ERROR_CODES[code].when }))
+const LEGACY_CATALOGUE: ErrorCatalogue = Object.fromEntries(
+  Object.entries(ERROR_CODES).map(([code, spec]) => [code, { code, ...spec }]),
+);
+
+/** A catalogue as rows, sorted by status, then code. */
+export function errorCodeRows(
+  catalogue: ErrorCatalogue = LEGACY_CATALOGUE,
+): { code: string; status: number; when: string }[] {
+  return Object.values(catalogue)
+    .map(({ code, status, when }) => ({ code, status, when }))
     .sort((a, b) => a.status - b.status || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-/** The catalogue as a Markdown table (code | HTTP status | when it happens). */
-export function errorCodeTable(): string {
+/** A catalogue as a Markdown table (code | HTTP status | when it happens). */
+export function errorCodeTable(catalogue: ErrorCatalogue = LEGACY_CATALOGUE): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
   return [
     '| code | HTTP status | when it happens |',
     '|---|---|---|',
-    ...errorCodeRows().map((r) => `| \`${r.code}\` | ${r.status} | ${cell(r.when)} |`),
+    ...errorCodeRows(catalogue).map((r) => `| \`${r.code}\` | ${r.status} | ${cell(r.when)} |`),
   ].join('\n');
 }
+
+/**
+ * The codes of the platform itself — the HTTP layer, validation, authentication, the global
+ * filter — which every service can answer. A feature's own codes live in its folder
+ * (`<feature>/<feature>.errors.ts`, made with `defineErrorCodes`) and each service merges them
+ * into its catalogue (`apps/<service>/src/errors.ts`).
+ */
+export const PLATFORM_ERRORS = defineErrorCodes({
+  BAD_REQUEST: ERROR_CODES.BAD_REQUEST,
+  MALFORMED_JSON: ERROR_CODES.MALFORMED_JSON,
+  VALIDATION_FAILED: ERROR_CODES.VALIDATION_FAILED,
+  INVALID_TOKEN: ERROR_CODES.INVALID_TOKEN,
+  UNAUTHORIZED: ERROR_CODES.UNAUTHORIZED,
+  FORBIDDEN: ERROR_CODES.FORBIDDEN,
+  NOT_FOUND: ERROR_CODES.NOT_FOUND,
+  METHOD_NOT_ALLOWED: ERROR_CODES.METHOD_NOT_ALLOWED,
+  CONFLICT: ERROR_CODES.CONFLICT,
+  PAYLOAD_TOO_LARGE: ERROR_CODES.PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE: ERROR_CODES.UNSUPPORTED_MEDIA_TYPE,
+  UNPROCESSABLE: ERROR_CODES.UNPROCESSABLE,
+  TOO_MANY_REQUESTS: ERROR_CODES.TOO_MANY_REQUESTS,
+  INTERNAL_ERROR: ERROR_CODES.INTERNAL_ERROR,
+});

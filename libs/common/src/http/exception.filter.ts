@@ -67,7 +67,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     let status = 500;
     // A framework error with a status STATUS_TEXT lacks answers `HTTP_<status>` (e.g. HTTP_503 from
     // /health/ready): the one code pattern outside error-codes.ts.
-    let code: ErrorCode | `HTTP_${number}` = 'INTERNAL_ERROR';
+    let code: string = 'INTERNAL_ERROR' satisfies ErrorCode;
     let message: Localized = {
       pl: 'Wystąpił błąd serwera. Podaj identyfikator zgłoszenia pomocy technicznej.',
       en: 'Server error. Quote the correlation id to support.',
