@@ -8,7 +8,8 @@
 # Not hand-rolling a version manager (nvm, fnm): those download from nodejs.org, which the build
 # machines cannot reach; the npm registry they can.
 
-owes_node_major=$(tr -dc '0-9' < "$(dirname "${BASH_SOURCE[0]:-$0}")/../.nvmrc" | cut -c1-2)
+# Run from the repository root (where .nvmrc is); plain POSIX sh, so bash, zsh and dash can source it.
+owes_node_major=$(tr -dc '0-9' < .nvmrc 2>/dev/null | cut -c1-2)
 owes_node_major=${owes_node_major:-24}
 
 owes_current_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
