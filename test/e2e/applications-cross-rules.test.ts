@@ -88,7 +88,7 @@ describe('rules across applications', () => {
     pesels: string[] = [],
   ): Record<string, unknown> {
     const f = applicationForm(jobs);
-    f.applicant = { ...(f.applicant as object), ...entity };
+    f.applicant = { ...(f.applicant as object), ...entity } as typeof f.applicant;
     (f.jobs as any[]).forEach((job, i) => (job.person.pesel = pesels[i] ?? freshPesel()));
     return f;
   }

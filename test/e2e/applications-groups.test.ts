@@ -65,7 +65,7 @@ describe('initiative groups', () => {
         naturalMember(1, { county: '1465' }),
       ],
     });
-    delete form.businessIdea;
+    delete (form as Partial<typeof form>).businessIdea;
     const draft = await api().post('/api/initiative-groups', { form }, leader.token);
     expect(draft.status).toBe(201);
     const refused = await api().post(

@@ -18,8 +18,8 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles, isStaff, type AuthUser } from '@app/common';
-import { applicationView, ApplicationsService } from './applications.service.js';
+import { CurrentUser, Roles, type AuthUser } from '@app/common';
+import { applicationView } from './application.view.js';
 import {
   CreateApplicationDto,
   ExportQuery,
@@ -28,6 +28,17 @@ import {
   UpdateApplicationDto,
 } from './applications.dto.js';
 import { ConflictsResponseDto } from './conflicts.dto.js';
+import { conflictsView } from './cross-application.query.js';
+import { CreateDraftUseCase } from './use-cases/create-draft/create-draft.use-case.js';
+import { ExportCsvUseCase } from './use-cases/export-csv/export-csv.use-case.js';
+import { FormalCheckUseCase } from './use-cases/formal-check/formal-check.use-case.js';
+import { GetApplicationUseCase } from './use-cases/get-application/get-application.use-case.js';
+import { ListApplicationsUseCase } from './use-cases/list-applications/list-applications.use-case.js';
+import { ListConflictsUseCase } from './use-cases/list-conflicts/list-conflicts.use-case.js';
+import { ListVersionsUseCase } from './use-cases/list-versions/list-versions.use-case.js';
+import { SubmitApplicationUseCase } from './use-cases/submit/submit.use-case.js';
+import { UpdateDraftUseCase } from './use-cases/update-draft/update-draft.use-case.js';
+import { WithdrawApplicationUseCase } from './use-cases/withdraw/withdraw.use-case.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -35,13 +46,26 @@ const uuid = new ParseUUIDPipe();
 @ApiBearerAuth()
 @Controller('applications')
 export class ApplicationsController {
-  constructor(private readonly applications: ApplicationsService) {}
+  constructor(
+    private readonly createDraft: CreateDraftUseCase,
+    private readonly updateDraft: UpdateDraftUseCase,
+    private readonly submitApplication: SubmitApplicationUseCase,
+    private readonly withdrawApplication: WithdrawApplicationUseCase,
+    private readonly formalCheckUseCase: FormalCheckUseCase,
+    private readonly getApplication: GetApplicationUseCase,
+    private readonly listApplications: ListApplicationsUseCase,
+    private readonly listConflicts: ListConflictsUseCase,
+    private readonly listVersions: ListVersionsUseCase,
+    private readonly exportCsv: ExportCsvUseCase,
+  ) {}
 
   @Post()
   @Roles('applicant')
   @ApiOperation({ summary: 'Create a draft application for a call (partial data allowed)' })
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateApplicationDto) {
-    return applicationView(await this.applications.create(user, dto.callId, dto.form));
+    return applicationView(
+      await this.createDraft.execute({ user, callId: dto.callId, form: dto.form ?? {} }),
+    );
   }
 
   @Get()
@@ -50,7 +74,7 @@ export class ApplicationsController {
     summary: "Applications: an applicant's own, or all for staff; filters and pagination",
   })
   async list(@CurrentUser() user: AuthUser, @Query() query: ListApplicationsQuery) {
-    const page = await this.applications.list(user, query);
+    const page = await this.listApplications.execute({ ...query, user });
     return { ...page, items: page.items.map(applicationView) };
   }
 
@@ -64,7 +88,7 @@ export class ApplicationsController {
     summary: 'Submitted applications (of a call) as CSV with Polish headers, UTF-8 with BOM',
   })
   async export(@Query() query: ExportQuery): Promise<string> {
-    return this.applications.exportCsv(query.callId);
+    return this.exportCsv.execute({ callId: query.callId });
   }
 
   @Get(':id')
@@ -74,10 +98,12 @@ export class ApplicationsController {
       "An application; the staff's view also lists its conflicts with other applications (`conflicts`, as GET …/:id/conflicts)",
   })
   async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    const application = await this.applications.get(user, id);
-    if (!isStaff(user)) return applicationView(application);
-    const { items } = await this.applications.conflictsOf(application);
-    return { ...applicationView(application), conflicts: items };
+    const { application, conflicts } = await this.getApplication.execute({
+      user,
+      applicationId: id,
+    });
+    if (!conflicts) return applicationView(application);
+    return { ...applicationView(application), conflicts: conflictsView(conflicts) };
   }
 
   @Get(':id/conflicts')
@@ -90,14 +116,14 @@ export class ApplicationsController {
   @ApiOkResponse({ type: ConflictsResponseDto })
   @ApiResponse({ status: 404, description: 'No such application, or the caller is not staff' })
   async conflicts(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.applications.conflicts(user, id);
+    return { items: conflictsView(await this.listConflicts.execute({ user, applicationId: id })) };
   }
 
   @Get(':id/versions')
   @Roles('applicant', 'operator', 'admin')
   @ApiOperation({ summary: 'Submitted versions, each with the changes since the one before' })
   async versions(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return this.applications.versions(user, id);
+    return this.listVersions.execute({ user, applicationId: id });
   }
 
   @Patch(':id')
@@ -110,7 +136,9 @@ export class ApplicationsController {
     @Param('id', uuid) id: string,
     @Body() dto: UpdateApplicationDto,
   ) {
-    return applicationView(await this.applications.updateDraft(user, id, dto.form));
+    return applicationView(
+      await this.updateDraft.execute({ user, applicationId: id, form: dto.form }),
+    );
   }
 
   @Post(':id/submit')
@@ -121,7 +149,7 @@ export class ApplicationsController {
       'Submit the draft (reference OWES/<year>/<nnnnn>) or answer corrections with a new version; idempotent',
   })
   async submit(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return applicationView(await this.applications.submit(user, id));
+    return applicationView(await this.submitApplication.execute({ user, applicationId: id }));
   }
 
   @Post(':id/withdraw')
@@ -129,7 +157,7 @@ export class ApplicationsController {
   @Roles('applicant')
   @ApiOperation({ summary: 'Withdraw the application before the formal decision' })
   async withdraw(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return applicationView(await this.applications.withdraw(user, id));
+    return applicationView(await this.withdrawApplication.execute({ user, applicationId: id }));
   }
 
   @Post(':id/formal-check')
@@ -149,6 +177,14 @@ export class ApplicationsController {
     @Param('id', uuid) id: string,
     @Body() dto: FormalCheckDto,
   ) {
-    return applicationView(await this.applications.formalCheck(user, id, dto));
+    return applicationView(
+      await this.formalCheckUseCase.execute({
+        user,
+        applicationId: id,
+        result: dto.result,
+        issues: dto.issues,
+        reasons: dto.reasons,
+      }),
+    );
   }
 }

@@ -7,6 +7,7 @@ import {
   type CrossApplicationConflict,
 } from '../domain/cross-application.js';
 import type { Application } from './application.entity.js';
+import { ApplicationsErrors } from './applications.errors.js';
 
 /**
  * Gathers what the rules across applications weigh for one application and applies them
@@ -92,7 +93,7 @@ export function conflictsView(conflicts: CrossApplicationConflict[]) {
 /** Formal acceptance refused while the application conflicts with others (409). */
 export function crossApplicationConflictError(conflicts: CrossApplicationConflict[]): ApiError {
   return ApiError.of(
-    'CROSS_APPLICATION_CONFLICT',
+    ApplicationsErrors.CROSS_APPLICATION_CONFLICT,
     {
       pl: 'Wniosku nie można przyjąć formalnie: pozostaje w konflikcie z innymi wnioskami (limit miejsc pracy na jeden podmiot lub ta sama osoba w dwóch miejscach pracy). Konflikt ustaje po wycofaniu lub odrzuceniu tamtego wniosku albo po poprawieniu tego (wezwanie do uzupełnienia); wniosek można też odrzucić.',
       en: 'The application cannot be formally accepted: it conflicts with other applications (the limit of jobs per entity, or the same person in two jobs). The conflict ends when the other application is withdrawn or rejected, or this one is corrected (request corrections); it may also be rejected.',

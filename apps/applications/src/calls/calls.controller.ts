@@ -3,6 +3,7 @@ import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
 import { ApiError, Clock, Public, formatPln, toWarsawIso } from '@app/common';
+import { isCallOpen } from '../domain/call-window.js';
 import { CallReadModel } from './call.entity.js';
 
 class CallsQuery {
@@ -18,7 +19,7 @@ export function callView(call: CallReadModel, now: Date) {
     title: call.title,
     opensAt: toWarsawIso(call.opensAt),
     closesAt: toWarsawIso(call.closesAt),
-    open: call.opensAt <= now && now < call.closesAt,
+    open: isCallOpen(call, now),
     budget: call.budget,
     budgetFormatted: formatPln(call.budget),
     counties: call.counties,
@@ -43,6 +44,7 @@ export class CallsController {
   @ApiQuery({ name: 'status', enum: ['open', 'all'], required: false })
   async list(@Query() query: CallsQuery) {
     const now = this.clock.now();
+    // The open calls of domain/call-window.ts (isCallOpen), as a query: opensAt <= now < closesAt.
     const where =
       query.status === 'all' ? {} : { opensAt: LessThanOrEqual(now), closesAt: MoreThan(now) };
     const calls = await this.dataSource

@@ -42,7 +42,7 @@ function app(
 /** An application with `jobs` jobs whose employees have the PESELs of `persons` (by index). */
 function withJobs(jobs: number, applicant: Record<string, unknown> = {}, persons?: string[]) {
   const form = applicationForm(jobs);
-  form.applicant = { ...(form.applicant as object), ...applicant };
+  form.applicant = { ...(form.applicant as object), ...applicant } as typeof form.applicant;
   form.jobs = Array.from({ length: jobs }, (_, i) =>
     job(i, {
       person: {

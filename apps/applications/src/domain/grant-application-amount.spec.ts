@@ -62,14 +62,14 @@ describe('the amount requested follows the call’s funding model (unit rates)',
         workingTime: '1/4',
         person: { fullName: 'Jan Nowak', pesel: '85031201233', county: '1462', eligibility },
       });
-    const disabled = { status: 'disability', proofKind: 'disability-certificate' };
+    const disabled = { status: 'disability', proofKind: 'disability-certificate' } as const;
     const form = applicationForm(4, {}, 3_521_200);
     form.jobs = [
       quarter({ ...disabled, disabilityDegree: 'severe' }),
       {
         ...quarter({ ...disabled, disabilityDegree: 'moderate', multipleDisability: true }),
         person: {
-          ...(quarter({}).person as object),
+          ...quarter({}).person,
           pesel: '90071504563',
           eligibility: { ...disabled, disabilityDegree: 'moderate', multipleDisability: true },
         },

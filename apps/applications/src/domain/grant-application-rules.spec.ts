@@ -1,6 +1,7 @@
 import { MINOR_PESEL, applicationForm, job } from '../../test/form-fixtures.js';
 import type { FundingModel } from './common.js';
 import { checkApplication, type ApplicationContext } from './grant-application.js';
+import type { LegalForm } from './initiative-group.js';
 
 const unitRates: FundingModel = {
   kind: 'unit-rates',
@@ -70,7 +71,7 @@ describe('net new jobs: an existing enterprise’s headcount must grow', () => {
 });
 
 describe('who applies', () => {
-  const groupApplicant = (groupId?: string, legalForm = 'social-cooperative') =>
+  const groupApplicant = (groupId?: string, legalForm: LegalForm = 'social-cooperative') =>
     applicationForm(1, {
       employment: undefined,
       applicant: {
@@ -110,7 +111,7 @@ describe('who applies', () => {
       kind: 'social-economy-entity',
       nip: undefined,
       groupId: id,
-    };
+    } as typeof form.applicant;
     expect(codes(form)).toEqual([
       'applicant.groupId:groupNotAllowed',
       'applicant.nip:required',
@@ -121,7 +122,7 @@ describe('who applies', () => {
       nip: '8567346215',
       groupId: undefined,
       psStatusCommitment: true,
-    };
+    } as typeof form.applicant;
     expect(codes(form)).toEqual([]);
   });
 
@@ -217,7 +218,7 @@ describe('de minimis aid and declarations', () => {
       noDoubleFunding: false,
       noPublicLevies: true,
       deMinimisComplete: true,
-    };
+    } as typeof form.declarations;
     expect(codes(form)).toEqual([
       'declarations.noDoubleFunding:notTrue',
       'declarations.personalDataConsent:notTrue',

@@ -6,24 +6,17 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import {
-  ApiError,
-  CurrentUser,
-  OutboxService,
-  Public,
-  type AuthUser,
-  AuditService,
-} from '@app/common';
-import { ApplicationsEnv } from '../config/applications.env.js';
+import { CurrentUser, Public, type AuthUser } from '@app/common';
+import { accountView } from './account.view.js';
 import { KeysService } from './keys.service.js';
-import { UsersService } from './users.service.js';
 import { VerificationService } from './verification.service.js';
-import { User } from './user.entity.js';
 import { RateLimit, RateLimitGuard } from './rate-limit.guard.js';
+import { ChangeLanguageUseCase } from './use-cases/change-language/change-language.use-case.js';
+import { GetAccountUseCase } from './use-cases/get-account/get-account.use-case.js';
+import { LoginUseCase } from './use-cases/login/login.use-case.js';
 import {
   LanguageDto,
   LoginDto,
-  MeResponse,
   RegisterDto,
   RegisteredResponse,
   ResendVerificationDto,
@@ -31,27 +24,15 @@ import {
   VerifyEmailDto,
 } from './auth.dto.js';
 
-function me(user: User): MeResponse & { emailVerified: boolean } {
-  return {
-    id: user.id,
-    email: user.email,
-    fullName: user.fullName,
-    role: user.role,
-    language: user.language,
-    emailVerified: user.emailVerifiedAt !== null,
-  };
-}
-
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
-    private readonly users: UsersService,
     private readonly verification: VerificationService,
+    private readonly loginUseCase: LoginUseCase,
+    private readonly getAccount: GetAccountUseCase,
+    private readonly changeLanguage: ChangeLanguageUseCase,
     private readonly keys: KeysService,
-    private readonly env: ApplicationsEnv,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditService,
   ) {}
 
   @Post('register')
@@ -63,7 +44,7 @@ export class AuthController {
   })
   @ApiOperation({ summary: 'Register an applicant account; a verification link is e-mailed' })
   async register(@Body() dto: RegisterDto): Promise<RegisteredResponse> {
-    return me(await this.verification.register(dto));
+    return accountView(await this.verification.register(dto));
   }
 
   @Post('verify-email')
@@ -71,7 +52,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify the e-mail address with the one-time token from the link' })
   async verifyEmail(@Body() dto: VerifyEmailDto): Promise<RegisteredResponse> {
-    return me(await this.verification.verify(dto.token));
+    return accountView(await this.verification.verify(dto.token));
   }
 
   @Post('verify-email/resend')
@@ -97,33 +78,14 @@ export class AuthController {
     description: 'Too many attempts from this address for this e-mail',
   })
   async login(@Body() dto: LoginDto): Promise<TokenResponse> {
-    const user = await this.users.authenticate(dto.email, dto.password);
-    if (!user) {
-      throw new ApiError(401, 'INVALID_CREDENTIALS', {
-        pl: 'Nieprawidłowy e-mail lub hasło',
-        en: 'Wrong e-mail or password',
-      });
-    }
-    if (!user.emailVerifiedAt) {
-      throw ApiError.forbidden('EMAIL_NOT_VERIFIED', {
-        pl: 'Adres e-mail nie został jeszcze potwierdzony: użyj linku z wiadomości',
-        en: 'The e-mail address has not been verified yet: use the link we sent',
-      });
-    }
-    return {
-      accessToken: await this.keys.sign(user),
-      tokenType: 'Bearer',
-      expiresIn: this.env.JWT_TTL_SECONDS,
-    };
+    return this.loginUseCase.execute({ email: dto.email, password: dto.password });
   }
 
   @Get('me')
   @ApiBearerAuth()
   @ApiOkResponse({ type: RegisteredResponse })
   async me(@CurrentUser() caller: AuthUser): Promise<RegisteredResponse> {
-    const user = await this.users.findById(caller.id);
-    if (!user) throw ApiError.notFound();
-    return me(user);
+    return accountView(await this.getAccount.execute({ userId: caller.id }));
   }
 
   @Put('me/language')
@@ -134,25 +96,9 @@ export class AuthController {
     @CurrentUser() caller: AuthUser,
     @Body() dto: LanguageDto,
   ): Promise<RegisteredResponse> {
-    return this.outbox.transaction(async (manager) => {
-      const user = await manager.findOne(User, {
-        where: { id: caller.id },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!user) throw ApiError.notFound();
-      if (user.language !== dto.language) {
-        await this.audit.record(manager, {
-          actorId: user.id,
-          entityType: 'user',
-          entityId: user.id,
-          action: 'language-changed',
-          changes: { from: user.language, to: dto.language },
-        });
-        user.language = dto.language;
-        await manager.save(user);
-      }
-      return me(user);
-    });
+    return accountView(
+      await this.changeLanguage.execute({ userId: caller.id, language: dto.language }),
+    );
   }
 
   @Get('jwks.json')

@@ -1,6 +1,6 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiError, Clock } from '@app/common';
+import { ApiError, Clock, PLATFORM_ERRORS } from '@app/common';
 import { ApplicationsEnv } from '../config/applications.env.js';
 
 export type RateLimitName = 'login' | 'register';
@@ -68,7 +68,7 @@ export class RateLimitGuard implements CanActivate {
       http
         .getResponse()
         .setHeader('Retry-After', String(Math.max(1, Math.ceil((window.resetAt - now) / 1000))));
-      throw new ApiError(429, 'TOO_MANY_REQUESTS', {
+      throw ApiError.of(PLATFORM_ERRORS.TOO_MANY_REQUESTS, {
         pl: 'Zbyt wiele prób; spróbuj ponownie później',
         en: 'Too many attempts; try again later',
       });

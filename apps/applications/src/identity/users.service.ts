@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError, Clock, type Role } from '@app/common';
+import { IdentityErrors } from './identity.errors.js';
 import { User } from './user.entity.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -50,7 +51,7 @@ export class UsersService {
       );
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw ApiError.conflict('EMAIL_TAKEN', {
+        throw ApiError.conflict(IdentityErrors.EMAIL_TAKEN, {
           pl: 'Konto z tym adresem e-mail już istnieje',
           en: 'An account with this e-mail address already exists',
         });

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ApiError, Clock, OutboxService, type Emit, AuditService } from '@app/common';
 import { ApplicationsEnv } from '../config/applications.env.js';
+import { IdentityErrors } from './identity.errors.js';
 import { EmailVerification, User } from './user.entity.js';
 import { UsersService } from './users.service.js';
 import type { RegisterDto } from './auth.dto.js';
@@ -88,10 +89,10 @@ export class VerificationService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!row || row.usedAt)
-        throw ApiError.badRequest('VERIFICATION_TOKEN_INVALID', INVALID_TOKEN);
+        throw ApiError.badRequest(IdentityErrors.VERIFICATION_TOKEN_INVALID, INVALID_TOKEN);
       const now = this.clock.now();
       if (row.expiresAt <= now) {
-        throw ApiError.badRequest('VERIFICATION_TOKEN_EXPIRED', {
+        throw ApiError.badRequest(IdentityErrors.VERIFICATION_TOKEN_EXPIRED, {
           pl: 'Link weryfikacyjny wygasł; zarejestruj się ponownie lub poproś o nowy link',
           en: 'The verification link has expired; ask for a new one',
         });

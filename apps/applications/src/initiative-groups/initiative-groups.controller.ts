@@ -12,7 +12,8 @@ import {
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@app/common';
 import { GroupDecisionDto, GroupFormBody, ListGroupsQuery } from './initiative-group.dto.js';
-import { groupView, InitiativeGroupsService } from './initiative-groups.service.js';
+import { groupView } from './initiative-group.view.js';
+import { InitiativeGroupsService } from './initiative-groups.service.js';
 
 const uuid = new ParseUUIDPipe();
 

@@ -4,7 +4,6 @@ import {
   ApiError,
   Clock,
   OutboxService,
-  toWarsawIso,
   validationFailed,
   type AuthUser,
   AuditService,
@@ -13,10 +12,17 @@ import {
 import { CentreAreaService } from '../centre/centre-area.service.js';
 import { ApplicationsEnv } from '../config/applications.env.js';
 import { groupComposition, groupProblems, type LegalForm } from '../domain/initiative-group.js';
+import {
+  groupDecisionAction,
+  groupSubmitAction,
+  isGroupEditable,
+} from '../domain/initiative-group-lifecycle.js';
 import { field, text } from '../domain/problems.js';
 import { fieldProblems, formProblems, mergeProblems } from '../forms/form-validation.js';
-import { FORM_INVALID, recipientOf, type Page } from '../shared/access.js';
+import { FORM_INVALID, type Page } from '../shared/access.js';
+import { recipientOf } from '../shared/recipients.js';
 import { InitiativeGroup } from './initiative-group.entity.js';
+import { InitiativeGroupsErrors } from './initiative-groups.errors.js';
 import {
   InitiativeGroupFormDto,
   type GroupDecisionDto,
@@ -114,8 +120,8 @@ export class InitiativeGroupsService {
     return this.outbox.transaction(async (manager) => {
       const group = await this.visible(manager, user, id, true);
       if (group.leaderId !== user.id) throw ApiError.notFound(NOT_FOUND);
-      if (group.state !== 'draft') {
-        throw ApiError.conflict('NOT_A_DRAFT', {
+      if (!isGroupEditable(group.state)) {
+        throw ApiError.conflict(InitiativeGroupsErrors.NOT_A_DRAFT, {
           pl: 'Zgłoszenia grupy po złożeniu nie można zmieniać',
           en: 'A submitted group cannot be changed',
         });
@@ -133,9 +139,10 @@ export class InitiativeGroupsService {
     return this.outbox.transaction(async (manager, emit) => {
       const group = await this.visible(manager, user, id, true);
       if (group.leaderId !== user.id) throw ApiError.notFound(NOT_FOUND);
-      if (group.state === 'submitted') return group;
-      if (group.state !== 'draft') {
-        throw ApiError.conflict('NOT_A_DRAFT', {
+      const action = groupSubmitAction(group.state);
+      if (action === 'repeat') return group;
+      if (action === 'refuse') {
+        throw ApiError.conflict(InitiativeGroupsErrors.NOT_A_DRAFT, {
           pl: 'Tego zgłoszenia nie można złożyć w obecnym stanie',
           en: 'This group cannot be submitted in its current state',
         });
@@ -149,7 +156,8 @@ export class InitiativeGroupsService {
         await formProblems(InitiativeGroupFormDto, group.form, 'submit'),
         fieldProblems(groupProblems(group.form, rules)),
       );
-      if (problems.length > 0) throw ApiError.unprocessable('FORM_INVALID', FORM_INVALID, problems);
+      if (problems.length > 0)
+        throw ApiError.unprocessable(InitiativeGroupsErrors.FORM_INVALID, FORM_INVALID, problems);
 
       const now = this.clock.now();
       const composition = groupComposition(group.form);
@@ -185,9 +193,10 @@ export class InitiativeGroupsService {
   async decide(user: AuthUser, id: string, dto: GroupDecisionDto): Promise<InitiativeGroup> {
     return this.outbox.transaction(async (manager, emit) => {
       const group = await this.visible(manager, user, id, true);
-      if (group.state === dto.decision && group.decisionReason === dto.reason) return group;
-      if (group.state !== 'submitted') {
-        throw ApiError.conflict('NOT_SUBMITTED', {
+      const action = groupDecisionAction(group, dto);
+      if (action === 'repeat') return group;
+      if (action === 'refuse') {
+        throw ApiError.conflict(InitiativeGroupsErrors.NOT_SUBMITTED, {
           pl: 'Decyzję można podjąć tylko dla złożonego zgłoszenia, o którym jeszcze nie zdecydowano',
           en: 'A decision can be made only on a submitted group not yet decided',
         });
@@ -224,21 +233,4 @@ export class InitiativeGroupsService {
       return group;
     });
   }
-}
-
-export function groupView(g: InitiativeGroup) {
-  return {
-    id: g.id,
-    state: g.state,
-    name: g.name,
-    plannedLegalForm: g.plannedLegalForm,
-    counties: g.counties,
-    form: g.form,
-    submittedAt: g.submittedAt ? toWarsawIso(g.submittedAt) : null,
-    decision: g.decidedAt
-      ? { decision: g.state, reason: g.decisionReason, decidedAt: toWarsawIso(g.decidedAt) }
-      : null,
-    createdAt: toWarsawIso(g.createdAt),
-    updatedAt: toWarsawIso(g.updatedAt),
-  };
 }
