@@ -40,14 +40,62 @@ export const REPORT_ID = '8b7a6958-4736-4251-a0f9-e8d7c6b5a408';
 export const EVALUATION_ID = '3e2d1c0b-9a8f-4e7d-8c5b-4a3f2e1d0c09';
 export const BRIDGING_REQUEST_ID = 'b1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e14';
 
-type Samples = { [S in EventSubject]?: EventPayload<S> };
+/** Every subject there is a sample of: the events notifications handles. */
+export const SAMPLE_SUBJECTS = [
+  'applications.account.verification-requested',
+  'applications.application.draft-created',
+  'applications.application.submitted',
+  'applications.group.submitted',
+  'applications.group.qualified',
+  'applications.group.rejected',
+  'applications.application.corrections-requested',
+  'applications.application.corrections-answered',
+  'applications.application.formally-accepted',
+  'applications.application.formally-rejected',
+  'applications.application.withdrawn',
+  'grants.evaluation.assigned',
+  'grants.evaluation.submitted',
+  'grants.evaluation.overdue',
+  'grants.award.granted',
+  'grants.award.rejected',
+  'grants.award.given-up',
+  'grants.appeal.resolved',
+  'grants.ranking.published',
+  'grants.agreement.prepared',
+  'grants.agreement.signed',
+  'grants.payment.made',
+  'grants.bridging-extension.requested',
+  'grants.bridging-extension.decided',
+  'grants.job.report-due',
+  'grants.job.report-overdue',
+  'grants.job.report-submitted',
+  'grants.job.vacancy-reported',
+  'grants.refund.claimed',
+  'grants.award.settled',
+] as const satisfies readonly EventSubject[];
 
-export function samplePayloads(
-  recipient: Partial<Recipient> = {},
-): Required<Pick<Samples, SampleSubject>> {
-  const applicant = { ...APPLICANT, ...recipient };
-  const evaluator = { ...EVALUATOR, ...recipient };
-  const decision = {
+export type SampleSubject = (typeof SAMPLE_SUBJECTS)[number];
+
+/** A payload of every sampled subject, each typed by its event contract. */
+export type SamplePayloads = { [S in SampleSubject]: EventPayload<S> };
+
+/** What the two decision events share (the outcome's own fields are added to each). */
+type DecisionSample = Omit<
+  EventPayload<'grants.award.granted'>,
+  'awardId' | 'rank' | 'amount' | 'fromReserve'
+>;
+
+/** What a bridging-support extension's request and decision share. */
+type BridgingExtensionSample = Omit<
+  EventPayload<'grants.bridging-extension.requested'>,
+  'justification' | 'requestedAt'
+>;
+
+/** Every sample payload, for `recipient` (by default Anna Kowalska, or Jan Nowak as evaluator). */
+export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloads {
+  const applicant: Recipient = { ...APPLICANT, ...recipient };
+  const evaluator: Recipient = { ...EVALUATOR, ...recipient };
+  const decision: DecisionSample = {
     decisionId: '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c10',
     applicationId: APPLICATION_ID,
     reference: REFERENCE,
@@ -64,7 +112,7 @@ export function samplePayloads(
     afterAppeal: false,
     applicant,
   };
-  const bridgingExtension = {
+  const bridgingExtension: BridgingExtensionSample = {
     requestId: BRIDGING_REQUEST_ID,
     awardId: AWARD_ID,
     reference: REFERENCE,
@@ -74,7 +122,7 @@ export function samplePayloads(
     amount: 1_800_000,
     applicant,
   };
-  const report = {
+  const report: EventPayload<'grants.job.report-due'> = {
     reportId: REPORT_ID,
     awardId: AWARD_ID,
     jobId: JOB_ID,
@@ -377,37 +425,20 @@ export function samplePayloads(
   };
 }
 
-export type SampleSubject =
-  | 'applications.account.verification-requested'
-  | 'applications.application.draft-created'
-  | 'applications.application.submitted'
-  | 'applications.group.submitted'
-  | 'applications.group.qualified'
-  | 'applications.group.rejected'
-  | 'applications.application.corrections-requested'
-  | 'applications.application.corrections-answered'
-  | 'applications.application.formally-accepted'
-  | 'applications.application.formally-rejected'
-  | 'applications.application.withdrawn'
-  | 'grants.evaluation.assigned'
-  | 'grants.evaluation.overdue'
-  | 'grants.evaluation.submitted'
-  | 'grants.award.granted'
-  | 'grants.award.rejected'
-  | 'grants.award.given-up'
-  | 'grants.appeal.resolved'
-  | 'grants.ranking.published'
-  | 'grants.agreement.prepared'
-  | 'grants.agreement.signed'
-  | 'grants.payment.made'
-  | 'grants.bridging-extension.requested'
-  | 'grants.bridging-extension.decided'
-  | 'grants.job.report-due'
-  | 'grants.job.report-overdue'
-  | 'grants.job.report-submitted'
-  | 'grants.job.vacancy-reported'
-  | 'grants.refund.claimed'
-  | 'grants.award.settled';
+/** One sample payload with some fields changed (the compiler checks their names and types). */
+export function samplePayload<S extends SampleSubject>(
+  subject: S,
+  changes: Partial<EventPayload<S>> = {},
+  recipient: Partial<Recipient> = {},
+): EventPayload<S> {
+  return { ...samplePayloads(recipient)[subject], ...changes };
+}
+
+/** Every sample as its envelope, in the order of SAMPLE_SUBJECTS. */
+export function sampleEvents(occurredAt?: Date): EventEnvelope[] {
+  const payloads = samplePayloads();
+  return SAMPLE_SUBJECTS.map((subject) => envelope(subject, payloads[subject], occurredAt));
+}
 
 /** An envelope as the producing service's outbox would write it. */
 export function envelope<S extends EventSubject>(

@@ -1,8 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { Roles, toWarsawIso, PageQuery } from '@app/common';
+import { DeliveriesService, type DeliveryLogEntry } from './deliveries.service.js';
 
 class DeliveriesQuery extends PageQuery {
   @IsString()
@@ -30,56 +30,41 @@ class DeliveriesQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller('deliveries')
 export class DeliveriesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly deliveries: DeliveriesService) {}
 
   @Get()
   @Roles('operator', 'admin')
   @ApiOperation({ summary: 'Delivery log: what was sent, to whom, with what status' })
   async list(@Query() q: DeliveriesQuery) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.recipient) add('recipient = ?', q.recipient.toLowerCase());
-    if (q.reference) add('reference = ?', q.reference);
-    if (q.status) add('status = ?', q.status);
-    if (q.from) add('created_at >= ?', new Date(q.from));
-    if (q.to) add('created_at < ?', new Date(q.to));
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM deliveries ${clause}`,
-      params,
-    );
-    const rows: any[] = await this.dataSource.query(
-      `SELECT id, event_id, event_type, template, recipient, language, reference, subject, status, attempts,
-              last_error, sent_at, created_at, next_attempt_at
-         FROM deliveries ${clause}
-        ORDER BY created_at DESC, id
-        LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,
-      params,
-    );
-    return {
-      total,
+    const { total, entries } = await this.deliveries.log({
+      recipient: q.recipient,
+      reference: q.reference,
+      status: q.status,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
       page: q.page,
       pageSize: q.pageSize,
-      items: rows.map((r) => ({
-        id: r.id,
-        eventId: r.event_id,
-        eventType: r.event_type,
-        template: r.template,
-        recipient: r.recipient,
-        language: r.language,
-        reference: r.reference,
-        subject: r.subject,
-        status: r.status,
-        attempts: r.attempts,
-        lastError: r.last_error,
-        sentAt: r.sent_at ? toWarsawIso(r.sent_at) : null,
-        createdAt: toWarsawIso(r.created_at),
-        nextAttemptAt: r.status === 'pending' ? toWarsawIso(r.next_attempt_at) : null,
-      })),
-    };
+    });
+    return { total, page: q.page, pageSize: q.pageSize, items: entries.map(toView) };
   }
+}
+
+/** A delivery as the API shows it: moments in Warsaw time, the next attempt only while pending. */
+function toView(d: DeliveryLogEntry) {
+  return {
+    id: d.id,
+    eventId: d.eventId,
+    eventType: d.eventType,
+    template: d.template,
+    recipient: d.recipient,
+    language: d.language,
+    reference: d.reference,
+    subject: d.subject,
+    status: d.status,
+    attempts: d.attempts,
+    lastError: d.lastError,
+    sentAt: d.sentAt ? toWarsawIso(d.sentAt) : null,
+    createdAt: toWarsawIso(d.createdAt),
+    nextAttemptAt: d.status === 'pending' ? toWarsawIso(d.nextAttemptAt) : null,
+  };
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { Clock, RequestContext, type Recipient } from '@app/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock, RequestContext, type Lang, type Recipient } from '@app/common';
 import { renderMessage } from '../templates/render.js';
-import type { TemplateName } from '../templates/catalogue.js';
+import type { TemplateData, TemplateName } from '../templates/catalogue.js';
 import { PreferencesService } from '../preferences/preferences.service.js';
+import type { DeliveryStatus } from './delivery.entity.js';
 
 /** What caused a message: an event (its envelope fits) or a reminder (its id and kind). */
 export interface MessageSourceRef {
@@ -12,10 +13,62 @@ export interface MessageSourceRef {
   correlationId?: string;
 }
 
-/** Queues messages: one delivery per (event, recipient, template), whatever NATS redelivers. */
+/** Which deliveries the log shows (`GET /api/deliveries`), newest first, one page of them. */
+export interface DeliveryLogFilter {
+  recipient?: string;
+  reference?: string;
+  status?: DeliveryStatus;
+  /** Queued at or after this moment. */
+  from?: Date;
+  /** Queued before this moment. */
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+/** A delivery as the log shows it. */
+export interface DeliveryLogEntry {
+  id: string;
+  eventId: string;
+  eventType: string;
+  template: string;
+  recipient: string;
+  language: Lang;
+  reference: string | null;
+  subject: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastError: string | null;
+  sentAt: Date | null;
+  createdAt: Date;
+  nextAttemptAt: Date;
+}
+
+interface DeliveryLogRow {
+  id: string;
+  event_id: string;
+  event_type: string;
+  template: string;
+  recipient: string;
+  language: Lang;
+  reference: string | null;
+  subject: string;
+  status: DeliveryStatus;
+  attempts: number;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: Date;
+  next_attempt_at: Date;
+}
+
+/**
+ * Queues messages: one delivery per (event, recipient, template), whatever NATS redelivers; and
+ * reads the delivery log.
+ */
 @Injectable()
 export class DeliveriesService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly preferences: PreferencesService,
   ) {}
@@ -25,12 +78,12 @@ export class DeliveriesService {
    * language (a stored preference overrides the event's). Returns the delivery's id, or null
    * when this (event, recipient, template) was queued before.
    */
-  async queue(
+  async queue<T extends TemplateName>(
     manager: EntityManager,
     event: MessageSourceRef,
-    template: TemplateName,
+    template: T,
     recipient: Recipient,
-    data: Record<string, unknown>,
+    data: TemplateData[T],
     reference: string | null,
   ): Promise<string | null> {
     const language = await this.preferences.languageFor(manager, recipient);
@@ -58,5 +111,53 @@ export class DeliveriesService {
       ],
     );
     return rows[0]?.id ?? null;
+  }
+
+  /** One page of the delivery log and how many deliveries match in all. */
+  async log(filter: DeliveryLogFilter): Promise<{ total: number; entries: DeliveryLogEntry[] }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    // Recipients are stored lower-cased.
+    if (filter.recipient) add('recipient = ?', filter.recipient.toLowerCase());
+    if (filter.reference) add('reference = ?', filter.reference);
+    if (filter.status) add('status = ?', filter.status);
+    if (filter.from) add('created_at >= ?', filter.from);
+    if (filter.to) add('created_at < ?', filter.to);
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM deliveries ${clause}`,
+      params,
+    );
+    const rows: DeliveryLogRow[] = await this.dataSource.query(
+      `SELECT id, event_id, event_type, template, recipient, language, reference, subject, status, attempts,
+              last_error, sent_at, created_at, next_attempt_at
+         FROM deliveries ${clause}
+        ORDER BY created_at DESC, id
+        LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
+      params,
+    );
+    return {
+      total,
+      entries: rows.map((r) => ({
+        id: r.id,
+        eventId: r.event_id,
+        eventType: r.event_type,
+        template: r.template,
+        recipient: r.recipient,
+        language: r.language,
+        reference: r.reference,
+        subject: r.subject,
+        status: r.status,
+        attempts: r.attempts,
+        lastError: r.last_error,
+        sentAt: r.sent_at,
+        createdAt: r.created_at,
+        nextAttemptAt: r.next_attempt_at,
+      })),
+    };
   }
 }

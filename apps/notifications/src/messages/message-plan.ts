@@ -1,5 +1,11 @@
 import type { EventEnvelope, EventPayload, EventSubject, Recipient } from '@app/common';
-import type { TemplateName } from '../templates/catalogue.js';
+import type {
+  BridgingExtension,
+  Decision,
+  JobReport,
+  TemplateData,
+  TemplateName,
+} from '../templates/catalogue.js';
 
 /**
  * Which messages an event causes, to whom, with which template data (docs/product.md#notifications)
@@ -7,13 +13,19 @@ import type { TemplateName } from '../templates/catalogue.js';
  * ISO dates); the templates format them in the reader's language, which is only known when the
  * message is queued (a stored preference overrides the event's language).
  */
-export interface PlannedMessage {
-  template: TemplateName;
+export interface MessageFor<T extends TemplateName> {
+  template: T;
   recipient: Recipient;
-  data: Record<string, unknown>;
+  /** The template's own data type: a variable missing or misspelled does not compile. */
+  data: TemplateData[T];
   /** What the delivery log files the message under (application reference, group id). */
   reference: string | null;
 }
+
+/** A message of one template (`PlannedMessage<'award-granted'>`), or of any (the default). */
+export type PlannedMessage<T extends TemplateName = TemplateName> = {
+  [K in T]: MessageFor<K>;
+}[T];
 
 export interface PlanContext {
   /** The operators' mailbox(es) (OPERATOR_EMAILS): escalations go there. */
@@ -27,12 +39,12 @@ export function operatorRecipients(emails: readonly string[]): Recipient[] {
 
 type Planner<S extends EventSubject> = (p: EventPayload<S>, ctx: PlanContext) => PlannedMessage[];
 
-const one = (
-  template: TemplateName,
+const one = <T extends TemplateName>(
+  template: T,
   recipient: Recipient,
   reference: string | null,
-  data: Record<string, unknown>,
-) => [{ template, recipient, reference, data }];
+  data: TemplateData[T],
+): MessageFor<T>[] => [{ template, recipient, reference, data }];
 
 const PLANNERS: { [S in EventSubject]?: Planner<S> } = {
   'applications.account.verification-requested': (p) =>
@@ -113,7 +125,7 @@ const PLANNERS: { [S in EventSubject]?: Planner<S> } = {
     }),
 
   'grants.evaluation.overdue': (p, ctx) => {
-    const data = {
+    const data: TemplateData['evaluation-overdue'] = {
       reference: p.reference,
       callNumber: p.callNumber,
       round: p.round,
@@ -231,7 +243,7 @@ const PLANNERS: { [S in EventSubject]?: Planner<S> } = {
   'grants.job.report-due': (p) => one('job-report-due', p.applicant, p.reference, jobReportData(p)),
 
   'grants.job.report-overdue': (p, ctx) => {
-    const data = {
+    const data: TemplateData['job-report-overdue'] = {
       ...jobReportData(p),
       applicantName: p.applicant.name,
       applicantEmail: p.applicant.email,
@@ -279,7 +291,7 @@ const PLANNERS: { [S in EventSubject]?: Planner<S> } = {
 };
 
 function groupDecided(
-  template: TemplateName,
+  template: 'group-qualified' | 'group-rejected',
   p: EventPayload<'applications.group.qualified'>,
 ): PlannedMessage[] {
   return one(template, p.leader, p.groupId, {
@@ -292,7 +304,7 @@ function groupDecided(
 
 function decisionData(
   p: EventPayload<'grants.award.granted'> | EventPayload<'grants.award.rejected'>,
-) {
+): Decision {
   return {
     reference: p.reference,
     callNumber: p.callNumber,
@@ -312,7 +324,7 @@ function bridgingExtensionData(
   p:
     | EventPayload<'grants.bridging-extension.requested'>
     | EventPayload<'grants.bridging-extension.decided'>,
-) {
+): BridgingExtension {
   return {
     reference: p.reference,
     awardId: p.awardId,
@@ -324,7 +336,7 @@ function bridgingExtensionData(
   };
 }
 
-function jobReportData(p: EventPayload<'grants.job.report-due'>) {
+function jobReportData(p: EventPayload<'grants.job.report-due'>): JobReport {
   return { reference: p.reference, position: p.position, period: p.period, dueDate: p.dueDate };
 }
 

@@ -170,7 +170,7 @@ describe('cancellationsFor', () => {
     ['grants.refund.claimed', ['job-report'], [`job:${JOB_ID}`]],
     ['grants.award.settled', ['job-report'], [`award:${AWARD_ID}`]],
   ] as const)('%s makes %j reminders moot', (subject, kinds, scopes) => {
-    expect(cancellationsFor(envelope(subject, (s as any)[subject]))).toEqual([{ kinds, scopes }]);
+    expect(cancellationsFor(envelope(subject, s[subject]))).toEqual([{ kinds, scopes }]);
   });
 
   it('a third evaluator means both first-round scores are in', () => {

@@ -11,7 +11,7 @@ import {
   type EventSubject,
   type Recipient,
 } from '@app/common';
-import type { TemplateName } from '../templates/catalogue.js';
+import type { Countdown, TemplateData, TemplateName } from '../templates/catalogue.js';
 
 /**
  * When reminders are due and which events make them moot (docs/product.md#reminders) — plain
@@ -30,9 +30,22 @@ export const REMINDER_KINDS: readonly ReminderKind[] = [
   'call-closing',
 ];
 
-export interface PlannedReminder {
+/** The templates reminders use: those whose data counts down the days left (`daysLeft`). */
+export type ReminderTemplate = {
+  [T in TemplateName]: TemplateData[T] extends Countdown ? T : never;
+}[TemplateName];
+
+/**
+ * What a reminder stores for its message: the template's data but the countdown, which is added
+ * when it fires (`ReminderData<'evaluation-reminder'>`, or of any reminder template).
+ */
+export type ReminderData<T extends ReminderTemplate = ReminderTemplate> = {
+  [K in T]: Omit<TemplateData[K], keyof Countdown>;
+}[T];
+
+interface ReminderFor<T extends ReminderTemplate> {
   kind: ReminderKind;
-  template: TemplateName;
+  template: T;
   recipient: Recipient;
   reference: string;
   /** When to send it. */
@@ -42,8 +55,10 @@ export interface PlannedReminder {
   /** The Warsaw day it counts down to (the message says how many days are left when sent). */
   dueDate: string;
   scopes: string[];
-  data: Record<string, unknown>;
+  data: ReminderData<T>;
 }
+
+export type PlannedReminder = { [T in ReminderTemplate]: ReminderFor<T> }[ReminderTemplate];
 
 export interface Cancellation {
   kinds: ReminderKind[];

@@ -3,26 +3,29 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, RequestContext, type EventEnvelope, type Lang } from '@app/common';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { DeliverySender } from '../deliveries/delivery-sender.service.js';
-import type { TemplateName } from '../templates/catalogue.js';
 import {
   daysLeft,
   type Cancellation,
   type PlannedReminder,
+  type ReminderData,
   type ReminderKind,
+  type ReminderTemplate,
 } from './reminder-rules.js';
+import type { ReminderStatus } from './reminder.entity.js';
 
 const BATCH = 50;
 
 interface DueRow {
   id: string;
   kind: ReminderKind;
-  template: TemplateName;
+  template: ReminderTemplate;
   recipient: string;
   recipient_name: string;
   recipient_user_id: string | null;
   language: Lang;
   reference: string | null;
-  data: Record<string, unknown>;
+  /** As the reminder's rule stored it (`schedule`). */
+  data: ReminderData;
   deadline: Date;
   due_date: string;
   correlation_id: string | null;
@@ -33,12 +36,68 @@ export interface DueRun {
   expired: number;
 }
 
+/** Which reminders the list shows (`GET /api/reminders`), soonest first, one page of them. */
+export interface ReminderListFilter {
+  status: ReminderStatus;
+  kind?: ReminderKind;
+  recipient?: string;
+  reference?: string;
+  /** Due at or after this moment. */
+  from?: Date;
+  /** Due before this moment. */
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+/** A reminder as the list shows it. */
+export interface ReminderListEntry {
+  id: string;
+  kind: ReminderKind;
+  template: string;
+  reference: string | null;
+  recipient: string;
+  recipientName: string;
+  language: Lang;
+  status: ReminderStatus;
+  dueAt: Date;
+  /** The Warsaw day it counts down to, 'YYYY-MM-DD'. */
+  dueDate: string;
+  deadline: Date;
+  sourceEventId: string;
+  sourceEventType: string;
+  cancelledBy: string | null;
+  deliveryId: string | null;
+  createdAt: Date;
+  closedAt: Date | null;
+}
+
+interface ReminderListRow {
+  id: string;
+  kind: ReminderKind;
+  template: string;
+  source_event_id: string;
+  source_event_type: string;
+  recipient: string;
+  recipient_name: string;
+  language: Lang;
+  reference: string | null;
+  due_at: Date;
+  deadline: Date;
+  due_date: string;
+  status: ReminderStatus;
+  cancelled_by: string | null;
+  delivery_id: string | null;
+  created_at: Date;
+  closed_at: Date | null;
+}
+
 /**
  * Durable reminders: created and cancelled in the transaction of the event that causes them
  * (the inbox row is in the same one), fired by `runDue()`. Firing claims due rows with
  * `FOR UPDATE SKIP LOCKED` and queues the message in the same transaction that marks the
  * reminder sent, so each fires once, also with several replicas, and one that fell due while
- * the service was down goes out at the next run.
+ * the service was down goes out at the next run. `list()` reads them for operators.
  */
 @Injectable()
 export class RemindersService {
@@ -203,5 +262,57 @@ export class RemindersService {
       if (rows.length > 0) this.logger.log({ sent, expired }, 'Due reminders fired');
       return { claimed: rows.length, sent, expired };
     });
+  }
+
+  /** One page of reminders and how many match in all. */
+  async list(filter: ReminderListFilter): Promise<{ total: number; entries: ReminderListEntry[] }> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    add('status = ?', filter.status);
+    if (filter.kind) add('kind = ?', filter.kind);
+    // Recipients are stored lower-cased.
+    if (filter.recipient) add('recipient = ?', filter.recipient.toLowerCase());
+    if (filter.reference) add('reference = ?', filter.reference);
+    if (filter.from) add('due_at >= ?', filter.from);
+    if (filter.to) add('due_at < ?', filter.to);
+    const clause = `WHERE ${where.join(' AND ')}`;
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM notifications.reminders ${clause}`,
+      params,
+    );
+    const rows: ReminderListRow[] = await this.dataSource.query(
+      `SELECT id, kind, template, source_event_id, source_event_type, recipient, recipient_name, language, reference,
+              due_at, deadline, due_date::text AS due_date, status, cancelled_by, delivery_id, created_at, closed_at
+         FROM notifications.reminders ${clause}
+        ORDER BY due_at, id
+        LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
+      params,
+    );
+    return {
+      total,
+      entries: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        template: r.template,
+        reference: r.reference,
+        recipient: r.recipient,
+        recipientName: r.recipient_name,
+        language: r.language,
+        status: r.status,
+        dueAt: r.due_at,
+        dueDate: r.due_date,
+        deadline: r.deadline,
+        sourceEventId: r.source_event_id,
+        sourceEventType: r.source_event_type,
+        cancelledBy: r.cancelled_by,
+        deliveryId: r.delivery_id,
+        createdAt: r.created_at,
+        closedAt: r.closed_at,
+      })),
+    };
   }
 }

@@ -1,4 +1,4 @@
-import type { Lang } from '@app/common';
+import type { EventPayload, Lang } from '@app/common';
 import { planMessages, type PlannedMessage } from '../messages/message-plan.js';
 import { daysLeft, remindersFor } from '../reminders/reminder-rules.js';
 import {
@@ -6,7 +6,8 @@ import {
   GROUP_ID,
   REFERENCE,
   envelope,
-  samplePayloads,
+  sampleEvents,
+  samplePayload,
 } from '../../test/sample-events.js';
 import { TEMPLATE_NAMES, type TemplateName } from './catalogue.js';
 import { renderMessage } from './render.js';
@@ -19,8 +20,7 @@ const OPERATORS = ['biuro@owes-plock.example.pl'];
 /** One realistic message per template, shaped from the sample events exactly as the service does. */
 function samples(): Map<TemplateName, PlannedMessage> {
   const map = new Map<TemplateName, PlannedMessage>();
-  for (const [subject, payload] of Object.entries(samplePayloads())) {
-    const event = envelope(subject as any, payload as any, new Date('2026-11-01T00:00:00Z'));
+  for (const event of sampleEvents(new Date('2026-11-01T00:00:00Z'))) {
     for (const m of planMessages(event, { operators: OPERATORS }))
       if (!map.has(m.template)) map.set(m.template, m);
     for (const r of remindersFor(event, { hour: 8 })) {
@@ -29,13 +29,17 @@ function samples(): Map<TemplateName, PlannedMessage> {
         recipient: r.recipient,
         reference: r.reference,
         data: { ...r.data, daysLeft: daysLeft(r.dueAt, r.dueDate) },
-      });
+      } as PlannedMessage);
     }
   }
   return map;
 }
 
 const SAMPLES = samples();
+
+/** The sample message of one template, typed with that template's data. */
+const sampleOf = <T extends TemplateName>(template: T) =>
+  SAMPLES.get(template) as PlannedMessage<T>;
 
 /** Key facts each message must state, per language (amounts, Warsaw dates, plural forms, what next). */
 const FACTS: Record<TemplateName, Record<Lang, string[]>> = {
@@ -543,10 +547,11 @@ describe('message catalogue', () => {
 });
 
 describe('award-rejected on the reserve list', () => {
-  const rejected = samplePayloads()['grants.award.rejected'];
-  const render = (lang: Lang, changes: Record<string, unknown>) => {
-    const payload = { ...rejected, ...changes } as typeof rejected;
-    const [m] = planMessages(envelope('grants.award.rejected', payload), { operators: [] });
+  const render = (lang: Lang, changes: Partial<EventPayload<'grants.award.rejected'>>) => {
+    const payload = samplePayload('grants.award.rejected', changes);
+    const [m] = planMessages(envelope('grants.award.rejected', payload), {
+      operators: [],
+    }) as PlannedMessage<'award-rejected'>[];
     return plain(renderMessage('award-rejected', lang, { ...m.data, name: 'Anna' }).text);
   };
 
@@ -595,7 +600,7 @@ describe('award-rejected on the reserve list', () => {
 
 describe('agreement-ready', () => {
   it('without a place says OWES will confirm it, and leaves no gap', () => {
-    const data = { ...SAMPLES.get('agreement-ready')!.data, place: null, name: 'Anna' };
+    const data = { ...sampleOf('agreement-ready').data, place: null, name: 'Anna' };
     const pl = renderMessage('agreement-ready', 'pl', data);
     expect(pl.text).toContain('w dniu 15 marca 2027.');
     expect(pl.text).toContain('Godzinę i miejsce podpisania potwierdzi OWES');
@@ -611,7 +616,7 @@ describe('agreement-ready', () => {
 });
 
 describe('award-granted from the reserve list', () => {
-  const data = { ...SAMPLES.get('award-granted')!.data, name: 'Anna' };
+  const data = { ...sampleOf('award-granted').data, name: 'Anna' };
 
   it('says the application was funded from the reserve list with freed money', () => {
     const pl = plain(renderMessage('award-granted', 'pl', { ...data, fromReserve: true }).text);
@@ -637,7 +642,7 @@ describe('award-granted from the reserve list', () => {
 
 describe('award-given-up', () => {
   it('names the operator when an operator gave it up for the applicant', () => {
-    const data = { ...SAMPLES.get('award-given-up')!.data, by: 'operator', name: 'Anna' };
+    const data = { ...sampleOf('award-given-up').data, by: 'operator' as const, name: 'Anna' };
     expect(renderMessage('award-given-up', 'pl', data).text).toContain(
       'Zgłaszający: operator OWES w imieniu wnioskodawcy',
     );
@@ -648,7 +653,7 @@ describe('award-given-up', () => {
 });
 
 describe('bridging-extension-decided', () => {
-  const approved = { ...SAMPLES.get('bridging-extension-decided')!.data, name: 'Anna' };
+  const approved = { ...sampleOf('bridging-extension-decided').data, name: 'Anna' };
   const rejected = {
     ...approved,
     approved: false,

@@ -1,11 +1,27 @@
-import type { CountForms, Lang } from '@app/common';
+import type { CountForms, EventPayload, Lang } from '@app/common';
+
+/** The enumerations messages name in words, as the event contracts define them. */
+export type LegalForm = EventPayload<'applications.group.submitted'>['plannedLegalForm'];
+export type EvaluationRound = EventPayload<'grants.evaluation.assigned'>['round'];
+export type Security = EventPayload<'grants.agreement.signed'>['security'];
+export type PaymentKind = EventPayload<'grants.payment.made'>['kind'];
+export type GivenUpBy = EventPayload<'grants.award.given-up'>['by'];
+
+/** The words for every value of an enumeration, in both languages. */
+type Words<Value extends string> = Record<Lang, Record<Value, string>>;
 
 /**
  * Words for the enumerations events carry (`{{label "security" security}}` in a template), in the
- * terms of the glossary (docs/product.md#glossary). An unknown value is an error at render time,
- * never a raw code in a message.
+ * terms of the glossary (docs/product.md#glossary). A value the contract adds without words here
+ * does not compile; an unknown value is an error at render time, never a raw code in a message.
  */
-export const LABELS: Record<string, Record<Lang, Record<string, string>>> = {
+export const LABELS: {
+  legalForm: Words<LegalForm>;
+  round: Words<EvaluationRound>;
+  security: Words<Security>;
+  paymentKind: Words<PaymentKind>;
+  givenUpBy: Words<GivenUpBy>;
+} = {
   legalForm: {
     pl: {
       'social-cooperative': 'spółdzielnia socjalna',

@@ -1,3 +1,4 @@
+import type { MessageData } from './catalogue.js';
 import { renderMessage } from './render.js';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -97,11 +98,12 @@ describe('renderMessage', () => {
 
   it('refuses to render with a missing variable', () => {
     const { reference: _r, ...incomplete } = data;
+    // @ts-expect-error the data of application-submitted needs its reference: this does not compile
     expect(() => renderMessage('application-submitted', 'pl', incomplete)).toThrow();
   });
 
   it('refuses an amount that is not integer grosze, and an unknown enumeration value', () => {
-    const payment = {
+    const payment: MessageData<'payment-made'> = {
       name: 'A',
       reference: 'R',
       kind: 'tranche',
@@ -113,6 +115,7 @@ describe('renderMessage', () => {
     };
     expect(() => renderMessage('payment-made', 'pl', payment)).toThrow(/grosze/);
     expect(() =>
+      // @ts-expect-error 'cash' is no payment kind: this does not compile either
       renderMessage('payment-made', 'pl', { ...payment, amount: 100, kind: 'cash' }),
     ).toThrow(/label/);
   });

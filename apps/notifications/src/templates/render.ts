@@ -1,6 +1,12 @@
 import Handlebars from 'handlebars';
 import { DAYS, WORKING_DAYS, formatCount, formatPln, type Lang } from '@app/common';
-import { CATALOGUE, FRAME, type MessageSource, type TemplateName } from './catalogue.js';
+import {
+  CATALOGUE,
+  FRAME,
+  type MessageData,
+  type MessageSource,
+  type TemplateName,
+} from './catalogue.js';
 import { COUNTS, LABELS } from './labels.js';
 
 export interface RenderedMessage {
@@ -49,6 +55,9 @@ function day(value: unknown, what: string): Date {
   return instant(value, what);
 }
 
+/** The words of every enumeration, looked up by the group a template names. */
+const WORDS: Readonly<Record<string, Record<Lang, Record<string, string>>>> = LABELS;
+
 function number(value: unknown, what: string): number {
   const n = Number(value);
   if (value === null || value === undefined || value === '' || !Number.isFinite(n)) {
@@ -79,7 +88,7 @@ function helpers(lang: Lang): Record<string, Handlebars.HelperDelegate> {
       return formatCount(number(n, String(kind)), lang, forms);
     },
     label: (group: unknown, value: unknown) => {
-      const text = LABELS[String(group)]?.[lang]?.[String(value)];
+      const text = WORDS[String(group)]?.[lang]?.[String(value)];
       if (text === undefined)
         throw new RangeError(`No ${lang} label for ${String(group)} "${String(value)}"`);
       return text;
@@ -87,6 +96,9 @@ function helpers(lang: Lang): Record<string, Handlebars.HelperDelegate> {
   };
 }
 const HELPERS = { pl: helpers('pl'), en: helpers('en') };
+
+/** The helpers templates may call (besides Handlebars' own `if`, `unless`, `each`). */
+export const HELPER_NAMES: readonly string[] = Object.keys(HELPERS.pl);
 
 const when = (condition: string | undefined, body: string) =>
   condition ? `{{#if ${condition}}}${body}{{/if}}` : body;
@@ -165,16 +177,29 @@ type Compiled = {
 };
 const compiled = new Map<string, Compiled>();
 
+/** The Handlebars sources of a message: its subject, its plain text and its HTML body. */
+export function templateSources(
+  name: TemplateName,
+  lang: Lang,
+): { subject: string; text: string; html: string } {
+  const source = CATALOGUE[name]?.[lang];
+  if (!source) throw new RangeError(`No template ${name} in ${lang}`);
+  return {
+    subject: source.subject,
+    text: textSource(source, lang),
+    html: htmlSource(source, lang),
+  };
+}
+
 function templateFor(name: TemplateName, lang: Lang): Compiled {
   const key = `${name}:${lang}`;
   let entry = compiled.get(key);
   if (!entry) {
-    const source = CATALOGUE[name]?.[lang];
-    if (!source) throw new RangeError(`No template ${name} in ${lang}`);
+    const source = templateSources(name, lang);
     entry = {
       subject: Handlebars.compile(source.subject, { noEscape: true, strict: true }),
-      text: Handlebars.compile(textSource(source, lang), { noEscape: true, strict: true }),
-      html: Handlebars.compile(htmlSource(source, lang), { strict: true }),
+      text: Handlebars.compile(source.text, { noEscape: true, strict: true }),
+      html: Handlebars.compile(source.html, { strict: true }),
     };
     compiled.set(key, entry);
   }
@@ -193,11 +218,14 @@ function tidyHtml(html: string): string {
   return html.replace(/<p style="[^"]*">\s*<\/p>\n?/g, '');
 }
 
-/** Renders a catalogue template in a language; a missing variable is an error, never an empty gap. */
-export function renderMessage(
-  name: TemplateName,
+/**
+ * Renders a catalogue template in a language. Its data is typed per template (`TemplateData`); a
+ * variable missing all the same (data read back from the database) is an error, never an empty gap.
+ */
+export function renderMessage<T extends TemplateName>(
+  name: T,
   lang: Lang,
-  data: Record<string, unknown>,
+  data: MessageData<T>,
 ): RenderedMessage {
   const template = templateFor(name, lang);
   const options = { helpers: HELPERS[lang] };
