@@ -17,6 +17,7 @@ export * from './platform/bootstrap.js';
 export * from './platform/correlation.middleware.js';
 export * from './ids/reference-number.js';
 export * from './time/index.js';
+export * from './worker/index.js';
 export * from './i18n/index.js';
 export * from './money/index.js';
 export * from './reference/index.js';

@@ -6,7 +6,15 @@ import {
 } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, OutboxService, type Emit } from '@app/common';
+import {
+  backoffMs,
+  Clock,
+  OutboxService,
+  PollingWorker,
+  type Emit,
+  type PassResult,
+  type WorkerMetrics,
+} from '@app/common';
 import { ApplicationsEnv } from '../config/applications.env.js';
 import { DueTimer } from './due-timer.entity.js';
 
@@ -18,23 +26,27 @@ export type TimerHandler = (timer: DueTimer, manager: EntityManager, emit: Emit)
  * wall clock directly), so they survive restarts and tests move time instead of sleeping.
  * `runDue()` fires every timer that is due, each in its own transaction, claimed with
  * `FOR UPDATE SKIP LOCKED` so replicas share the work without doing anything twice. A background
- * loop calls it every TIMERS_POLL_MS; calls within one process never overlap.
+ * loop (the shared `PollingWorker`) runs it every TIMERS_POLL_MS (0: no loop); runs within one
+ * process never overlap.
  */
 @Injectable()
 export class TimersService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Timers');
   private readonly handlers = new Map<string, TimerHandler>();
-  private queue: Promise<unknown> = Promise.resolve();
-  private stopped = false;
-  private sleeper?: { timer: NodeJS.Timeout; resolve: () => void };
-  private loop?: Promise<void>;
+  private readonly worker: PollingWorker<PassResult>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
-    private readonly env: ApplicationsEnv,
-  ) {}
+    env: ApplicationsEnv,
+  ) {
+    this.worker = new PollingWorker({
+      name: 'Timers',
+      pollMs: env.TIMERS_POLL_MS,
+      pass: () => this.fireAllDue(),
+    });
+  }
 
   register(kind: string, handler: TimerHandler): void {
     this.handlers.set(kind, handler);
@@ -67,27 +79,36 @@ export class TimersService implements OnApplicationBootstrap, BeforeApplicationS
     );
   }
 
-  /** Fires every timer due by the clock's now; returns how many fired. */
-  runDue(): Promise<number> {
-    const run = this.queue.then(() => this.fireAllDue());
-    this.queue = run.catch(() => undefined);
-    return run;
+  /** Fires every timer due by the clock's now (after a run in progress); returns how many fired. */
+  async runDue(): Promise<number> {
+    return (await this.worker.runOnce()).processed;
   }
 
-  private async fireAllDue(): Promise<number> {
+  /** The loop's counters (runs, timers fired, failures, how late the oldest due timer was). */
+  metrics(): WorkerMetrics {
+    return this.worker.metrics();
+  }
+
+  /** One pass: fires every timer due by now, one transaction each, until none is left. */
+  private async fireAllDue(): Promise<PassResult> {
     let fired = 0;
+    let lagMs: number | undefined;
     const now = this.clock.now();
     const failed = new Set<string>();
     for (;;) {
       const outcome = await this.fireOne(now, [...failed]);
-      if (outcome === null) return fired;
+      if (outcome === null) return { processed: fired, lagMs: lagMs ?? 0 };
+      lagMs ??= now.getTime() - outcome.dueAt.getTime();
       if (outcome.ok) fired += 1;
       else failed.add(outcome.id);
     }
   }
 
   /** Claims and fires one due timer; null when none is left. */
-  private async fireOne(now: Date, skip: string[]): Promise<{ id: string; ok: boolean } | null> {
+  private async fireOne(
+    now: Date,
+    skip: string[],
+  ): Promise<{ id: string; dueAt: Date; ok: boolean } | null> {
     let claimed: DueTimer | undefined;
     try {
       return await this.outbox.transaction(async (manager, emit) => {
@@ -110,13 +131,13 @@ export class TimersService implements OnApplicationBootstrap, BeforeApplicationS
           { id: claimed.id },
           { firedAt: now, attempts: claimed.attempts + 1 },
         );
-        return { id: claimed.id, ok: true };
+        return { id: claimed.id, dueAt: claimed.dueAt, ok: true };
       });
     } catch (error) {
       if (!claimed) throw error;
       this.logger.error(`Timer ${claimed.kind} ${claimed.id} failed: ${(error as Error).message}`);
       // Retried later with a growing delay (1 min, 2 min, … up to an hour).
-      const delayMs = Math.min(60_000 * 2 ** claimed.attempts, 3_600_000);
+      const delayMs = backoffMs(claimed.attempts + 1, { baseMs: 60_000, maxMs: 3_600_000 });
       await this.dataSource.query(
         `UPDATE applications.due_timers SET attempts = attempts + 1, last_error = $2, due_at = $3 WHERE id = $1`,
         [
@@ -125,36 +146,15 @@ export class TimersService implements OnApplicationBootstrap, BeforeApplicationS
           new Date(now.getTime() + delayMs),
         ],
       );
-      return { id: claimed.id, ok: false };
+      return { id: claimed.id, dueAt: claimed.dueAt, ok: false };
     }
   }
 
   onApplicationBootstrap(): void {
-    if (this.env.TIMERS_POLL_MS > 0) this.loop = this.background(this.env.TIMERS_POLL_MS);
+    this.worker.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.sleeper) {
-      clearTimeout(this.sleeper.timer);
-      this.sleeper.resolve();
-    }
-    await this.loop;
-    await this.queue;
-  }
-
-  private async background(pollMs: number): Promise<void> {
-    while (!this.stopped) {
-      try {
-        await this.runDue();
-      } catch (error) {
-        this.logger.warn(`Timer scan failed, will retry: ${(error as Error).message}`);
-      }
-      if (this.stopped) break;
-      await new Promise<void>((resolve) => {
-        this.sleeper = { timer: setTimeout(resolve, pollMs), resolve };
-      });
-      this.sleeper = undefined;
-    }
+    await this.worker.stop();
   }
 }

@@ -5,7 +5,16 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, OutboxService, RequestContext } from '@app/common';
+import {
+  backoffMs,
+  Clock,
+  OutboxService,
+  PollingWorker,
+  RequestContext,
+  type PassContext,
+  type PassResult,
+  type WorkerMetrics,
+} from '@app/common';
 import { NotificationsEnv } from '../config/notifications.env.js';
 import { MailerService } from './mailer.service.js';
 import type { Delivery } from './delivery.entity.js';
@@ -27,7 +36,7 @@ type Claimed = Pick<
   | 'html'
   | 'attempts'
   | 'correlationId'
->;
+> & { dueAt: Date };
 
 /** SMTP 5xx is permanent (the address or the message is refused), except 552 (mailbox full). */
 export function isPermanentSmtpError(error: unknown): boolean {
@@ -35,27 +44,25 @@ export function isPermanentSmtpError(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600 && code !== 552;
 }
 
-/** Exponential backoff: base × 2^(attempt−1), capped. */
+/** The wait after the `attempt`-th failed send: base × 2^(attempt−1), capped (the shared `backoffMs`). */
 export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): number {
-  return Math.min(baseMs * 2 ** Math.max(0, attempt - 1), maxMs);
+  return backoffMs(attempt, { baseMs, maxMs });
 }
 
 /**
  * Sends pending deliveries. A replica claims due rows (FOR UPDATE SKIP LOCKED) by taking a lease
- * on them (database time, so skewed replica clocks cannot break it), sends them outside any transaction, each on its own (a slow or
- * failing message holds up no other: the loop claims more as soon as a slot is free), then
- * records the outcome: `sent`, or a retry with capped exponential backoff, or `failed` with the
- * error after MAIL_MAX_ATTEMPTS or at once for a permanent refusal (SMTP 5xx). Woken at once
- * after a delivery is queued; polls every second otherwise. Times come from the injected Clock.
+ * on them (database time, so skewed replica clocks cannot break it), sends them outside any
+ * transaction, each on its own (a slow or failing message holds up no other: the loop claims
+ * more as soon as a slot is free), then records the outcome: `sent`, or a retry with capped
+ * exponential backoff, or `failed` with the error after MAIL_MAX_ATTEMPTS or at once for a
+ * permanent refusal (SMTP 5xx). The loop is the shared `PollingWorker`, at most IN_FLIGHT
+ * messages in flight: woken at once after a delivery is queued; polls every second otherwise.
+ * Times come from the injected Clock.
  */
 @Injectable()
 export class DeliverySender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('DeliverySender');
-  private stopped = false;
-  private running?: Promise<void>;
-  private wakeUp?: () => void;
-  private woken = false;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly worker: PollingWorker<PassResult>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,69 +70,49 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly env: NotificationsEnv,
-  ) {}
+  ) {
+    this.worker = new PollingWorker({
+      name: 'DeliverySender',
+      pollMs: 1000,
+      maxInFlight: IN_FLIGHT,
+      pass: (context) => this.sendDue(context),
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.running = this.loop();
+    this.worker.start();
   }
 
+  /** Stops claiming and waits for the messages in flight. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    this.wakeUp?.();
-    await this.running;
-    await Promise.allSettled([...this.inFlight]);
+    await this.worker.stop();
   }
 
+  /** Makes the sender look for due deliveries now, not at its next poll. */
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopped) {
-      let full = false;
-      try {
-        this.woken = false;
-        const free = IN_FLIGHT - this.inFlight.size;
-        if (free > 0) {
-          const claimed = await this.claim(free);
-          for (const delivery of claimed) this.track(this.deliver(delivery));
-          full = claimed.length === free;
-        } else {
-          full = true;
-        }
-      } catch (error) {
-        this.logger.warn(`Delivery round failed: ${(error as Error).message}`);
-      }
-      if (this.stopped) break;
-      if (full && this.inFlight.size >= IN_FLIGHT) {
-        await Promise.race(this.inFlight);
-        continue;
-      }
-      if (full || this.woken) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, 1000);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeUp = undefined;
-    }
-  }
-
-  private track(task: Promise<void>): void {
-    const tracked: Promise<void> = task
-      .catch((error: Error) => this.logger.error(`Delivery failed unexpectedly: ${error.message}`))
-      .finally(() => this.inFlight.delete(tracked));
-    this.inFlight.add(tracked);
+    this.worker.wake();
   }
 
   /** Claims and sends one batch of due deliveries, waiting for their outcomes; returns how many. Exposed for tests. */
   async runOnce(): Promise<number> {
-    const claimed = await this.claim(IN_FLIGHT);
-    await Promise.all(claimed.map((d) => this.deliver(d)));
-    return claimed.length;
+    return (await this.worker.runOnce()).processed;
+  }
+
+  /** The sender's counters (claims, messages started, failures, in flight, lag behind due). */
+  metrics(): WorkerMetrics {
+    return this.worker.metrics();
+  }
+
+  /** One pass: claims as many due deliveries as there are free slots and starts sending each. */
+  private async sendDue({ capacity, track }: PassContext): Promise<PassResult> {
+    const claimed = await this.claim(capacity);
+    for (const delivery of claimed) track(this.deliver(delivery));
+    const oldest = Math.min(...claimed.map((d) => +d.dueAt));
+    return {
+      processed: claimed.length,
+      more: claimed.length === capacity,
+      lagMs: claimed.length > 0 ? Math.max(0, this.clock.now().getTime() - oldest) : 0,
+    };
   }
 
   private async claim(limit: number): Promise<Claimed[]> {
@@ -139,7 +126,7 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
        UPDATE notifications.deliveries d SET lease_until = now() + interval '${LEASE}', attempts = attempts + 1
          FROM due WHERE d.id = due.id
        RETURNING d.id, d.event_id AS "eventId", d.template, d.recipient, d.reference, d.subject, d.text, d.html,
-                 d.attempts, d.correlation_id AS "correlationId"`,
+                 d.attempts, d.correlation_id AS "correlationId", d.next_attempt_at AS "dueAt"`,
       [this.clock.now(), limit],
     );
     return rows as Claimed[];

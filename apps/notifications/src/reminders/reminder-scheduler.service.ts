@@ -1,75 +1,53 @@
 import {
   Injectable,
-  Logger,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { PollingWorker, type PassResult, type WorkerMetrics } from '@app/common';
 import { NotificationsEnv } from '../config/notifications.env.js';
 import { RemindersService, type DueRun } from './reminders.service.js';
 
 /**
  * Runs the due reminders at start-up (what fell due while the service was down goes out once)
- * and then every REMINDERS_POLL_MS. Time comes from the injected Clock, so tests move it and
- * call `runDue()` instead of waiting.
+ * and then every REMINDERS_POLL_MS, on the shared `PollingWorker` (a failed run is retried at
+ * the next poll). Time comes from the injected Clock, so tests move it and call `runDue()`
+ * instead of waiting.
  */
 @Injectable()
 export class ReminderScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('ReminderScheduler');
-  private stopped = false;
-  private loopDone?: Promise<void>;
-  private current?: Promise<DueRun>;
-  private cancelSleep?: () => void;
+  private readonly worker: PollingWorker<DueRun & PassResult>;
 
   constructor(
     private readonly reminders: RemindersService,
-    private readonly env: NotificationsEnv,
-  ) {}
+    env: NotificationsEnv,
+  ) {
+    this.worker = new PollingWorker({
+      name: 'ReminderScheduler',
+      pollMs: env.REMINDERS_POLL_MS,
+      // RemindersService.runDue() claims batches (SKIP LOCKED) until none is full.
+      pass: async () => {
+        const run = await this.reminders.runDue();
+        return { ...run, processed: run.sent + run.expired };
+      },
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.loopDone = this.loop();
+    this.worker.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    this.cancelSleep?.();
-    await this.loopDone;
+    await this.worker.stop();
   }
 
   /** Fires every due reminder (one run at a time in this process; replicas share through SKIP LOCKED). */
   async runDue(): Promise<DueRun> {
-    while (this.current) await this.current.catch(() => undefined);
-    const run = this.reminders.runDue();
-    this.current = run;
-    try {
-      return await run;
-    } finally {
-      this.current = undefined;
-    }
+    const { sent, expired } = await this.worker.runOnce();
+    return { sent, expired };
   }
 
-  private async loop(): Promise<void> {
-    let failures = 0;
-    while (!this.stopped) {
-      try {
-        await this.runDue();
-        failures = 0;
-      } catch (error) {
-        failures++;
-        if (failures === 1 || failures % 20 === 0) {
-          this.logger.warn(
-            `Reminder run failed (${failures}×), will retry: ${(error as Error).message}`,
-          );
-        }
-      }
-      if (this.stopped) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.env.REMINDERS_POLL_MS);
-        this.cancelSleep = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.cancelSleep = undefined;
-    }
+  /** The scheduler's counters (runs, reminders sent or expired, failures). */
+  metrics(): WorkerMetrics {
+    return this.worker.metrics();
   }
 }

@@ -1,5 +1,6 @@
 import { FundingRuleError, type FundingProblem } from './funding-problem.js';
-import { isGrosze, isIsoDate } from './grosze.js';
+import { isGrosze } from '../money/grosze.js';
+import { isIsoDate } from '../time/warsaw.js';
 
 /**
  * How a call (*nabór*) funds a job. A call uses exactly one model; every figure is a setting of

@@ -7,7 +7,8 @@ import {
   type UnitRatesFundingModel,
 } from './funding-model.js';
 import type { FundingProblem, FundingResult } from './funding-problem.js';
-import { isGrosze, isIsoDate, multiplyGrosze, sumGrosze } from './grosze.js';
+import { isGrosze, multiplyGrosze, sumGrosze } from '../money/grosze.js';
+import { isIsoDate } from '../time/warsaw.js';
 import {
   maintenanceBandOf,
   maintenanceRateFor,

@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { InvalidEventError, parseEnvelope, type EventEnvelope } from '../events/envelope.js';
 import { logicalSubject, producerOf, PRODUCERS, type Producer } from '../events/streams.js';
 import { RequestContext } from '../context/request-context.js';
+import { backoffMs } from '../worker/backoff.js';
 import { JetStreamService } from './jetstream.service.js';
 import { JetStreamContext, PermanentEventError } from './jetstream.context.js';
 import { OutboxService } from './outbox.service.js';
@@ -152,7 +153,7 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
           await this.giveUp(msg, subject, envelope, error);
         } else {
           const base = this.jetstream.options.retryBaseMs ?? MESSAGING_DEFAULTS.retryBaseMs;
-          const delay = Math.min(base * 2 ** (msg.info.deliveryCount - 1), 30_000);
+          const delay = backoffMs(msg.info.deliveryCount, { baseMs: base, maxMs: 30_000 });
           this.log.warn(
             `Handling ${subject} ${envelope.id} failed (delivery ${msg.info.deliveryCount}), retry in ${delay} ms: ${(error as Error).message}`,
           );

@@ -1,7 +1,6 @@
 import {
   Inject,
   Injectable,
-  Logger,
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
@@ -12,6 +11,7 @@ import type { EventPayload, EventSubject } from '../events/contracts.js';
 import { wireSubject } from '../events/streams.js';
 import { RequestContext, CORRELATION_HEADER } from '../context/request-context.js';
 import { Clock } from '../time/clock.js';
+import { PollingWorker, type PassResult, type WorkerMetrics } from '../worker/polling-worker.js';
 import { JetStreamService } from './jetstream.service.js';
 import {
   MESSAGING_DEFAULTS,
@@ -54,20 +54,26 @@ export async function insertOutboxEvent(
  */
 @Injectable()
 export class OutboxService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('OutboxRelay');
-  private stopped = false;
-  private running?: Promise<void>;
-  private wakeUp?: () => void;
-  private pendingWake = false;
-  private failures = 0;
   private readonly batchSize = 200;
+  /**
+   * The relay: woken after every commit that wrote events, else polls every `relayPollMs`;
+   * goes again at once after a full batch; after a failure backs off 400 ms, doubling up to 5 s.
+   */
+  private readonly relay: PollingWorker<PassResult>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly jetstream: JetStreamService,
     private readonly clock: Clock,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-  ) {}
+  ) {
+    this.relay = new PollingWorker({
+      name: 'OutboxRelay',
+      pollMs: options.relayPollMs ?? MESSAGING_DEFAULTS.relayPollMs,
+      failureBackoff: { baseMs: 400, maxMs: 5000 },
+      pass: () => this.relayBatch(),
+    });
+  }
 
   /** Adds events to the outbox using the given transaction's manager. */
   emitter(manager: EntityManager): Emit {
@@ -126,75 +132,56 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
     return envelope;
   }
 
+  /** Makes the relay publish now (after the running batch), not at its next poll. */
   wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
+    this.relay.wake();
   }
 
   onApplicationBootstrap(): void {
-    this.running = this.loop();
+    this.relay.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    this.wakeUp?.();
-    await this.running;
+    await this.relay.stop();
   }
 
-  private async loop(): Promise<void> {
-    const pollMs = this.options.relayPollMs ?? MESSAGING_DEFAULTS.relayPollMs;
-    while (!this.stopped) {
-      let published = 0;
-      try {
-        this.pendingWake = false;
-        published = await this.relayOnce();
-        if (this.failures > 0) this.logger.log('Outbox relay publishing again');
-        this.failures = 0;
-      } catch (error) {
-        this.failures += 1;
-        if (this.failures === 1 || this.failures % 20 === 0) {
-          this.logger.warn(
-            `Outbox relay failed (${this.failures}×), will retry: ${(error as Error).message}`,
-          );
-        }
-      }
-      if (this.stopped) break;
-      if (published >= this.batchSize) continue;
-      const delay =
-        this.failures > 0 ? Math.min(200 * 2 ** Math.min(this.failures, 5), 5000) : pollMs;
-      if (this.failures === 0 && this.pendingWake) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wakeUp = undefined;
-    }
+  /** The relay's counters (batches, events published, failures, lag of the oldest event). */
+  metrics(): WorkerMetrics {
+    return this.relay.metrics();
   }
 
   /**
-   * Publishes one batch of waiting events and marks what JetStream acknowledged; returns how
-   * many were published. A publish failure stops the batch: what went out is marked, the rest
-   * waits, and the error is rethrown after the commit so the loop backs off.
+   * Publishes one batch of waiting events now (after the relay's running batch, never beside
+   * it); returns how many were published. Throws when a publish failed.
    */
   async relayOnce(): Promise<number> {
+    return (await this.relay.runOnce()).processed;
+  }
+
+  /**
+   * Publishes one batch of waiting events and marks what JetStream acknowledged. A publish
+   * failure stops the batch: what went out is marked, the rest waits, and the error is rethrown
+   * after the commit so the relay backs off.
+   */
+  private async relayBatch(): Promise<PassResult> {
     let failure: unknown;
+    let lagMs = 0;
     const count = await this.dataSource.transaction(async (manager) => {
       const rows: {
         id: string;
         subject: string;
         envelope: EventEnvelope;
         correlation_id: string;
+        created_at: Date;
       }[] = await manager.query(
-        `SELECT id, subject, envelope, correlation_id FROM outbox
+        `SELECT id, subject, envelope, correlation_id, created_at FROM outbox
             WHERE published_at IS NULL
             ORDER BY seq
             LIMIT $1
             FOR UPDATE SKIP LOCKED`,
         [this.batchSize],
       );
+      if (rows.length > 0) lagMs = Math.max(0, this.clock.now().getTime() - +rows[0]!.created_at);
       // The batch is published in order on one connection without waiting for each ack in
       // turn (the writes coalesce); what is marked sent is the acknowledged prefix. An event
       // after a failed one that did go out is published again later and de-duplicated by the
@@ -231,6 +218,6 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
       return done.length;
     });
     if (failure) throw failure;
-    return count;
+    return { processed: count, more: count >= this.batchSize, lagMs };
   }
 }

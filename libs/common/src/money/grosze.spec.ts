@@ -2,8 +2,10 @@ import {
   assertGrosze,
   groszeToDecimalString,
   groszeTransformer,
+  isGrosze,
   multiplyGrosze,
   plnToGrosze,
+  sumGrosze,
 } from './grosze.js';
 
 describe('plnToGrosze', () => {
@@ -133,6 +135,26 @@ describe('multiplyGrosze', () => {
     expect(() => multiplyGrosze(1.5, 1, 2)).toThrow(RangeError);
     expect(() => multiplyGrosze(1, 0.5, 2)).toThrow(RangeError);
     expect(() => multiplyGrosze(Number.MAX_SAFE_INTEGER, 2, 1)).toThrow(RangeError);
+  });
+});
+
+describe('whole amounts: isGrosze, sumGrosze, multiplyGrosze without a denominator', () => {
+  it('accepts only non-negative safe integers', () => {
+    expect(isGrosze(0)).toBe(true);
+    expect(isGrosze(3_521_250)).toBe(true);
+    expect(isGrosze(-1)).toBe(false);
+    expect(isGrosze(1.5)).toBe(false);
+    expect(isGrosze(2 ** 53)).toBe(false);
+    expect(isGrosze('100')).toBe(false);
+  });
+
+  it('sums and multiplies by a whole count exactly, and refuses to leave the safe integers', () => {
+    expect(sumGrosze([])).toBe(0);
+    expect(sumGrosze([3_817_800, 1_908_900, 1])).toBe(5_726_701);
+    expect(multiplyGrosze(190_890, 12)).toBe(2_290_680);
+    expect(() => sumGrosze([Number.MAX_SAFE_INTEGER, 1])).toThrow(RangeError);
+    expect(() => multiplyGrosze(Number.MAX_SAFE_INTEGER, 2)).toThrow(RangeError);
+    expect(() => multiplyGrosze(100, 1.5)).toThrow(RangeError);
   });
 });
 

@@ -1,14 +1,23 @@
 /**
- * Money is stored and computed as integer grosze (1 PLN = 100 grosze), never as floating point.
- * Conversions from text and scaled multiplications use string/BigInt arithmetic, so no value is
- * ever rounded by binary floating point.
+ * The one grosze module. Money is stored and computed as integer grosze (1 PLN = 100 grosze),
+ * never as floating point, within JavaScript's safe integers. Conversions from text, sums and
+ * multiplications use string/BigInt arithmetic, so no value is ever rounded by binary floating
+ * point, and a result beyond the safe integers throws. Pure: no Nest, no I/O.
  */
+
+/** An amount of money in grosze (an integer). */
+export type Grosze = number;
 
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** A non-negative whole number of grosze that is a safe integer. */
+export function isGrosze(value: unknown): value is Grosze {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
 /** Throws unless `value` is a safe, non-negative integer number of grosze. */
-export function assertGrosze(value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+export function assertGrosze(value: unknown): asserts value is Grosze {
+  if (!isGrosze(value)) {
     throw new RangeError(`Expected a non-negative integer amount in grosze, got ${String(value)}`);
   }
 }
@@ -57,14 +66,25 @@ export function groszeToDecimalString(grosze: number): string {
   return `${sign}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
+/** The sum of the amounts, computed exactly; throws RangeError beyond the safe integers. */
+export function sumGrosze(amounts: readonly Grosze[]): Grosze {
+  let total = 0n;
+  for (const amount of amounts) {
+    assertSafeInteger(amount, 'Amount in grosze');
+    total += BigInt(amount);
+  }
+  return toSafeNumber(total, 'Sum');
+}
+
 /**
  * `grosze × numerator / denominator`, rounded half up (half away from zero for negative
- * results), computed exactly with BigInt. E.g. ¾ of a rate: multiplyGrosze(3_817_800, 3, 4).
+ * results), computed exactly with BigInt. E.g. ¾ of a rate: multiplyGrosze(3_817_800, 3, 4);
+ * twelve monthly amounts: multiplyGrosze(monthly, 12) (the denominator defaults to 1: exact).
  */
 export function multiplyGrosze(
   grosze: number,
   numerator: number | bigint,
-  denominator: number | bigint,
+  denominator: number | bigint = 1,
 ): number {
   assertSafeInteger(grosze, 'Amount in grosze');
   const toBig = (v: number | bigint, what: string): bigint => {

@@ -1,17 +1,26 @@
 import {
   addCalendarDays,
   addMonths,
+  assertIsoDate,
   calendarDaysBetween,
   endOfWarsawDay,
+  fromDayNumber,
   isIsoDate,
+  isIsoMonth,
   isoWeekday,
   lastDayOfMonth,
+  maxDate,
+  minDate,
+  monthOf,
+  monthsBetween,
+  nextMonth,
   parseIsoDate,
   startOfWarsawDay,
   toWarsawIso,
   warsawDate,
   warsawOffsetMs,
   warsawYear,
+  toDayNumber,
 } from './warsaw.js';
 
 const at = (iso: string): Date => new Date(iso);
@@ -244,5 +253,42 @@ describe('the remembered offset agrees with Intl at every instant', () => {
       expect(toWarsawIso(instant)).toBe(expected(instant));
       expect(warsawDate(instant)).toBe(expected(instant).slice(0, 10));
     }
+  });
+});
+
+describe('calendar months and day numbers', () => {
+  it('accepts only four-digit years from 1000 and real months', () => {
+    expect(isIsoDate('0999-12-31')).toBe(false);
+    expect(isIsoDate('1000-01-01')).toBe(true);
+    expect(isIsoMonth('2024-12')).toBe(true);
+    expect(isIsoMonth('2024-13')).toBe(false);
+    expect(isIsoMonth('2024-12-01')).toBe(false);
+    expect(() => assertIsoDate('2026-02-30', 'startDate')).toThrow(
+      'startDate is not a calendar date: 2026-02-30',
+    );
+  });
+
+  it('gives the last day of a month from the month or any day of it', () => {
+    expect(lastDayOfMonth('2024-02')).toBe('2024-02-29');
+    expect(lastDayOfMonth('2024-02-10')).toBe('2024-02-29');
+    expect(() => lastDayOfMonth('2024-13')).toThrow(RangeError);
+  });
+
+  it('walks months', () => {
+    expect(monthOf('2026-03-09')).toBe('2026-03');
+    expect(nextMonth('2024-12')).toBe('2025-01');
+    expect(monthsBetween('2024-11', '2025-02')).toBe(3);
+    expect(monthsBetween('2025-02', '2024-11')).toBe(-3);
+  });
+
+  it('counts days from 1970-01-01 both ways', () => {
+    expect(toDayNumber('1970-01-01')).toBe(0);
+    expect(toDayNumber('1969-12-31')).toBe(-1);
+    expect(fromDayNumber(toDayNumber('2024-02-29') + 1)).toBe('2024-03-01');
+  });
+
+  it('picks the earlier and the later date', () => {
+    expect(minDate('2026-01-02', '2025-12-31')).toBe('2025-12-31');
+    expect(maxDate('2026-01-02', '2025-12-31')).toBe('2026-01-02');
   });
 });

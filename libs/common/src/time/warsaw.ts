@@ -1,12 +1,20 @@
 /**
- * Europe/Warsaw calendar helpers built on `Intl` only. Calendar dates are ISO strings
- * 'YYYY-MM-DD' (the Warsaw calendar day); instants are `Date`s.
+ * The one date module: Europe/Warsaw calendar dates and instants, built on `Intl` only.
+ * Calendar dates are ISO strings 'YYYY-MM-DD' (`IsoDate`, the Warsaw calendar day), calendar
+ * months 'YYYY-MM' (`IsoMonth`); instants are `Date`s. Calendar arithmetic runs on day numbers
+ * (days since 1970-01-01), so daylight saving time never shifts a day. Pure: no Nest, no I/O, so
+ * domain rules may import it by path.
  *
  * Warsaw switches to summer time (UTC+2) at 02:00 on the last Sunday of March and back to
  * UTC+1 at 03:00 on the last Sunday of October; midnight therefore always exists exactly once,
  * which makes the start of a day well defined.
  */
 export const WARSAW_TIME_ZONE = 'Europe/Warsaw';
+
+/** A calendar day, 'YYYY-MM-DD'. */
+export type IsoDate = string;
+/** A calendar month, 'YYYY-MM'. */
+export type IsoMonth = string;
 
 const DAY_MS = 86_400_000;
 
@@ -99,16 +107,34 @@ function formatIsoDate(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
-/** True for a real calendar date written exactly as 'YYYY-MM-DD'. */
-export function isIsoDate(value: unknown): boolean {
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+
+/** True for a real calendar date written exactly as 'YYYY-MM-DD', in the years 1000–9999. */
+export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string') return false;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-function daysInMonth(year: number, month: number): number {
+/** True for a calendar month written exactly as 'YYYY-MM', in the years 1000–9999. */
+export function isIsoMonth(value: unknown): value is IsoMonth {
+  if (typeof value !== 'string') return false;
+  const match = ISO_MONTH.exec(value);
+  return (
+    match !== null && Number(match[1]) >= 1000 && Number(match[2]) >= 1 && Number(match[2]) <= 12
+  );
+}
+
+/** Throws a RangeError naming `name` unless `value` is a calendar date. */
+export function assertIsoDate(value: unknown, name = 'date'): asserts value is IsoDate {
+  if (!isIsoDate(value)) throw new RangeError(`${name} is not a calendar date: ${String(value)}`);
+}
+
+/** The number of days of a month (1–12) of a year. */
+export function daysInMonth(year: number, month: number): number {
   const d = new Date(0);
   d.setUTCFullYear(year, month, 0);
   return d.getUTCDate();
@@ -125,15 +151,16 @@ export function parseIsoDate(isoDate: string): { year: number; month: number; da
 }
 
 /** Days since 1970-01-01 of a calendar date (pure calendar arithmetic, no time zone). */
-function toEpochDay(isoDate: string): number {
+export function toDayNumber(isoDate: IsoDate): number {
   const { year, month, day } = parseIsoDate(isoDate);
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   return Math.round(d.getTime() / DAY_MS);
 }
 
-function fromEpochDay(epochDay: number): string {
-  const d = new Date(epochDay * DAY_MS);
+/** The calendar date `dayNumber` days after 1970-01-01. */
+export function fromDayNumber(dayNumber: number): IsoDate {
+  const d = new Date(dayNumber * DAY_MS);
   return formatIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
@@ -155,12 +182,12 @@ export function warsawYear(instant: Date): number {
 /** ISO weekday of a calendar date: 1 = Monday … 7 = Sunday. */
 export function isoWeekday(isoDate: string): number {
   // 1970-01-01 was a Thursday (4).
-  return ((((toEpochDay(isoDate) + 3) % 7) + 7) % 7) + 1;
+  return ((((toDayNumber(isoDate) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** The instant at which the given Warsaw calendar day starts (00:00:00.000 Warsaw time). */
 export function startOfWarsawDay(isoDate: string): Date {
-  const wallAsUtc = toEpochDay(isoDate) * DAY_MS;
+  const wallAsUtc = toDayNumber(isoDate) * DAY_MS;
   // Guess with the offset at the wall time read as UTC, then correct once if the guess crossed
   // a DST change (midnight is never inside a DST gap or overlap in Warsaw).
   let instant = wallAsUtc - warsawOffsetMs(new Date(wallAsUtc));
@@ -177,13 +204,48 @@ export function endOfWarsawDay(isoDate: string): Date {
 /** The calendar date `n` days after (negative: before) `isoDate`. */
 export function addCalendarDays(isoDate: string, n: number): string {
   assertInteger(n, 'Days');
-  return fromEpochDay(toEpochDay(isoDate) + n);
+  return fromDayNumber(toDayNumber(isoDate) + n);
 }
 
-/** The last day of `isoDate`'s month, 'YYYY-MM-DD'. */
-export function lastDayOfMonth(isoDate: string): string {
-  const { year, month } = parseIsoDate(isoDate);
+/** The last day of a month, given as the month ('YYYY-MM') or any day of it ('YYYY-MM-DD'). */
+export function lastDayOfMonth(dateOrMonth: IsoDate | IsoMonth): IsoDate {
+  const { year, month } = parseIsoDate(
+    isIsoMonth(dateOrMonth) ? firstDayOfMonth(dateOrMonth) : dateOrMonth,
+  );
   return formatIsoDate(year, month, daysInMonth(year, month));
+}
+
+/** The first day of a month: firstDayOfMonth('2026-02') = '2026-02-01'. */
+export function firstDayOfMonth(month: IsoMonth): IsoDate {
+  return `${month}-01`;
+}
+
+/** The month of a calendar date: monthOf('2026-02-10') = '2026-02'. */
+export function monthOf(isoDate: IsoDate): IsoMonth {
+  assertIsoDate(isoDate);
+  return isoDate.slice(0, 7);
+}
+
+/** The month after: nextMonth('2024-12') = '2025-01'. */
+export function nextMonth(month: IsoMonth): IsoMonth {
+  return monthOf(addMonths(firstDayOfMonth(month), 1));
+}
+
+/** Whole calendar months from `from` to `to` ('2024-11' → '2025-02' is 3). */
+export function monthsBetween(from: IsoMonth, to: IsoMonth): number {
+  const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number];
+  const [toYear, toMonth] = to.split('-').map(Number) as [number, number];
+  return (toYear - fromYear) * 12 + (toMonth - fromMonth);
+}
+
+/** The earlier of two calendar dates. */
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+/** The later of two calendar dates. */
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
 }
 
 /**
@@ -205,7 +267,7 @@ export function addMonths(isoDate: string, n: number): string {
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function calendarDaysBetween(from: string, to: string): number {
-  return toEpochDay(to) - toEpochDay(from);
+  return toDayNumber(to) - toDayNumber(from);
 }
 
 /**

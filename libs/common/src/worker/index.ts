@@ -1,0 +1,9 @@
+export { backoffMs, type BackoffOptions } from './backoff.js';
+export {
+  PollingWorker,
+  type PassContext,
+  type PassResult,
+  type PollingWorkerOptions,
+  type WorkerLogger,
+  type WorkerMetrics,
+} from './polling-worker.js';
