@@ -268,7 +268,7 @@ describe('grants: ranking, decisions and appeals', () => {
     const appealEvaluation = await expectEventually(async () => {
       const found = (await evaluationsOf(platform, fresh)).find((e) => e.round === 'appeal');
       expect(found).toBeDefined();
-      return found;
+      return found!;
     });
     const view = await (async () => {
       await platform.api.post(

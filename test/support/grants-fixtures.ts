@@ -8,8 +8,10 @@ import { jetstream } from '@nats-io/jetstream';
 import {
   createEvent,
   wireSubject,
+  type EventEnvelope,
   type EventPayload,
   type EventSubject,
+  type FundingModel,
   type Recipient,
 } from '@app/common';
 import { NestFactory } from '@nestjs/core';
@@ -17,6 +19,16 @@ import type { INestApplication } from '@nestjs/common';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { configureApp, type Clock, type Role } from '@app/common';
 import { AppModule, GRANTS_DESCRIPTION } from '../../apps/grants/src/app.module.js';
+import type { callView } from '../../apps/grants/src/calls/calls.controller.js';
+import type { CreateCallDto } from '../../apps/grants/src/calls/calls.dto.js';
+import type { evaluationView } from '../../apps/grants/src/evaluation/evaluation.controller.js';
+import type {
+  DeclarationDto,
+  PoolMemberDto,
+  ScoresDto,
+} from '../../apps/grants/src/evaluation/evaluation.dto.js';
+import type { ExchangeRateDto } from '../../apps/grants/src/exchange-rates/exchange-rates.dto.js';
+import type { CriterionScore } from '../../apps/grants/src/domain/index.js';
 import { createTestDatabase, uniqueId, type TestDatabase } from './database.js';
 import { client, type Client } from './http.js';
 import { expectEventually } from './eventually.js';
@@ -160,28 +172,40 @@ export async function publishEvent<S extends ApplicationsSubject>(
   return envelope.id;
 }
 
-export interface JobSpec {
-  workingTime?: '1' | '3/4' | '1/2' | '1/4';
-  eligiblePerson?: boolean;
-  plannedStart?: string;
-  county?: string;
+type AcceptedPayload = EventPayload<'applications.application.formally-accepted'>;
+type AcceptedJob = AcceptedPayload['jobs'][number];
+
+/** What a test says of a job of an accepted application; the rest takes the defaults. */
+export type JobSpec = Partial<
+  Pick<AcceptedJob, 'workingTime' | 'eligiblePerson' | 'plannedStart' | 'county'>
+>;
+
+/** Who applies: an account of the token issuer, or any user with an id and an e-mail address. */
+export interface ApplicantSpec {
+  id: string;
+  email: string;
+  name?: string;
 }
 
-let referenceCounter = 0;
-
-/** A formally accepted application (FormallyAcceptedV1) with sensible defaults. */
-export function acceptedPayload(options: {
+/** What a test says of a formally accepted application; the rest takes the defaults. */
+export interface AcceptedPayloadSpec {
   callId: string;
-  applicant: { id: string; email: string; name?: string };
+  applicant: ApplicantSpec;
+  /** The amount asked for, grosze: half creation, half maintenance. */
   amount: number;
   jobs?: JobSpec[];
   submittedAt?: string;
   acceptedAt?: string;
   recruitedBy?: string[];
-  applicantKind?: 'initiative-group' | 'social-enterprise' | 'social-economy-entity';
+  applicantKind?: AcceptedPayload['applicantKind'];
   county?: string;
   applicationId?: string;
-}): EventPayload<'applications.application.formally-accepted'> {
+}
+
+let referenceCounter = 0;
+
+/** A formally accepted application (FormallyAcceptedV1) with sensible defaults. */
+export function acceptedPayload(options: AcceptedPayloadSpec): AcceptedPayload {
   referenceCounter += 1;
   const jobs = options.jobs ?? [{}];
   return {
@@ -195,7 +219,7 @@ export function acceptedPayload(options: {
     applicantKind: options.applicantKind ?? 'initiative-group',
     entityName: `Spółdzielnia Socjalna nr ${referenceCounter}`,
     county: options.county ?? '1462',
-    jobs: jobs.map((job, i) => ({
+    jobs: jobs.map((job, i): AcceptedJob => ({
       jobId: `job-${i + 1}`,
       position: i === 0 ? 'Kucharz' : `Pracownik ${i + 1}`,
       workingTime: job.workingTime ?? '1',
@@ -213,12 +237,15 @@ export function acceptedPayload(options: {
   };
 }
 
-export function recipient(user: { id: string; email: string; name?: string }): Recipient {
+export function recipient(user: ApplicantSpec): Recipient {
   return { userId: user.id, email: user.email, name: user.name ?? 'Anna Kowalska', language: 'pl' };
 }
 
+/** A criterion as a call's settings carry it. */
+export type CallCriterion = CreateCallDto['criteria'][number];
+
 /** Criteria used by the tests: 5 criteria, 100 points in all. */
-export const CRITERIA = [
+export const CRITERIA: readonly CallCriterion[] = [
   { id: 'K1', name: 'Spójność biznesplanu', maxPoints: 30 },
   { id: 'K2', name: 'Analiza rynku', maxPoints: 20 },
   { id: 'K3', name: 'Zasoby i kompetencje', maxPoints: 20 },
@@ -227,37 +254,51 @@ export const CRITERIA = [
 ];
 
 /** Scores for CRITERIA summing to `total` (0..100), each with a justification. */
-export function scoresFor(total: number) {
+export function scoresFor(total: number): CriterionScore[] {
   let left = total;
-  return CRITERIA.map((c) => {
+  return CRITERIA.map((c): CriterionScore => {
     const points = Math.min(c.maxPoints, left);
     left -= points;
     return { criterionId: c.id, points, justification: `Uzasadnienie oceny kryterium ${c.id}` };
   });
 }
 
+/** The body of `POST /api/calls`: a call's settings, its funding model typed as the rules read it. */
+export type CallRequest = Omit<CreateCallDto, 'fundingModel' | 'criteria'> & {
+  criteria: readonly CallCriterion[];
+  fundingModel?: FundingModel;
+};
+
+/** A call as the API shows it (`GET /api/calls/:id`). */
+export type CallBody = ReturnType<typeof callView>;
+
+/** A call's settings with the tests' defaults: open in January 2027, 300,000 zł, four counties. */
+export function callRequest(overrides: Partial<CallRequest> = {}): CallRequest {
+  return {
+    number: `NAB/${randomUUID().slice(0, 8)}`,
+    title: 'Tworzenie miejsc pracy w przedsiębiorstwach społecznych',
+    opensAt: '2027-01-04T08:00:00+01:00',
+    closesAt: '2027-01-20T16:00:00+01:00',
+    budget: 30_000_000,
+    counties: ['1462', '1419', '1427', '1404'],
+    criteria: CRITERIA,
+    ...overrides,
+  };
+}
+
 /** Creates and publishes a call through the API; returns its body. */
 export async function createPublishedCall(
   platform: Platform,
   operatorToken: string,
-  overrides: Record<string, unknown> = {},
-): Promise<any> {
-  const created = await platform.api.post(
+  overrides: Partial<CallRequest> = {},
+): Promise<CallBody> {
+  const created = await platform.api.post<CallBody>(
     '/api/calls',
-    {
-      number: `NAB/${randomUUID().slice(0, 8)}`,
-      title: 'Tworzenie miejsc pracy w przedsiębiorstwach społecznych',
-      opensAt: '2027-01-04T08:00:00+01:00',
-      closesAt: '2027-01-20T16:00:00+01:00',
-      budget: 30_000_000,
-      counties: ['1462', '1419', '1427', '1404'],
-      criteria: CRITERIA,
-      ...overrides,
-    },
+    callRequest(overrides),
     operatorToken,
   );
   if (created.status !== 201) throw new Error(`call not created: ${JSON.stringify(created.body)}`);
-  const published = await platform.api.post(
+  const published = await platform.api.post<CallBody>(
     `/api/calls/${created.body.id}/publish`,
     {},
     operatorToken,
@@ -268,6 +309,18 @@ export async function createPublishedCall(
 }
 
 export type Evaluator = Account;
+
+/** An evaluation as the API shows it to its evaluator. */
+export type EvaluationBody = ReturnType<typeof evaluationView>;
+
+/** One of an evaluator's own evaluations (`GET /api/evaluations`). */
+export type OwnEvaluationBody = EvaluationBody & { reference: string; callNumber: string };
+
+/** An evaluation assigned to one of the test's evaluators. */
+export interface Assignment {
+  evaluator: Evaluator;
+  evaluation: OwnEvaluationBody;
+}
 
 /** Creates evaluator accounts and puts them in the call's pool (the first one chair when asked). */
 export async function addEvaluators(
@@ -281,15 +334,16 @@ export async function addEvaluators(
   const evaluators: Evaluator[] = [];
   for (let i = 0; i < count; i++) {
     const account = await issuer.account('evaluator', { name: `Oceniający ${i + 1}` });
-    const res = await platform.api.post(
+    const member: PoolMemberDto = {
+      userId: account.id,
+      email: account.email,
+      name: `Oceniający ${i + 1}`,
+      trainerOrAdviser: options.trainerOrAdviser ?? false,
+      chair: options.chairFirst === true && i === 0,
+    };
+    const res = await platform.api.post<unknown>(
       `/api/calls/${callId}/evaluators`,
-      {
-        userId: account.id,
-        email: account.email,
-        name: `Oceniający ${i + 1}`,
-        trainerOrAdviser: options.trainerOrAdviser ?? false,
-        chair: options.chairFirst === true && i === 0,
-      },
+      member,
       operatorToken,
     );
     if (res.status !== 200) throw new Error(`pool: ${JSON.stringify(res.body)}`);
@@ -299,8 +353,14 @@ export async function addEvaluators(
 }
 
 /** An evaluator's own evaluations (GET /api/evaluations). */
-export async function evaluationsOf(platform: Platform, evaluator: Evaluator): Promise<any[]> {
-  const res = await platform.api.get('/api/evaluations', evaluator.token);
+export async function evaluationsOf(
+  platform: Platform,
+  evaluator: Evaluator,
+): Promise<OwnEvaluationBody[]> {
+  const res = await platform.api.get<{ items: OwnEvaluationBody[] }>(
+    '/api/evaluations',
+    evaluator.token,
+  );
   if (res.status !== 200) throw new Error(`evaluations: ${JSON.stringify(res.body)}`);
   return res.body.items;
 }
@@ -311,9 +371,9 @@ export async function waitForAssignments(
   evaluators: Evaluator[],
   applicationId: string,
   count: number,
-): Promise<{ evaluator: Evaluator; evaluation: any }[]> {
+): Promise<Assignment[]> {
   return expectEventually(async () => {
-    const found: { evaluator: Evaluator; evaluation: any }[] = [];
+    const found: Assignment[] = [];
     for (const evaluator of evaluators) {
       for (const evaluation of await evaluationsOf(platform, evaluator)) {
         if (evaluation.applicationId === applicationId && evaluation.status !== 'conflict')
@@ -331,16 +391,18 @@ export async function declareAndScore(
   evaluator: Evaluator,
   evaluationId: string,
   total: number,
-) {
-  const declared = await platform.api.post(
+): Promise<EvaluationBody> {
+  const declaration: DeclarationDto = { conflictOfInterest: false, confidentiality: true };
+  const declared = await platform.api.post<EvaluationBody>(
     `/api/evaluations/${evaluationId}/declaration`,
-    { conflictOfInterest: false, confidentiality: true },
+    declaration,
     evaluator.token,
   );
   if (declared.status !== 200) throw new Error(`declaration: ${JSON.stringify(declared.body)}`);
-  const scored = await platform.api.post(
+  const scores: ScoresDto = { scores: scoresFor(total) };
+  const scored = await platform.api.post<EvaluationBody>(
     `/api/evaluations/${evaluationId}/scores`,
-    { scores: scoresFor(total) },
+    scores,
     evaluator.token,
   );
   if (scored.status !== 200) throw new Error(`scores: ${JSON.stringify(scored.body)}`);
@@ -351,7 +413,7 @@ export async function declareAndScore(
 export async function acceptAndScore(
   platform: Platform,
   evaluators: Evaluator[],
-  payload: EventPayload<'applications.application.formally-accepted'>,
+  payload: AcceptedPayload,
   totals: [number, number],
 ): Promise<void> {
   await publishEvent(platform, 'applications.application.formally-accepted', payload);
@@ -368,7 +430,7 @@ export async function grantsEvents<S extends EventSubject>(
   const client = new pg.Client({ connectionString: platform.db.layout.urls.grants });
   await client.connect();
   try {
-    const { rows } = await client.query(
+    const { rows } = await client.query<{ envelope: EventEnvelope<S> }>(
       `SELECT envelope FROM grants.outbox WHERE subject = $1 ORDER BY seq`,
       [subject],
     );
@@ -378,8 +440,20 @@ export async function grantsEvents<S extends EventSubject>(
   }
 }
 
+/** A JSON value, as a jsonb column comes back. */
+export type JsonValue =
+  string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** A column's value as node-postgres returns it (bigint and numeric as text, timestamptz as Date). */
+export type SqlValue = JsonValue | Date;
+
+/** A row of a query's result, by column name (or alias). */
+export interface SqlRow {
+  readonly [column: string]: SqlValue;
+}
+
 /** Runs a SQL query as the grants role (assertions on what the API does not show). */
-export async function grantsQuery<T = any>(
+export async function grantsQuery<T extends object = SqlRow>(
   platform: Platform,
   sql: string,
   params: unknown[] = [],
@@ -404,9 +478,10 @@ export async function addExchangeRate(
   validFrom: string,
   plnPerEur = '4.2000',
 ): Promise<void> {
-  const added = await platform.api.post(
+  const rate: ExchangeRateDto = { validFrom, plnPerEur };
+  const added = await platform.api.post<{ code?: string }>(
     '/api/exchange-rates',
-    { validFrom, plnPerEur },
+    rate,
     operatorToken,
   );
   if (added.status !== 201 && added.body?.code !== 'RATE_EXISTS')

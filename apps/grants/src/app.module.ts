@@ -9,6 +9,8 @@ import { EvaluationModule } from './evaluation/evaluation.module.js';
 import { AwardsModule } from './awards/awards.module.js';
 import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module.js';
+import { InterestRatesModule } from './interest-rates/interest-rates.module.js';
+import { MonitoringModule } from './monitoring/monitoring.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -34,8 +36,10 @@ export class AppModule {
         CallsModule,
         EvaluationModule,
         AwardsModule,
+        MonitoringModule,
         IndicatorsModule,
         ExchangeRatesModule,
+        InterestRatesModule,
       ],
     };
   }

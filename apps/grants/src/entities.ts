@@ -7,7 +7,8 @@ import { Decision } from './ranking/decision.entity.js';
 import { Appeal } from './appeals/appeal.entity.js';
 import { Award, AwardJob, BridgingExtensionRequest, Payment } from './awards/award.entities.js';
 import { InitiativeGroup } from './applications/initiative-group.entity.js';
-import { InterestRate, JobReport, RefundClaimRecord } from './monitoring/monitoring.entities.js';
+import { JobReport, RefundClaimRecord } from './monitoring/monitoring.entities.js';
+import { InterestRate } from './interest-rates/interest-rate.entity.js';
 import { ExchangeRateRow } from './exchange-rates/exchange-rate.entity.js';
 
 export const GRANTS_ENTITIES = [

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, formatPln, toWarsawIso, type AuthUser } from '@app/common';
-import { AppealsService } from './appeals.service.js';
 import { AppealDto } from './appeals.dto.js';
 import type { Appeal } from './appeal.entity.js';
 import type { Decision } from '../ranking/decision.entity.js';
 import type { GrantApplication } from '../applications/application.entity.js';
+import { FileAppeal } from './use-cases/file-appeal/file-appeal.use-case.js';
+import { GetDecision } from './use-cases/get-decision/get-decision.use-case.js';
+import { ListDecisions } from './use-cases/list-decisions/list-decisions.use-case.js';
 
 const uuid = new ParseUUIDPipe({ optional: false });
 
@@ -46,7 +48,11 @@ function decisionView(d: Decision, a: GrantApplication, appeal?: Appeal | null) 
 @ApiBearerAuth()
 @Controller('decisions')
 export class DecisionsController {
-  constructor(private readonly appeals: AppealsService) {}
+  constructor(
+    private readonly listDecisions: ListDecisions,
+    private readonly getDecision: GetDecision,
+    private readonly fileAppeal: FileAppeal,
+  ) {}
 
   @Get()
   @Roles('applicant', 'operator', 'admin')
@@ -55,14 +61,17 @@ export class DecisionsController {
   })
   async list(@CurrentUser() user: AuthUser, @Query('callId') callId?: string) {
     if (callId !== undefined) await uuid.transform(callId, { type: 'query', data: 'callId' });
-    const rows = await this.appeals.listDecisions(user, callId);
+    const rows = await this.listDecisions.execute({ user, callId });
     return { items: rows.map((d) => decisionView(d, d.application)) };
   }
 
   @Get(':id')
   @Roles('applicant', 'operator', 'admin')
   async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    const { decision, application, appeal } = await this.appeals.decisionFor(user, id);
+    const { decision, application, appeal } = await this.getDecision.execute({
+      user,
+      decisionId: id,
+    });
     return decisionView(decision, application, appeal);
   }
 
@@ -76,6 +85,6 @@ export class DecisionsController {
     @Param('id', uuid) id: string,
     @Body() dto: AppealDto,
   ) {
-    return appealView(await this.appeals.file(user, id, dto));
+    return appealView(await this.fileAppeal.execute({ user, decisionId: id, appeal: dto }));
   }
 }

@@ -1,153 +1,49 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, formatEur, formatPln, toWarsawIso, type AuthUser } from '@app/common';
-import { MonitoringService } from '../monitoring/monitoring.service.js';
-import type { JobReport, RefundClaimRecord } from '../monitoring/monitoring.entities.js';
-import { AwardsService } from './awards.service.js';
-import { RankingService } from '../ranking/ranking.service.js';
-import { BridgingExtensionsService } from './bridging-extensions.service.js';
+import { CurrentUser, Roles, type AuthUser } from '@app/common';
 import {
   AgreementDto,
   AgreementPreparationDto,
   BridgingExtensionDecisionDto,
   BridgingExtensionRequestDto,
   GiveUpDto,
-  JobReportDto,
   PaymentDto,
-  RefillDto,
-  VacancyDto,
 } from './awards.dto.js';
-import type { Award, AwardJob, BridgingExtensionRequest, Payment } from './award.entities.js';
+import {
+  awardView,
+  extensionView,
+  jobView,
+  paymentView,
+  refundView,
+  reportView,
+} from './awards.views.js';
+import { DecideBridgingExtension } from './use-cases/decide-bridging-extension/decide-bridging-extension.use-case.js';
+import { GetAward } from './use-cases/get-award/get-award.use-case.js';
+import { GiveUpAward } from './use-cases/give-up-award/give-up-award.use-case.js';
+import { ListAwards } from './use-cases/list-awards/list-awards.use-case.js';
+import { ListBridgingExtensions } from './use-cases/list-bridging-extensions/list-bridging-extensions.use-case.js';
+import { PrepareAgreement } from './use-cases/prepare-agreement/prepare-agreement.use-case.js';
+import { RecordPayment } from './use-cases/record-payment/record-payment.use-case.js';
+import { RequestBridgingExtension } from './use-cases/request-bridging-extension/request-bridging-extension.use-case.js';
+import { SignAgreement } from './use-cases/sign-agreement/sign-agreement.use-case.js';
 
 const uuid = new ParseUUIDPipe();
 
-export function awardView(a: Award) {
-  return {
-    id: a.id,
-    callId: a.callId,
-    applicationId: a.applicationId,
-    decisionId: a.decisionId,
-    reference: a.reference,
-    status: a.status,
-    amount: a.amount,
-    amountFormatted: formatPln(a.amount),
-    paidTotal: a.paidTotal,
-    paidTotalFormatted: formatPln(a.paidTotal),
-    remaining: a.amount - a.paidTotal,
-    signedOn: a.signedOn,
-    security: a.security,
-    deMinimisCertificateNumber: a.deMinimisCertificateNumber,
-    deMinimisCertificate: a.deMinimisCertificate
-      ? {
-          ...a.deMinimisCertificate,
-          amountPlnFormatted: formatPln(a.deMinimisCertificate.amountPln),
-          amountEurFormatted: formatEur(a.deMinimisCertificate.amountEur),
-        }
-      : null,
-    agreementPreparation: a.agreementPreparedAt
-      ? {
-          signingOn: a.agreementSigningOn,
-          place: a.agreementPlace,
-          preparedAt: toWarsawIso(a.agreementPreparedAt),
-        }
-      : null,
-    bridgingExtensionGranted: a.bridgingExtensionGranted,
-    grantedAt: toWarsawIso(a.grantedAt),
-    settledOn: a.settledOn,
-    givenUp: a.givenUpAt
-      ? { at: toWarsawIso(a.givenUpAt), by: a.givenUpBy, reason: a.givenUpReason }
-      : null,
-  };
-}
-
-export function extensionView(r: BridgingExtensionRequest) {
-  return {
-    id: r.id,
-    awardId: r.awardId,
-    status: r.status,
-    months: r.months,
-    monthlyAmount: r.monthlyAmount,
-    monthlyAmountFormatted: formatPln(r.monthlyAmount),
-    jobIds: r.jobIds,
-    amount: r.amount,
-    amountFormatted: formatPln(r.amount),
-    justification: r.justification,
-    requestedAt: toWarsawIso(r.requestedAt),
-    decidedAt: r.decidedAt ? toWarsawIso(r.decidedAt) : null,
-    reason: r.reason,
-    awardIncrease: r.awardIncrease,
-  };
-}
-
-export function jobView(j: AwardJob) {
-  return {
-    id: j.id,
-    jobId: j.jobKey,
-    position: j.position,
-    workingTime: j.workingTime,
-    eligiblePerson: j.eligiblePerson,
-    county: j.county,
-    startDate: j.startDate,
-    fundedEndDate: j.fundedEndDate,
-    endDate: j.endDate,
-    status: j.status,
-    vacancyDate: j.vacancyDate,
-    refillDeadline: j.refillDeadline,
-    refilledOn: j.refilledOn,
-  };
-}
-
-function paymentView(p: Payment) {
-  return {
-    id: p.id,
-    kind: p.kind,
-    amount: p.amount,
-    amountFormatted: formatPln(p.amount),
-    paidOn: p.paidOn,
-    jobId: p.jobId,
-    month: p.month,
-  };
-}
-
-function reportView(r: JobReport) {
-  return {
-    id: r.id,
-    jobId: r.jobId,
-    period: r.period,
-    periodFrom: r.periodFrom,
-    periodTo: r.periodTo,
-    dueDate: r.dueDate,
-    status: r.status,
-    jobExists: r.jobExists,
-    evidenceReference: r.evidenceReference,
-    submittedAt: r.submittedAt ? toWarsawIso(r.submittedAt) : null,
-  };
-}
-
-function refundView(r: RefundClaimRecord) {
-  return {
-    id: r.id,
-    jobId: r.jobId,
-    principal: r.principal,
-    interest: r.interest,
-    total: r.total,
-    totalFormatted: formatPln(r.total),
-    calculatedOn: r.calculatedOn,
-    demandDate: r.demandDate,
-    dueDate: r.dueDate,
-    periods: r.periods,
-  };
-}
-
+/** Awards and their agreements, payments and bridging extensions (job monitoring: monitoring/). */
 @ApiTags('awards')
 @ApiBearerAuth()
 @Controller('awards')
 export class AwardsController {
   constructor(
-    private readonly awards: AwardsService,
-    private readonly monitoring: MonitoringService,
-    private readonly ranking: RankingService,
-    private readonly extensions: BridgingExtensionsService,
+    private readonly listAwards: ListAwards,
+    private readonly getAward: GetAward,
+    private readonly giveUpAward: GiveUpAward,
+    private readonly listExtensions: ListBridgingExtensions,
+    private readonly requestBridgingExtension: RequestBridgingExtension,
+    private readonly decideBridgingExtension: DecideBridgingExtension,
+    private readonly agreementPreparation: PrepareAgreement,
+    private readonly signAgreement: SignAgreement,
+    private readonly recordPayment: RecordPayment,
   ) {}
 
   @Get()
@@ -157,13 +53,13 @@ export class AwardsController {
   })
   async list(@CurrentUser() user: AuthUser, @Query('callId') callId?: string) {
     if (callId !== undefined) await uuid.transform(callId, { type: 'query', data: 'callId' });
-    return { items: (await this.awards.list(user, callId)).map(awardView) };
+    return { items: (await this.listAwards.execute({ user, callId })).map(awardView) };
   }
 
   @Get(':id')
   @Roles('applicant', 'operator', 'admin')
   async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    const d = await this.awards.details(user, id);
+    const d = await this.getAward.execute({ user, awardId: id });
     return {
       ...awardView(d.award),
       jobs: d.jobs.map((j) => ({
@@ -187,14 +83,16 @@ export class AwardsController {
     @Param('id', uuid) id: string,
     @Body() dto: GiveUpDto,
   ) {
-    return awardView(await this.ranking.giveUp(user, id, dto.reason));
+    return awardView(await this.giveUpAward.execute({ user, awardId: id, reason: dto.reason }));
   }
 
   @Get(':id/bridging-extension')
   @Roles('applicant', 'operator', 'admin')
   @ApiOperation({ summary: "The award's bridging-support extension requests" })
   async extensionRequests(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    return { items: (await this.extensions.list(user, id)).map(extensionView) };
+    return {
+      items: (await this.listExtensions.execute({ user, awardId: id })).map(extensionView),
+    };
   }
 
   @Post(':id/bridging-extension')
@@ -208,7 +106,9 @@ export class AwardsController {
     @Param('id', uuid) id: string,
     @Body() dto: BridgingExtensionRequestDto,
   ) {
-    return extensionView(await this.extensions.request(user, id, dto));
+    return extensionView(
+      await this.requestBridgingExtension.execute({ user, awardId: id, request: dto }),
+    );
   }
 
   @Post(':id/bridging-extension/:requestId/decision')
@@ -224,7 +124,12 @@ export class AwardsController {
     @Param('requestId', uuid) requestId: string,
     @Body() dto: BridgingExtensionDecisionDto,
   ) {
-    const { request, award } = await this.extensions.decide(user, id, requestId, dto);
+    const { request, award } = await this.decideBridgingExtension.execute({
+      user,
+      awardId: id,
+      requestId,
+      decision: dto,
+    });
     return { ...extensionView(request), award: awardView(award) };
   }
 
@@ -240,7 +145,9 @@ export class AwardsController {
     @Param('id', uuid) id: string,
     @Body() dto: AgreementPreparationDto,
   ) {
-    return awardView(await this.awards.prepareAgreement(user, id, dto));
+    return awardView(
+      await this.agreementPreparation.execute({ user, awardId: id, preparation: dto }),
+    );
   }
 
   @Post(':id/agreement')
@@ -250,7 +157,7 @@ export class AwardsController {
     summary: 'Record the signed agreement: security, de minimis certificate, job starts',
   })
   async agreement(@Param('id', uuid) id: string, @Body() dto: AgreementDto) {
-    return awardView(await this.awards.signAgreement(id, dto));
+    return awardView(await this.signAgreement.execute({ awardId: id, agreement: dto }));
   }
 
   @Post(':id/payments')
@@ -259,47 +166,11 @@ export class AwardsController {
     summary: 'Record a payment: a tranche or (bridging model) a month of bridging support',
   })
   async pay(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: PaymentDto) {
-    const { award, payment } = await this.awards.pay(user, id, dto);
+    const { award, payment } = await this.recordPayment.execute({
+      user,
+      awardId: id,
+      payment: dto,
+    });
     return { ...paymentView(payment), award: awardView(award) };
-  }
-
-  @Post(':id/jobs/:jobId/reports')
-  @Roles('applicant', 'operator', 'admin')
-  @ApiOperation({ summary: 'Monthly confirmation that the job still exists, with evidence' })
-  async report(
-    @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('jobId', uuid) jobId: string,
-    @Body() dto: JobReportDto,
-  ) {
-    return reportView(await this.monitoring.submitReport(user, id, jobId, dto));
-  }
-
-  @Post(':id/jobs/:jobId/vacancy')
-  @HttpCode(200)
-  @Roles('applicant', 'operator', 'admin')
-  @ApiOperation({
-    summary: 'Report that the job became vacant (to be filled within the refill term)',
-  })
-  async vacancy(
-    @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('jobId', uuid) jobId: string,
-    @Body() dto: VacancyDto,
-  ) {
-    return jobView(await this.monitoring.reportVacancy(user, id, jobId, dto));
-  }
-
-  @Post(':id/jobs/:jobId/refill')
-  @HttpCode(200)
-  @Roles('applicant', 'operator', 'admin')
-  @ApiOperation({ summary: 'Record that another eligible person took the vacant job' })
-  async refill(
-    @CurrentUser() user: AuthUser,
-    @Param('id', uuid) id: string,
-    @Param('jobId', uuid) jobId: string,
-    @Body() dto: RefillDto,
-  ) {
-    return jobView(await this.monitoring.refill(user, id, jobId, dto));
   }
 }

@@ -19,6 +19,7 @@ import { validateCriteria } from '../domain/index.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { field, invalid, isUniqueViolation, toFieldProblems } from '../shared/problems.js';
 import { Call } from './call.entity.js';
+import { CallsErrors } from './calls.errors.js';
 import type { CreateCallDto, UpdateCallDto } from './calls.dto.js';
 
 const NOT_FOUND = { pl: 'Nie ma takiego naboru', en: 'No such call' };
@@ -201,7 +202,7 @@ export class CallsService {
 
   private numberTaken(error: unknown): unknown {
     return isUniqueViolation(error)
-      ? ApiError.conflict('CALL_NUMBER_TAKEN', {
+      ? ApiError.conflict(CallsErrors.CALL_NUMBER_TAKEN, {
           pl: 'Nabór o tym numerze już istnieje',
           en: 'A call with this number already exists',
         })
@@ -222,7 +223,7 @@ export class CallsService {
         });
         if (!call) throw ApiError.notFound(NOT_FOUND);
         if (call.rulesLockedAt) {
-          throw ApiError.conflict('CALL_RULES_LOCKED', {
+          throw ApiError.conflict(CallsErrors.CALL_RULES_LOCKED, {
             pl: 'Zasad naboru nie można zmienić: złożono już wniosek',
             en: "The call's rules cannot change: a form has already been submitted",
           });
@@ -233,7 +234,7 @@ export class CallsService {
         await this.validate(manager, merged);
         const now = this.clock.now();
         if (call.status === 'published' && new Date(merged.closesAt) <= now) {
-          throw ApiError.unprocessable('CALL_ALREADY_CLOSED', {
+          throw ApiError.unprocessable(CallsErrors.CALL_ALREADY_CLOSED, {
             pl: 'Termin zamknięcia opublikowanego naboru musi przypadać w przyszłości',
             en: "A published call's closing moment must lie in the future",
           });
@@ -276,7 +277,7 @@ export class CallsService {
       if (call.status === 'published') return call;
       const now = this.clock.now();
       if (call.closesAt <= now) {
-        throw ApiError.unprocessable('CALL_ALREADY_CLOSED', {
+        throw ApiError.unprocessable(CallsErrors.CALL_ALREADY_CLOSED, {
           pl: 'Nie można opublikować naboru, którego termin już minął',
           en: 'A call whose closing moment has passed cannot be published',
         });

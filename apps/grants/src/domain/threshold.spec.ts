@@ -1,5 +1,5 @@
 import type { Criterion, Evaluation } from './scoring.js';
-import { checkThreshold } from './threshold.js';
+import { checkThreshold, requiredScoreOf } from './threshold.js';
 
 const evaluation = (
   evaluatorId: string,
@@ -88,6 +88,28 @@ describe('threshold', () => {
 
     it('needs the counted evaluations', () => {
       expect(() => checkThreshold(withMinimum, 70, [])).toThrow(RangeError);
+    });
+  });
+
+  describe('the score needed to pass, as the ranking list and the decisions show it', () => {
+    it('is 60 % of all points by default', () => {
+      expect(requiredScoreOf(criteria)).toBe(60);
+    });
+
+    it("is the call's share of all points, exact when fractional", () => {
+      const small: Criterion[] = [{ id: 'idea', maxPoints: 55 }];
+      expect(requiredScoreOf(small, 65)).toBe(35.75);
+      expect(requiredScoreOf(small, 60)).toBe(33);
+    });
+
+    it('is what the threshold compares the final score with', () => {
+      const small: Criterion[] = [{ id: 'idea', maxPoints: 55 }];
+      expect(checkThreshold(small, 36, [], 65).requiredScore).toBe(requiredScoreOf(small, 65));
+    });
+
+    it('refuses a share outside 0..100 or with more than two decimals', () => {
+      expect(() => requiredScoreOf(criteria, 101)).toThrow(RangeError);
+      expect(() => requiredScoreOf(criteria, 60.125)).toThrow(RangeError);
     });
   });
 });

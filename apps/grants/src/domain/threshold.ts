@@ -22,6 +22,17 @@ export interface ThresholdResult {
 }
 
 /**
+ * Points an application needs to pass: `passPercent` % of all points (exact, may be fractional:
+ * 65 % of 55 points is 35.75).
+ */
+export function requiredScoreOf(
+  criteria: readonly Criterion[],
+  passPercent: number = DEFAULT_PASS_PERCENT,
+): number {
+  return (maxTotalOf(criteria) * percentInHundredths(passPercent, 'passPercent')) / 10_000;
+}
+
+/**
  * The pass threshold: the final score is at least `passPercent` % of all points, AND, for every
  * criterion with a minimum, the mean of its points over the evaluations that counted for the
  * final score (the two of `evaluationOutcome`, or after an appeal those of `resolveAppeal`) is at
@@ -65,7 +76,7 @@ export function checkThreshold(
   return {
     passed: scorePassed && criterionResults.every((result) => result.passed),
     finalScore,
-    requiredScore: (maxTotal * hundredths) / 10_000,
+    requiredScore: requiredScoreOf(criteria, passPercent),
     scorePassed,
     criteria: criterionResults,
   };

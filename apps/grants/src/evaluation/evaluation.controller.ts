@@ -1,7 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, formatPln, toWarsawIso, type AuthUser } from '@app/common';
-import { EvaluationsService } from './evaluations.service.js';
+import { DeclareImpartiality } from './use-cases/declare-impartiality/declare-impartiality.use-case.js';
+import { GetEvaluation } from './use-cases/get-evaluation/get-evaluation.use-case.js';
+import { ListMyEvaluations } from './use-cases/list-my-evaluations/list-my-evaluations.use-case.js';
+import { ListPool } from './use-cases/list-pool/list-pool.use-case.js';
+import { PutPoolMember } from './use-cases/put-pool-member/put-pool-member.use-case.js';
+import { SubmitScores } from './use-cases/submit-scores/submit-scores.use-case.js';
 import { DeclarationDto, PoolMemberDto, ScoresDto } from './evaluation.dto.js';
 import type { CallEvaluator, Evaluation } from './evaluation.entities.js';
 
@@ -39,13 +44,16 @@ export function evaluationView(e: Evaluation) {
 @ApiBearerAuth()
 @Controller('calls/:callId/evaluators')
 export class EvaluatorPoolController {
-  constructor(private readonly evaluations: EvaluationsService) {}
+  constructor(
+    private readonly listPool: ListPool,
+    private readonly putPoolMember: PutPoolMember,
+  ) {}
 
   @Get()
   @Roles('operator', 'admin')
   @ApiOperation({ summary: "The call's evaluator pool (evaluation committee)" })
   async list(@Param('callId', uuid) callId: string) {
-    return { items: (await this.evaluations.pool(callId)).map(poolView) };
+    return { items: (await this.listPool.execute({ callId })).map(poolView) };
   }
 
   @Post()
@@ -56,7 +64,7 @@ export class EvaluatorPoolController {
       'Add an evaluator to the pool (or change their entry); missing evaluators are assigned',
   })
   async put(@Param('callId', uuid) callId: string, @Body() dto: PoolMemberDto) {
-    return poolView(await this.evaluations.putPoolMember(callId, dto));
+    return poolView(await this.putPoolMember.execute({ callId, member: dto }));
   }
 }
 
@@ -64,7 +72,12 @@ export class EvaluatorPoolController {
 @ApiBearerAuth()
 @Controller('evaluations')
 export class EvaluationsController {
-  constructor(private readonly evaluations: EvaluationsService) {}
+  constructor(
+    private readonly listMine: ListMyEvaluations,
+    private readonly getEvaluation: GetEvaluation,
+    private readonly declareImpartiality: DeclareImpartiality,
+    private readonly submitScores: SubmitScores,
+  ) {}
 
   @Get()
   @Roles('evaluator')
@@ -72,7 +85,7 @@ export class EvaluationsController {
     summary: "The caller's own evaluations (no application content before the declaration)",
   })
   async mine(@CurrentUser() user: AuthUser) {
-    const rows = await this.evaluations.listMine(user);
+    const rows = await this.listMine.execute({ user });
     return {
       items: rows.map((r) => ({
         ...evaluationView(r.evaluation),
@@ -86,10 +99,10 @@ export class EvaluationsController {
   @Roles('evaluator')
   @ApiOperation({ summary: 'An own evaluation with the application (403 before the declaration)' })
   async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    const { evaluation, application, call, appeal } = await this.evaluations.getForEvaluator(
+    const { evaluation, application, call, appeal } = await this.getEvaluation.execute({
       user,
-      id,
-    );
+      evaluationId: id,
+    });
     return {
       ...evaluationView(evaluation),
       criteria: call.criteria,
@@ -127,7 +140,9 @@ export class EvaluationsController {
     @Param('id', uuid) id: string,
     @Body() dto: DeclarationDto,
   ) {
-    return evaluationView(await this.evaluations.declare(user, id, dto));
+    return evaluationView(
+      await this.declareImpartiality.execute({ user, evaluationId: id, declaration: dto }),
+    );
   }
 
   @Post(':id/scores')
@@ -141,6 +156,6 @@ export class EvaluationsController {
     @Param('id', uuid) id: string,
     @Body() dto: ScoresDto,
   ) {
-    return evaluationView(await this.evaluations.score(user, id, dto));
+    return evaluationView(await this.submitScores.execute({ user, evaluationId: id, scores: dto }));
   }
 }

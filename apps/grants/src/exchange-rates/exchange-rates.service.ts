@@ -10,6 +10,7 @@ import {
 } from '@app/common';
 import { field, invalid, isUniqueViolation } from '../shared/problems.js';
 import { ExchangeRateRow } from './exchange-rate.entity.js';
+import { ExchangeRatesErrors } from './exchange-rates.errors.js';
 import type { ExchangeRateDto } from './exchange-rates.dto.js';
 
 /**
@@ -65,7 +66,7 @@ export class ExchangeRatesService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw ApiError.conflict('RATE_EXISTS', {
+        throw ApiError.conflict(ExchangeRatesErrors.RATE_EXISTS, {
           pl: 'Kurs z tego dnia już istnieje (kursów się nie zmienia: każdy dzień ma swój)',
           en: 'A rate for this day already exists (rates are never changed: each day has its own)',
         });

@@ -1,7 +1,8 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiError, Roles } from '@app/common';
+import { Roles } from '@app/common';
+import { field, invalid } from '../shared/problems.js';
 import { IndicatorsService } from './indicators.service.js';
 
 @ApiTags('indicators')
@@ -22,11 +23,7 @@ export class IndicatorsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     if (format !== undefined && format !== 'json' && format !== 'csv') {
-      throw ApiError.badRequest(
-        'VALIDATION_FAILED',
-        { pl: 'Dane zawierają błędy', en: 'The data contains errors' },
-        [{ path: 'format', message: { pl: 'Dozwolone: json, csv', en: 'Allowed: json, csv' } }],
-      );
+      throw invalid([field('format', 'Dozwolone: json, csv', 'Allowed: json, csv')]);
     }
     const data = await this.indicators.compute();
     if (format === 'csv') {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { groszeTransformer } from '@app/common';
 import type { InterestPeriod } from '../domain/index.js';
 import { dateTransformer } from '../shared/transformers.js';
@@ -90,18 +90,5 @@ export class RefundClaimRecord {
   periods: InterestPeriod[];
 
   @Column('timestamptz', { name: 'created_at' })
-  createdAt: Date;
-}
-
-/** Statutory interest rate in force from a date (a change is a new row). */
-@Entity({ name: 'interest_rates', schema: 'grants' })
-export class InterestRate {
-  @PrimaryColumn('date', { name: 'valid_from', transformer: dateTransformer })
-  validFrom: string;
-
-  @Column('text', { name: 'rate_percent' })
-  ratePercent: string;
-
-  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { ApiError, Clock, isValidTeryt, type FieldProblem, AuditService } from '@app/common';
 import { field, invalid, isUniqueViolation } from '../shared/problems.js';
 import { Programme } from './programme.entity.js';
+import { ProgrammesErrors } from './programmes.errors.js';
 import type { CreateProgrammeDto, UpdateProgrammeDto } from './programmes.dto.js';
 
 const NOT_FOUND = { pl: 'Nie ma takiego programu', en: 'No such programme' };
@@ -61,7 +62,7 @@ export class ProgrammesService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw ApiError.conflict('PROGRAMME_NAME_TAKEN', {
+        throw ApiError.conflict(ProgrammesErrors.PROGRAMME_NAME_TAKEN, {
           pl: 'Program o tej nazwie już istnieje',
           en: 'A programme with this name already exists',
         });
@@ -100,7 +101,7 @@ export class ProgrammesService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw ApiError.conflict('PROGRAMME_NAME_TAKEN', {
+        throw ApiError.conflict(ProgrammesErrors.PROGRAMME_NAME_TAKEN, {
           pl: 'Program o tej nazwie już istnieje',
           en: 'A programme with this name already exists',
         });

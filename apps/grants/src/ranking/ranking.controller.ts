@@ -2,7 +2,9 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } fro
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles, formatPln, type AuthUser } from '@app/common';
-import { RankingService, type RankingView } from './ranking.service.js';
+import { ApproveRanking } from './use-cases/approve-ranking/approve-ranking.use-case.js';
+import { GetRanking, type RankingView } from './use-cases/get-ranking/get-ranking.use-case.js';
+import { rankingCsv } from './use-cases/get-ranking/ranking-csv.js';
 
 const uuid = new ParseUUIDPipe();
 
@@ -20,7 +22,10 @@ function rankingView(v: RankingView) {
 @ApiBearerAuth()
 @Controller('calls/:callId/ranking')
 export class RankingController {
-  constructor(private readonly ranking: RankingService) {}
+  constructor(
+    private readonly getRanking: GetRanking,
+    private readonly approveRanking: ApproveRanking,
+  ) {}
 
   @Get()
   @Roles('operator', 'admin', 'evaluator')
@@ -34,14 +39,14 @@ export class RankingController {
     @Query('format') format: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const view = await this.ranking.view(user, callId);
+    const view = await this.getRanking.execute({ user, callId });
     if (format === 'csv') {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader(
         'content-disposition',
         `attachment; filename="ranking-${view.callNumber.replace(/[^A-Za-z0-9_-]/g, '_')}.csv"`,
       );
-      return this.ranking.csv(view);
+      return rankingCsv(view);
     }
     return rankingView(view);
   }
@@ -54,6 +59,6 @@ export class RankingController {
       "Approve the ranking (operator or the call's committee chair): one decision per application",
   })
   async approve(@CurrentUser() user: AuthUser, @Param('callId', uuid) callId: string) {
-    return rankingView(await this.ranking.approve(user, callId));
+    return rankingView(await this.approveRanking.execute({ user, callId }));
   }
 }

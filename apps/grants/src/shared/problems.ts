@@ -1,4 +1,10 @@
-import { ApiError, type FieldProblem, type FundingProblem, type Localized } from '@app/common';
+import {
+  ApiError,
+  PLATFORM_ERRORS,
+  type FieldProblem,
+  type FundingProblem,
+  type Localized,
+} from '@app/common';
 import type { DomainProblem } from '../domain/index.js';
 
 type Params = Readonly<Record<string, string | number>> | undefined;
@@ -107,7 +113,7 @@ export function invalid(
       ? toFieldProblems(problems as DomainProblem[])
       : (problems as FieldProblem[]);
   return ApiError.badRequest(
-    'VALIDATION_FAILED',
+    PLATFORM_ERRORS.VALIDATION_FAILED,
     { pl: 'Dane zawierają błędy', en: 'The data contains errors' },
     fields,
   );
