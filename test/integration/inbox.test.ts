@@ -11,6 +11,7 @@ import {
   JetStreamContext,
   JetStreamService,
   OnEvent,
+  PLATFORM_ERRORS,
   PermanentEventError,
   PlatformModule,
   configureApp,
@@ -117,7 +118,7 @@ describe('idempotent inbox and dead letters', () => {
     await dataSource.query(
       'CREATE TABLE probe_effects (id serial PRIMARY KEY, event_id uuid NOT NULL, application_id uuid NOT NULL)',
     );
-    await configureApp(app, { title: 'probe', description: 'probe' });
+    await configureApp(app, { title: 'probe', description: 'probe', errors: PLATFORM_ERRORS });
     await app.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   });

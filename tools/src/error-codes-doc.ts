@@ -1,13 +1,47 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ERROR_CODES, errorCodeTable } from '@app/common/http/error-codes.js';
+import {
+  errorCodeRows,
+  mergeErrorCatalogues,
+  type ErrorCatalogue,
+} from '@app/common/http/error-codes.js';
+import { APPLICATIONS_ERRORS } from '../../apps/applications/src/errors.js';
+import { GRANTS_ERRORS } from '../../apps/grants/src/errors.js';
+import { NOTIFICATIONS_ERRORS } from '../../apps/notifications/src/errors.js';
 
 /**
- * Renders docs/api-error-codes.md from the error-code catalogue (libs/common/src/http/
- * error-codes.ts), so the reference cannot drift from what the services answer; a unit test
- * fails when the committed file differs. `npm run docs:errors` writes it.
+ * Renders docs/api-error-codes.md from the services' error-code catalogues
+ * (`apps/<service>/src/errors.ts`: the platform's codes of libs/common/src/http/error-codes.ts
+ * and each feature's `<feature>.errors.ts`), so the reference cannot drift from what the services
+ * answer; a unit test fails when the committed file differs. `npm run docs:errors` writes it.
  */
+
+/** Each service's catalogue, as its OpenAPI description publishes it. */
+export const SERVICE_ERRORS: Record<string, ErrorCatalogue> = {
+  applications: APPLICATIONS_ERRORS,
+  grants: GRANTS_ERRORS,
+  notifications: NOTIFICATIONS_ERRORS,
+};
+
+/** Every code any service answers (a code means the same in every service that has it). */
+export const ALL_ERRORS: ErrorCatalogue = mergeErrorCatalogues(...Object.values(SERVICE_ERRORS));
+
+function codesTable(): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const services = (code: string) =>
+    Object.entries(SERVICE_ERRORS)
+      .filter(([, catalogue]) => code in catalogue)
+      .map(([name]) => name)
+      .join(', ');
+  return [
+    '| code | HTTP status | services | when it happens |',
+    '|---|---|---|---|',
+    ...errorCodeRows(ALL_ERRORS).map(
+      (r) => `| \`${r.code}\` | ${r.status} | ${services(r.code)} | ${cell(r.when)} |`,
+    ),
+  ].join('\n');
+}
 
 /** Where the document lives, relative to the repository root. */
 export const ERROR_CODES_DOC = 'docs/api-error-codes.md';
@@ -21,16 +55,18 @@ const EXAMPLE = {
 };
 
 export function renderErrorCodesDoc(): string {
-  const both = 'VALIDATION_FAILED' in ERROR_CODES && 'FORM_INVALID' in ERROR_CODES;
+  const both = 'VALIDATION_FAILED' in ALL_ERRORS && 'FORM_INVALID' in ALL_ERRORS;
   const lines = [
     '# API error codes',
     '',
-    '<!-- Generated from libs/common/src/http/error-codes.ts by `npm run docs:errors`; do not edit by hand. -->',
+    '<!-- Generated from the error-code catalogues (apps/<service>/src/errors.ts) by `npm run docs:errors`; do not edit by hand. -->',
     '',
     'Every service (`applications`, `grants`, `notifications`) answers an error with the same JSON',
     'body, rendered by the global exception filter (`libs/common/src/http/exception.filter.ts`).',
-    'The codes below are the whole catalogue, shared by the three services; each service publishes',
-    'the same table in its OpenAPI description (`/api/docs-json`).',
+    'Each feature declares its own codes (`<feature>/<feature>.errors.ts`), each with one status;',
+    'each service merges the platform codes (`libs/common/src/http/error-codes.ts`) and its',
+    "features' into its catalogue (`apps/<service>/src/errors.ts`) and publishes it in its OpenAPI",
+    'description (`/api/docs-json`). The table below is all of them, with the services answering each.',
     '',
     '## Error shape',
     '',
@@ -70,7 +106,7 @@ export function renderErrorCodesDoc(): string {
     '',
     'Sorted by HTTP status, then code.',
     '',
-    errorCodeTable(),
+    codesTable(),
     '',
     'An HTTP error raised by the framework with a status none of these codes has is answered as',
     '`HTTP_<status>`, e.g. `HTTP_503` from `/health/ready` when Postgres or NATS does not answer.',
@@ -104,6 +140,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const path = errorCodesDocPath();
   const changed = writeErrorCodesDoc(path);
   console.log(
-    `${changed ? 'Wrote' : 'Up to date:'} ${path} (${Object.keys(ERROR_CODES).length} codes)`,
+    `${changed ? 'Wrote' : 'Up to date:'} ${path} (${Object.keys(ALL_ERRORS).length} codes)`,
   );
 }

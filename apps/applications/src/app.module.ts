@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APPLICATIONS_ERRORS } from './errors.js';
 import { PlatformModule, TokenVerifier, type Clock } from '@app/common';
 import { ApplicationsEnv } from './config/applications.env.js';
 import { APPLICATIONS_ENTITIES } from './entities.js';
@@ -48,6 +49,7 @@ export class AppModule {
 }
 
 export const APPLICATIONS_DESCRIPTION = {
+  errors: APPLICATIONS_ERRORS,
   title: 'OWES Grants — applications',
   description:
     'Applicant accounts and tokens, calls (read model), initiative groups and grant application forms: drafts, submission, formal check.',

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { GRANTS_ERRORS } from './errors.js';
 import { PlatformModule, type Clock } from '@app/common';
 import { GrantsEnv } from './config/grants.env.js';
 import { GRANTS_ENTITIES } from './entities.js';
@@ -46,6 +47,7 @@ export class AppModule {
 }
 
 export const GRANTS_DESCRIPTION = {
+  errors: GRANTS_ERRORS,
   title: 'OWES Grants — grants',
   description:
     'Calls for applications (nabory), evaluation committee, ranking within the budget, appeals, agreements, payments, job monitoring, settlement and indicators.',

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { NOTIFICATIONS_ERRORS } from './errors.js';
 import { PlatformModule, type Clock } from '@app/common';
 import { NotificationsEnv } from './config/notifications.env.js';
 import { NOTIFICATIONS_ENTITIES } from './entities.js';
@@ -36,6 +37,7 @@ export class AppModule {
 }
 
 export const NOTIFICATIONS_DESCRIPTION = {
+  errors: NOTIFICATIONS_ERRORS,
   title: 'OWES Grants — notifications',
   description:
     'E-mail templates (Polish and English), delivery over SMTP with retries, reminders and the delivery log.',

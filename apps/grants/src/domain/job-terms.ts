@@ -1,5 +1,5 @@
 import {
-  addDays,
+  addCalendarDays,
   addMonths,
   assertIsoDate,
   daysInMonth,
@@ -11,7 +11,7 @@ import {
   nextMonth,
   type IsoDate,
   type IsoMonth,
-} from './calendar-date.js';
+} from './common.js';
 
 /**
  * Keeping a job (*utrzymanie miejsca pracy*): each job runs from its start for the funded months
@@ -66,7 +66,9 @@ export function termEndDate(startDate: IsoDate, months: number): IsoDate {
   const target = monthOf(sameDayLater);
   const [year, month] = target.split('-').map(Number) as [number, number];
   // No day D in the target month: the term ends on its last day; otherwise the day before D.
-  return day > daysInMonth(year, month) ? lastDayOfMonth(target) : addDays(sameDayLater, -1);
+  return day > daysInMonth(year, month)
+    ? lastDayOfMonth(target)
+    : addCalendarDays(sameDayLater, -1);
 }
 
 export function jobTerm(startDate: IsoDate, settings: JobTermSettings = {}): JobTerm {
@@ -85,7 +87,7 @@ export function jobTerm(startDate: IsoDate, settings: JobTermSettings = {}): Job
     fundedMonths,
     durabilityMonths,
     fundedEndDate,
-    durabilityStartDate: durabilityMonths === 0 ? null : addDays(fundedEndDate, 1),
+    durabilityStartDate: durabilityMonths === 0 ? null : addCalendarDays(fundedEndDate, 1),
     endDate,
   };
 }
@@ -122,7 +124,7 @@ export function reportPeriods(
       period: month,
       from: maxDate(firstDayOfMonth(month), term.startDate),
       to: minDate(monthEnd, term.endDate),
-      dueDate: addDays(monthEnd, reportDueDays),
+      dueDate: addCalendarDays(monthEnd, reportDueDays),
     });
   }
   return periods;

@@ -1,4 +1,4 @@
-import { isIsoMonth, monthsBetween, type IsoMonth } from './calendar-date.js';
+import { isIsoMonth, monthsBetween, type IsoMonth } from './common.js';
 import type { DomainProblemCode } from './domain-problem.js';
 
 /**

@@ -1,4 +1,10 @@
-import { addDays, daysBetween, isIsoDate, toDayNumber, type IsoDate } from './calendar-date.js';
+import {
+  addCalendarDays,
+  calendarDaysBetween,
+  isIsoDate,
+  toDayNumber,
+  type IsoDate,
+} from './common.js';
 import type { DomainProblem, DomainResult } from './domain-problem.js';
 
 /**
@@ -79,7 +85,7 @@ export function statutoryInterest(
   let numerator = 0n;
   parts.forEach((part, index) => {
     if (part.paidOn === calculatedOn) return;
-    const firstDay = addDays(part.paidOn, 1);
+    const firstDay = addCalendarDays(part.paidOn, 1);
     if (sorted[0]!.validFrom > firstDay) {
       problems.push({
         path: `parts[${index}].paidOn`,
@@ -89,11 +95,12 @@ export function statutoryInterest(
       return;
     }
     sorted.forEach((rate, r) => {
-      const rateEnd = r + 1 < sorted.length ? addDays(sorted[r + 1]!.validFrom, -1) : calculatedOn;
+      const rateEnd =
+        r + 1 < sorted.length ? addCalendarDays(sorted[r + 1]!.validFrom, -1) : calculatedOn;
       const from = rate.validFrom > firstDay ? rate.validFrom : firstDay;
       const to = rateEnd < calculatedOn ? rateEnd : calculatedOn;
       if (from > to) return;
-      const days = daysBetween(from, to) + 1;
+      const days = calendarDaysBetween(from, to) + 1;
       periods.push({ part: index, from, to, days, ratePercent: rate.ratePercent });
       numerator += BigInt(part.principal) * rateInMillionths(rate.ratePercent) * BigInt(days);
     });
@@ -113,7 +120,7 @@ export function refundDueDate(
   if (!Number.isSafeInteger(dueDays) || dueDays < 0) {
     throw new RangeError(`dueDays must be a whole number of days, got ${dueDays}`);
   }
-  return addDays(demandDate, dueDays);
+  return addCalendarDays(demandDate, dueDays);
 }
 
 export interface RefundClaimInput {

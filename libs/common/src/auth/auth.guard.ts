@@ -1,6 +1,7 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../http/api-error.js';
+import { PLATFORM_ERRORS } from '../http/error-codes.js';
 import { RequestContext } from '../context/request-context.js';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
 import { TokenVerifier } from './token-verifier.js';
@@ -28,7 +29,7 @@ export class AuthGuard implements CanActivate {
 
     if (!token) {
       if (isPublic) return true;
-      throw new ApiError(401, 'UNAUTHORIZED', {
+      throw new ApiError(PLATFORM_ERRORS.UNAUTHORIZED, {
         pl: 'Wymagane zalogowanie (brak tokenu)',
         en: 'Authentication required (no bearer token)',
       });
@@ -37,7 +38,7 @@ export class AuthGuard implements CanActivate {
       request.user = await this.verifier.verify(token);
     } catch {
       if (isPublic) return true;
-      throw new ApiError(401, 'INVALID_TOKEN', {
+      throw new ApiError(PLATFORM_ERRORS.INVALID_TOKEN, {
         pl: 'Token jest nieprawidłowy lub wygasł',
         en: 'The token is invalid or has expired',
       });

@@ -1,27 +1,43 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiError, type Localized } from './api-error.js';
-import type { ErrorCode, ErrorCodeWithStatus, ErrorStatus } from './error-codes.js';
+import { PLATFORM_ERRORS, type ErrorCodeEntry } from './error-codes.js';
 import { RequestContext } from '../context/request-context.js';
 import { pickLang } from '../i18n/index.js';
 
-/** A framework HttpException's code by status: each a catalogued code of that status. */
-const STATUS_TEXT: { [S in ErrorStatus]?: { code: ErrorCodeWithStatus<S> } & Localized } = {
-  400: { code: 'BAD_REQUEST', pl: 'Nieprawidłowe żądanie', en: 'Bad request' },
-  401: { code: 'UNAUTHORIZED', pl: 'Wymagane zalogowanie', en: 'Authentication required' },
-  403: { code: 'FORBIDDEN', pl: 'Brak uprawnień', en: 'Forbidden' },
-  404: { code: 'NOT_FOUND', pl: 'Nie znaleziono', en: 'Not found' },
-  405: { code: 'METHOD_NOT_ALLOWED', pl: 'Niedozwolona metoda', en: 'Method not allowed' },
-  409: { code: 'CONFLICT', pl: 'Konflikt stanu', en: 'Conflict' },
-  413: { code: 'PAYLOAD_TOO_LARGE', pl: 'Zbyt duże żądanie', en: 'Payload too large' },
+/** A framework HttpException's code by status: each a platform entry of that status. */
+const STATUS_TEXT: Record<number, { entry: ErrorCodeEntry } & Localized> = {
+  400: { entry: PLATFORM_ERRORS.BAD_REQUEST, pl: 'Nieprawidłowe żądanie', en: 'Bad request' },
+  401: {
+    entry: PLATFORM_ERRORS.UNAUTHORIZED,
+    pl: 'Wymagane zalogowanie',
+    en: 'Authentication required',
+  },
+  403: { entry: PLATFORM_ERRORS.FORBIDDEN, pl: 'Brak uprawnień', en: 'Forbidden' },
+  404: { entry: PLATFORM_ERRORS.NOT_FOUND, pl: 'Nie znaleziono', en: 'Not found' },
+  405: {
+    entry: PLATFORM_ERRORS.METHOD_NOT_ALLOWED,
+    pl: 'Niedozwolona metoda',
+    en: 'Method not allowed',
+  },
+  409: { entry: PLATFORM_ERRORS.CONFLICT, pl: 'Konflikt stanu', en: 'Conflict' },
+  413: {
+    entry: PLATFORM_ERRORS.PAYLOAD_TOO_LARGE,
+    pl: 'Zbyt duże żądanie',
+    en: 'Payload too large',
+  },
   415: {
-    code: 'UNSUPPORTED_MEDIA_TYPE',
+    entry: PLATFORM_ERRORS.UNSUPPORTED_MEDIA_TYPE,
     pl: 'Nieobsługiwany format danych',
     en: 'Unsupported media type',
   },
-  422: { code: 'UNPROCESSABLE', pl: 'Nie można przetworzyć danych', en: 'Unprocessable entity' },
+  422: {
+    entry: PLATFORM_ERRORS.UNPROCESSABLE,
+    pl: 'Nie można przetworzyć danych',
+    en: 'Unprocessable entity',
+  },
   429: {
-    code: 'TOO_MANY_REQUESTS',
+    entry: PLATFORM_ERRORS.TOO_MANY_REQUESTS,
     pl: 'Zbyt wiele żądań, spróbuj później',
     en: 'Too many requests',
   },
@@ -67,7 +83,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     let status = 500;
     // A framework error with a status STATUS_TEXT lacks answers `HTTP_<status>` (e.g. HTTP_503 from
     // /health/ready): the one code pattern outside error-codes.ts.
-    let code: string = 'INTERNAL_ERROR' satisfies ErrorCode;
+    let code: string = PLATFORM_ERRORS.INTERNAL_ERROR.code;
     let message: Localized = {
       pl: 'Wystąpił błąd serwera. Podaj identyfikator zgłoszenia pomocy technicznej.',
       en: 'Server error. Quote the correlation id to support.',
@@ -81,13 +97,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       errors = exception.problems.map((p) => ({ path: p.path, message: p.message[lang] }));
     } else if (isMalformedJson(exception)) {
       status = 400;
-      code = 'MALFORMED_JSON';
+      code = PLATFORM_ERRORS.MALFORMED_JSON.code;
       message = MALFORMED_JSON;
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
-      const known = (STATUS_TEXT as Record<number, { code: ErrorCode } & Localized>)[status];
-      code = known?.code ?? `HTTP_${status}`;
-      message = known ?? { pl: exception.message, en: exception.message };
+      const known = STATUS_TEXT[status];
+      code = known?.entry.code ?? `HTTP_${status}`;
+      message = known
+        ? { pl: known.pl, en: known.en }
+        : { pl: exception.message, en: exception.message };
     }
 
     if (status >= 500) {

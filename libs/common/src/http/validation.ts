@@ -1,6 +1,7 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { ApiError, type FieldProblem } from './api-error.js';
+import { PLATFORM_ERRORS } from './error-codes.js';
 import { constraintMessage, isMessageKey } from './validation-messages.js';
 
 /** The constraint's arguments (e.g. the 5 of @Min(5)), read from class-validator's metadata. */
@@ -71,7 +72,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 
 export function validationFailed(problems: FieldProblem[]): ApiError {
   return ApiError.badRequest(
-    'VALIDATION_FAILED',
+    PLATFORM_ERRORS.VALIDATION_FAILED,
     { pl: 'Dane zawierają błędy', en: 'The data contains errors' },
     problems,
   );

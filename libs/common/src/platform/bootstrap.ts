@@ -2,24 +2,28 @@ import { Logger as NestLogger, RequestMethod, type INestApplication } from '@nes
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { errorCodeTable } from '../http/error-codes.js';
+import { errorCodeTable, type ErrorCatalogue } from '../http/error-codes.js';
 import { GlobalExceptionFilter } from '../http/exception.filter.js';
 import { createValidationPipe } from '../http/validation.js';
 import { connectJetStream } from '../messaging/messaging.module.js';
 
-/** The error-code catalogue, published in every service's OpenAPI description. */
-const ERROR_CODES_SECTION = [
-  '## Error codes',
-  '',
-  'An error answers `{ statusCode, code, message, errors: [{ path, message }], correlationId }`;',
-  '`code` is one of these (the same list for every service; docs/api-error-codes.md):',
-  '',
-  errorCodeTable(),
-].join('\n');
+/** A service's error codes, published in its OpenAPI description. */
+function errorCodesSection(errors: ErrorCatalogue): string {
+  return [
+    '## Error codes',
+    '',
+    'An error answers `{ statusCode, code, message, errors: [{ path, message }], correlationId }`;',
+    '`code` is one of these (all services: docs/api-error-codes.md):',
+    '',
+    errorCodeTable(errors),
+  ].join('\n');
+}
 
 export interface ServiceDescription {
   title: string;
   description: string;
+  /** The codes the service answers: its catalogue (`apps/<service>/src/errors.ts`). */
+  errors: ErrorCatalogue;
 }
 
 /**
@@ -43,7 +47,7 @@ export async function configureApp(
   app.useGlobalPipes(createValidationPipe());
   const config = new DocumentBuilder()
     .setTitle(description.title)
-    .setDescription(`${description.description}\n\n${ERROR_CODES_SECTION}`)
+    .setDescription(`${description.description}\n\n${errorCodesSection(description.errors)}`)
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService, Clock, OutboxService } from '@app/common';
-import { addDays, refundClaim } from '../../domain/index.js';
+import { addCalendarDays, refundClaim } from '../../domain/index.js';
 import { Call } from '../../calls/call.entity.js';
 import { Award, AwardJob } from '../../awards/award.entities.js';
 import { ListInterestRates } from '../../interest-rates/use-cases/list-interest-rates/list-interest-rates.use-case.js';
@@ -60,7 +60,7 @@ export class RefundClaimsScan {
             total: 0,
             calculatedOn: today,
             demandDate: today,
-            dueDate: addDays(today, call.refundDueDays),
+            dueDate: addCalendarDays(today, call.refundDueDays),
             periods: [],
           };
         } else {

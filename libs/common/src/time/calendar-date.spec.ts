@@ -1,13 +1,13 @@
 import {
-  addDays,
+  addCalendarDays,
   addMonths,
-  daysBetween,
+  calendarDaysBetween,
   isIsoDate,
   isIsoMonth,
   lastDayOfMonth,
   monthsBetween,
   nextMonth,
-} from './calendar-date.js';
+} from './warsaw.js';
 
 describe('calendar dates', () => {
   it('accepts only real calendar days', () => {
@@ -21,13 +21,13 @@ describe('calendar dates', () => {
   });
 
   it('adds days across month, year and leap-day boundaries, unaffected by DST', () => {
-    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
-    expect(addDays('2023-02-28', 1)).toBe('2023-03-01');
-    expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
-    expect(addDays('2024-03-30', 2)).toBe('2024-04-01'); // Polish clocks change on 31 March
-    expect(addDays('2024-10-26', 2)).toBe('2024-10-28');
-    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366);
-    expect(daysBetween('2025-01-01', '2024-12-31')).toBe(-1);
+    expect(addCalendarDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addCalendarDays('2023-02-28', 1)).toBe('2023-03-01');
+    expect(addCalendarDays('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addCalendarDays('2024-03-30', 2)).toBe('2024-04-01'); // Polish clocks change on 31 March
+    expect(addCalendarDays('2024-10-26', 2)).toBe('2024-10-28');
+    expect(calendarDaysBetween('2024-01-01', '2025-01-01')).toBe(366);
+    expect(calendarDaysBetween('2025-01-01', '2024-12-31')).toBe(-1);
   });
 
   it('adds months, clamping to the last day of a shorter month', () => {
