@@ -4,6 +4,7 @@ import pg from 'pg';
 import { createServiceDataSource, MESSAGING_ENTITIES, type EventEnvelope } from '@app/common';
 import { GRANTS_ENTITIES } from '../../apps/grants/src/entities.js';
 import { seedDemo } from '../../apps/grants/src/demo/seed.js';
+import { upsertPublishedCall } from '../../apps/applications/src/calls/calls.read-model.js';
 import type { DatabaseLayout } from './database-config.js';
 
 interface DemoAccount {
@@ -137,28 +138,8 @@ export async function demoSeed(
       .finally(() => grantsDb.end());
     const event = events.rows[0]?.envelope as EventEnvelope<'grants.call.published'> | undefined;
     if (event) {
-      const p = event.payload;
-      await apps.query(
-        `INSERT INTO applications.calls (id, number, title, opens_at, closes_at, budget, counties, funding_model,
-            max_jobs_per_entity, correction_term_working_days, appeal_term_working_days, published_at,
-            programme_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
-        [
-          p.callId,
-          p.number,
-          p.title,
-          p.opensAt,
-          p.closesAt,
-          p.budget,
-          p.counties,
-          JSON.stringify(p.fundingModel),
-          p.maxJobsPerEntity,
-          p.correctionTermWorkingDays,
-          p.appealTermWorkingDays,
-          p.publishedAt,
-          p.programmeId ?? null,
-        ],
-      );
+      // As the consumer would write it, with its own function (and no second copy of the SQL).
+      await upsertPublishedCall(apps, event.payload);
     }
     const draft = await apps.query(
       `SELECT id FROM applications.applications WHERE applicant_id = $1 AND call_id = $2`,
