@@ -6,8 +6,7 @@ import { MonitoringController } from './monitoring.controller.js';
 import { MonitoringScheduler } from './monitoring.scheduler.js';
 import { MonitoringService } from './monitoring.service.js';
 import { RefundClaimsScan } from './scans/refund-claims.scan.js';
-import { ReportsDueScan } from './scans/reports-due.scan.js';
-import { ReportsOverdueScan } from './scans/reports-overdue.scan.js';
+import { ReportNoticesScan } from './scans/report-notices.scan.js';
 import { SettlementsScan } from './scans/settlements.scan.js';
 import { TermsKeptScan } from './scans/terms-kept.scan.js';
 import { RefillJob } from './use-cases/refill-job/refill-job.use-case.js';
@@ -28,8 +27,7 @@ import { SubmitReport } from './use-cases/submit-report/submit-report.use-case.j
     ReportVacancy,
     RefillJob,
     OpenVacancy,
-    ReportsDueScan,
-    ReportsOverdueScan,
+    ReportNoticesScan,
     RefundClaimsScan,
     TermsKeptScan,
     SettlementsScan,

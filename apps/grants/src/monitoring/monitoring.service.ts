@@ -5,8 +5,7 @@ import { GrantsEnv } from '../config/grants.env.js';
 import { EvaluationsOverdueScan } from '../evaluation/scans/evaluations-overdue.scan.js';
 import type { ScanBatch } from '../shared/scan-batch.js';
 import { RefundClaimsScan } from './scans/refund-claims.scan.js';
-import { ReportsDueScan } from './scans/reports-due.scan.js';
-import { ReportsOverdueScan } from './scans/reports-overdue.scan.js';
+import { ReportNoticesScan } from './scans/report-notices.scan.js';
 import { SettlementsScan } from './scans/settlements.scan.js';
 import { TermsKeptScan } from './scans/terms-kept.scan.js';
 
@@ -25,8 +24,7 @@ export class MonitoringService {
   constructor(
     private readonly clock: Clock,
     private readonly env: GrantsEnv,
-    private readonly reportsDue: ReportsDueScan,
-    private readonly reportsOverdue: ReportsOverdueScan,
+    private readonly reportNotices: ReportNoticesScan,
     private readonly refundClaims: RefundClaimsScan,
     private readonly termsKept: TermsKeptScan,
     private readonly settlements: SettlementsScan,
@@ -37,8 +35,8 @@ export class MonitoringService {
   /** One pass of every scan; how many rows each one took. */
   async tick(): Promise<Record<string, number>> {
     const done: Record<string, number> = {};
-    done.reportsDue = await this.drain((batch) => this.reportsDue.execute(batch));
-    done.reportsOverdue = await this.drain((batch) => this.reportsOverdue.execute(batch));
+    done.reportsDue = await this.drain((batch) => this.reportNotices.execute('due', batch));
+    done.reportsOverdue = await this.drain((batch) => this.reportNotices.execute('overdue', batch));
     const unpriced = new Set<string>();
     done.refundsClaimed =
       (await this.drain((batch) => this.refundClaims.execute({ ...batch, unpriced }))) -
