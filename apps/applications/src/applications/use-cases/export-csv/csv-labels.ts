@@ -1,3 +1,4 @@
+import type { CsvColumn } from '@app/common';
 import type { ApplicantKind } from '../../../domain/grant-application.js';
 import type { ApplicationState } from '../../application.entity.js';
 
@@ -17,17 +18,18 @@ export const KIND_PL: Record<ApplicantKind, string> = {
   'social-economy-entity': 'podmiot ekonomii społecznej',
 };
 
-export const CSV_HEADERS = [
-  'Numer wniosku',
-  'Nabór',
-  'Stan',
-  'Wnioskodawca',
-  'Rodzaj wnioskodawcy',
-  'Kod powiatu (TERYT)',
-  'Powiat',
-  'Liczba miejsc pracy',
-  'Wnioskowana kwota (zł)',
-  'Wnioskowana kwota',
-  'Data złożenia',
-  'Wersja',
+/** The export's columns, in order: Polish headings, and which cells are numbers it formats. */
+export const CSV_COLUMNS: readonly CsvColumn[] = [
+  { header: 'Numer wniosku' },
+  { header: 'Nabór' },
+  { header: 'Stan' },
+  { header: 'Wnioskodawca' },
+  { header: 'Rodzaj wnioskodawcy' },
+  { header: 'Kod powiatu (TERYT)' },
+  { header: 'Powiat' },
+  { header: 'Liczba miejsc pracy', kind: 'number' },
+  { header: 'Wnioskowana kwota (zł)', kind: 'number' },
+  { header: 'Wnioskowana kwota', kind: 'number' },
+  { header: 'Data złożenia' },
+  { header: 'Wersja', kind: 'number' },
 ];

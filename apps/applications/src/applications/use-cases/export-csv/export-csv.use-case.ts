@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
-import { countyByTeryt, formatPln, groszeToDecimalString, toWarsawIso } from '@app/common';
+import { countyByTeryt, formatPln, groszeToDecimalString, toCsv, toWarsawIso } from '@app/common';
 import { CallReadModel } from '../../../calls/call.entity.js';
 import type { ApplicantKind } from '../../../domain/grant-application.js';
 import {
@@ -9,14 +8,17 @@ import {
   ApplicationVersion,
   type ApplicationState,
 } from '../../application.entity.js';
-import { CSV_HEADERS, KIND_PL, STATE_PL } from './csv-labels.js';
+import { CSV_COLUMNS, KIND_PL, STATE_PL } from './csv-labels.js';
 
 export interface ExportCsvQuery {
   /** One call's applications; all calls' when absent. */
   readonly callId?: string;
 }
 
-/** Submitted applications of a call (or all) as CSV with Polish headers, UTF-8 with BOM. */
+/**
+ * Submitted applications of a call (or all) as CSV in the exports' one format (`toCsv`: Polish
+ * headers, UTF-8 with BOM, CRLF, formula-like text neutralised).
+ */
 @Injectable()
 export class ExportCsvUseCase {
   constructor(private readonly dataSource: DataSource) {}
@@ -64,11 +66,6 @@ export class ExportCsvUseCase {
         r.version,
       ];
     });
-    return stringify(records, {
-      bom: true,
-      header: true,
-      columns: CSV_HEADERS,
-      record_delimiter: '\r\n',
-    });
+    return toCsv(CSV_COLUMNS, records);
   }
 }
