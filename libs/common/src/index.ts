@@ -9,6 +9,7 @@ export * from './http/api-error.js';
 export * from './http/error-codes.js';
 export * from './http/validation.js';
 export * from './http/validation-messages.js';
+export * from './http/request-limits.js';
 export * from './http/exception.filter.js';
 export * from './platform/platform.module.js';
 export * from './audit/audit.entity.js';

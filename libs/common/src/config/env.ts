@@ -84,6 +84,28 @@ export class BaseEnv {
 
   @IsString()
   JWT_AUDIENCE = 'owes-grants';
+
+  /** Writes the log lines to this file (appended) instead of standard output. */
+  @IsString()
+  @IsOptional()
+  LOG_FILE?: string;
+
+  /** The web portal's origin(s), comma-separated: the only ones CORS allows (docs/architecture.md#http-hardening). */
+  @Matches(/^https?:\/\/[^/\s,]+(\s*,\s*https?:\/\/[^/\s,]+)*$/, {
+    message: 'must be an origin such as https://portal.example.pl (several comma-separated)',
+  })
+  PORTAL_ORIGIN = 'http://localhost:3000';
+
+  /** Serves Swagger UI at /api/docs and the document at /api/docs-json; unset: on unless production. */
+  @Transform(envBoolean)
+  @IsBoolean()
+  @IsOptional()
+  API_DOCS?: boolean;
+
+  /** Sends Strict-Transport-Security on every answer (set when clients reach the service only over HTTPS, e.g. behind a TLS proxy); otherwise only on requests that came over TLS. */
+  @Transform(envBoolean)
+  @IsBoolean()
+  HSTS = false;
 }
 
 export class EnvValidationError extends Error {

@@ -89,9 +89,13 @@ export const PLATFORM_ERRORS = defineErrorCodes({
     status: 400,
     when: 'A JSON request body cannot be parsed (e.g. a truncated `{"a":`) or its top level is not an object or array; nothing of the request was processed.',
   },
+  JSON_TOO_DEEP: {
+    status: 400,
+    when: 'A JSON request body nests objects and arrays deeper than 64 levels; nothing of the request was processed.',
+  },
   VALIDATION_FAILED: {
     status: 400,
-    when: "The request's data is malformed: the validation pipe refused the body or query (missing, unknown or wrong-typed field, value out of range), or a service's field check did (e.g. a date in the future, an unknown criterion); `errors` lists the fields.",
+    when: "The request's data is malformed: the validation pipe refused the body or query (missing, unknown or wrong-typed field, `null` for a field that is not nullable, value out of range, a page past the last allowed, text with a NUL or an unpaired UTF-16 surrogate), or a service's field check did (e.g. a date in the future, an unknown criterion); `errors` lists the fields.",
   },
   INVALID_TOKEN: {
     status: 401,

@@ -1,7 +1,16 @@
-import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  Logger,
+  NotFoundException,
+  type ExceptionFilter,
+  type INestApplication,
+} from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
 import { ApiError, type Localized } from './api-error.js';
 import { PLATFORM_ERRORS, type ErrorCodeEntry } from './error-codes.js';
+import { JSON_TOO_DEEP_TYPE, MAX_JSON_DEPTH } from './request-limits.js';
 import { RequestContext } from '../context/request-context.js';
 import { pickLang } from '../i18n/index.js';
 
@@ -47,6 +56,18 @@ const MALFORMED_JSON: Localized = {
   pl: 'Treść żądania nie jest poprawnym dokumentem JSON',
   en: 'The request body is not valid JSON',
 };
+
+const JSON_TOO_DEEP: Localized = {
+  pl: `Dokument JSON jest zagnieżdżony głębiej niż ${MAX_JSON_DEPTH} poziomy`,
+  en: `The JSON document nests deeper than ${MAX_JSON_DEPTH} levels`,
+};
+
+/** A JSON body refused by the depth limit of request-limits.ts (body-parser's `verify`). */
+function isTooDeepJson(exception: unknown): boolean {
+  const tooDeep = (error: unknown) =>
+    (error as { type?: unknown } | null)?.type === JSON_TOO_DEEP_TYPE;
+  return tooDeep(exception) || (exception instanceof HttpException && tooDeep(exception.cause));
+}
 
 /**
  * A request body the JSON parser refused: body-parser's error (`type: 'entity.parse.failed'`),
@@ -95,6 +116,10 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       code = exception.code;
       message = exception.localized;
       errors = exception.problems.map((p) => ({ path: p.path, message: p.message[lang] }));
+    } else if (isTooDeepJson(exception)) {
+      status = 400;
+      code = PLATFORM_ERRORS.JSON_TOO_DEEP.code;
+      message = JSON_TOO_DEEP;
     } else if (isMalformedJson(exception)) {
       status = 400;
       code = PLATFORM_ERRORS.MALFORMED_JSON.code;
@@ -115,4 +140,20 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       .status(status)
       .json({ statusCode: status, code, message: message[lang], errors, correlationId });
   }
+}
+
+/**
+ * Answers a path no route or prefix router claimed (outside `/api`, e.g. `/`, `/health/x`) with
+ * the error shape (404 NOT_FOUND) instead of Express's HTML page. Call after `app.init()`, so it
+ * stands after every route; under `/api` Nest's own not-found handler answers through the filter.
+ */
+export function answerUnknownRoutes(app: INestApplication): void {
+  const filter = new GlobalExceptionFilter();
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const host = {
+      getType: () => 'http',
+      switchToHttp: () => ({ getRequest: () => req, getResponse: () => res, getNext: () => next }),
+    } as unknown as ArgumentsHost;
+    filter.catch(new NotFoundException(), host);
+  });
 }

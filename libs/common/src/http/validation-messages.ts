@@ -6,6 +6,10 @@ import type { Localized } from './api-error.js';
  */
 const MESSAGES: Record<string, Localized> = {
   isDefined: { pl: 'Pole jest wymagane', en: 'This field is required' },
+  isNotNull: {
+    pl: 'Pole nie może mieć wartości null (pomiń je, aby go nie zmieniać)',
+    en: 'Must not be null (leave the field out not to change it)',
+  },
   isNotEmpty: { pl: 'Pole nie może być puste', en: 'This field must not be empty' },
   isString: { pl: 'Wartość musi być tekstem', en: 'Must be text' },
   isInt: { pl: 'Wartość musi być liczbą całkowitą', en: 'Must be a whole number' },

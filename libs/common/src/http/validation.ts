@@ -1,7 +1,8 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { getMetadataStorage } from 'class-validator';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage, type ValidatorOptions } from 'class-validator';
 import { ApiError, type FieldProblem } from './api-error.js';
 import { PLATFORM_ERRORS } from './error-codes.js';
+import { MAX_JSON_DEPTH, unstorableTextProblems } from './request-limits.js';
 import { constraintMessage, isMessageKey } from './validation-messages.js';
 
 /** The constraint's arguments (e.g. the 5 of @Min(5)), read from class-validator's metadata. */
@@ -50,7 +51,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     if (
       constraints.length > 0 &&
       (error.value === undefined || error.value === null) &&
-      !('whitelistValidation' in (error.constraints ?? {}))
+      !('whitelistValidation' in (error.constraints ?? {})) &&
+      !(NOT_NULL in (error.constraints ?? {}))
     ) {
       // A missing field: say so once instead of listing every rule it fails.
       problems.push({ path, message: constraintMessage('isDefined') });
@@ -78,9 +80,93 @@ export function validationFailed(problems: FieldProblem[]): ApiError {
   );
 }
 
+/** The constraint a `null` given for an optional, not nullable field fails. */
+const NOT_NULL = 'isNotNull';
+
+/** @nestjs/swagger's metadata key of a property's `@ApiProperty` options. */
+const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
+
+function isDocumentedNullable(target: object, property: string): boolean {
+  const options = Reflect.getMetadata(API_MODEL_PROPERTIES, target, property) as
+    { nullable?: boolean } | undefined;
+  return options?.nullable === true;
+}
+
+function isOptionalProperty(target: object, property: string): boolean {
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .some((m) => m.propertyName === property && m.name === 'isOptional');
+}
+
+/**
+ * `null` given for a field marked `@IsOptional()` (which skips every rule of the field for
+ * `null` as for a missing one), unless its `@ApiProperty` says `nullable: true`: an optional
+ * field may be left out, not set to null (a PATCH with `name: null` would reach the database).
+ */
+export function nullOptionalErrors(object: unknown, depth = 0): ValidationError[] {
+  if (object === null || typeof object !== 'object' || depth > MAX_JSON_DEPTH) return [];
+  const errors: ValidationError[] = [];
+  const isPlain = Object.getPrototypeOf(object) === Object.prototype;
+  for (const [property, value] of Object.entries(object)) {
+    let children: ValidationError[] = [];
+    if (value === null) {
+      if (
+        !isPlain &&
+        isOptionalProperty(object, property) &&
+        !isDocumentedNullable(object, property)
+      ) {
+        errors.push({ property, value, constraints: { [NOT_NULL]: NOT_NULL }, children: [] });
+      }
+      continue;
+    }
+    if (Array.isArray(value)) {
+      children = value.flatMap((item, index) => {
+        const nested = nullOptionalErrors(item, depth + 1);
+        return nested.length > 0
+          ? [{ property: String(index), value: item, children: nested }]
+          : [];
+      });
+    } else if (typeof value === 'object' && Object.getPrototypeOf(value) !== Object.prototype) {
+      children = nullOptionalErrors(value, depth + 1);
+    }
+    if (children.length > 0) errors.push({ property, value, children });
+  }
+  return errors;
+}
+
+const UNSTORABLE_CHECKED: ReadonlySet<ArgumentMetadata['type']> = new Set([
+  'body',
+  'query',
+  'param',
+]);
+
+/**
+ * The global pipe: before any DTO rule, refuses text Postgres cannot store (NUL, lone surrogates)
+ * anywhere in the body, query or path parameters, whatever the handler's parameter type (a raw
+ * `Record<string, unknown>` form too); then class-validator, with `null` refused for optional
+ * fields that are not documented nullable.
+ */
+export class PlatformValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (UNSTORABLE_CHECKED.has(metadata.type)) {
+      const problems = unstorableTextProblems(value, metadata.data ?? '');
+      if (problems.length > 0) throw validationFailed(problems);
+    }
+    return super.transform(value, metadata);
+  }
+
+  protected override async validate(
+    object: object,
+    validatorOptions?: ValidatorOptions,
+  ): Promise<ValidationError[]> {
+    const errors = await super.validate(object, validatorOptions);
+    return [...errors, ...nullOptionalErrors(object)];
+  }
+}
+
 /** Global pipe: unknown fields refused, types converted, every problem reported at once. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PlatformValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { errorCodeTable, type ErrorCatalogue } from '../http/error-codes.js';
-import { GlobalExceptionFilter } from '../http/exception.filter.js';
+import { answerUnknownRoutes, GlobalExceptionFilter } from '../http/exception.filter.js';
+import { useJsonBodyLimits } from '../http/request-limits.js';
 import { createValidationPipe } from '../http/validation.js';
 import { connectJetStream } from '../messaging/messaging.module.js';
+import { applyHttpHardening } from './http-hardening.js';
 
 /** A service's error codes, published in its OpenAPI description. */
 function errorCodesSection(errors: ErrorCatalogue): string {
@@ -37,12 +39,14 @@ export async function configureApp(
 ): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  const { apiDocs } = applyHttpHardening(app);
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
+  useJsonBodyLimits(app);
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
   const config = new DocumentBuilder()
@@ -52,10 +56,13 @@ export async function configureApp(
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  if (apiDocs) {
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
   connectJetStream(app);
   // Modules first (the NATS connection and streams), then the consumers.
   await app.init();
+  answerUnknownRoutes(app);
   await app.startAllMicroservices();
 }
 

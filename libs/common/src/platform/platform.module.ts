@@ -9,6 +9,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import { pino } from 'pino';
 import type { MixedList, EntitySchema } from 'typeorm';
 import { BaseEnv, serviceDatabaseUrl, validateEnv } from '../config/env.js';
 import { serviceDataSourceOptions, type ClassType } from '../database/data-source.js';
@@ -20,6 +21,12 @@ import { JwksTokenVerifier, TokenVerifier } from '../auth/token-verifier.js';
 import { Clock, SystemClock } from '../time/clock.js';
 import { RequestContext } from '../context/request-context.js';
 import { CorrelationMiddleware, correlationIdOf } from './correlation.middleware.js';
+import {
+  REDACT_PATHS,
+  errorSerializer,
+  requestSerializer,
+  scrubLogArguments,
+} from './log-redaction.js';
 
 export type ServiceName = 'applications' | 'grants' | 'notifications';
 
@@ -64,17 +71,18 @@ export class PlatformModule implements NestModule {
               const ctx = RequestContext.current();
               return ctx ? { correlationId: ctx.correlationId } : {};
             },
-            redact: {
-              paths: [
-                'req.headers.authorization',
-                'req.headers.cookie',
-                '*.password',
-                '*.pesel',
-                '*.*.pesel',
-              ],
-              censor: '[redacted]',
+            // Never query parameters, request bodies or personal data (docs/architecture.md#http-hardening).
+            redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+            serializers: { req: requestSerializer, err: errorSerializer },
+            hooks: {
+              logMethod(args, method) {
+                return method.apply(this, scrubLogArguments(args) as Parameters<typeof method>);
+              },
             },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            ...(env.LOG_FILE
+              ? { stream: pino.destination({ dest: env.LOG_FILE, sync: true, mkdir: true }) }
+              : {}),
           },
         }),
         TypeOrmModule.forRootAsync({

@@ -54,7 +54,7 @@ export class CreateDraftUseCase {
         createdAt: now,
         updatedAt: now,
       });
-      copyListColumns(application);
+      await copyListColumns(manager, application);
       await manager.save(application);
       await this.audit.record(manager, {
         actorId: user.id,

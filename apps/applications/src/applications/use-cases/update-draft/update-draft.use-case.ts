@@ -32,7 +32,7 @@ export class UpdateDraftUseCase {
         });
       }
       application.form = form;
-      copyListColumns(application);
+      await copyListColumns(manager, application);
       application.updatedAt = this.clock.now();
       return manager.save(application);
     });
