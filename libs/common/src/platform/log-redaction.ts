@@ -24,24 +24,15 @@ export function redactUrl(url: string): string {
   const at = url.indexOf('?');
   const path = scrubPersonalData(at < 0 ? url : url.slice(0, at));
   if (at < 0) return path;
-  const query = url
-    .slice(at + 1)
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq < 0) return scrubPersonalData(pair);
-      const name = pair.slice(0, eq);
-      let value = pair.slice(eq + 1);
-      try {
-        value = decodeURIComponent(value.replace(/\+/g, ' '));
-      } catch {
-        // keep it encoded
-      }
+  // URLSearchParams decodes each value (`%40`, `+`); a hidden one is written as `[redacted]`.
+  const query = [...new URLSearchParams(url.slice(at + 1))]
+    .map(([name, value]) => {
       const hidden = SENSITIVE_PARAMS.has(name.toLowerCase()) || scrubPersonalData(value) !== value;
-      return `${scrubPersonalData(name)}=${hidden ? '[redacted]' : pair.slice(eq + 1)}`;
+      const shown = new URLSearchParams([[name, hidden ? '' : value]]).toString();
+      return hidden ? `${shown}[redacted]` : shown;
     })
     .join('&');
-  return `${path}?${query}`;
+  return `${path}?${scrubPersonalData(query)}`;
 }
 
 interface SerializedRequest {
