@@ -27,3 +27,4 @@ export * from './funding/index.js';
 export * from './de-minimis/index.js';
 export * from './http/page-query.js';
 export * from './csv/csv.js';
+export * from './metrics/index.js';

@@ -19,6 +19,7 @@ import { HealthController } from '../health/health.controller.js';
 import { AuthGuard } from '../auth/auth.guard.js';
 import { JwksTokenVerifier, TokenVerifier } from '../auth/token-verifier.js';
 import { Clock, SystemClock } from '../time/clock.js';
+import { Metrics } from '../metrics/metrics.js';
 import { RequestContext } from '../context/request-context.js';
 import { CorrelationMiddleware, correlationIdOf } from './correlation.middleware.js';
 import {
@@ -113,6 +114,7 @@ export class PlatformModule implements NestModule {
         { provide: BaseEnv, useValue: env },
         { provide: SERVICE_NAME, useValue: options.service },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: Metrics, useValue: new Metrics(options.service) },
         ...(options.tokenVerifierProviders ?? [
           {
             provide: TokenVerifier,
@@ -127,6 +129,7 @@ export class PlatformModule implements NestModule {
         BaseEnv,
         SERVICE_NAME,
         Clock,
+        Metrics,
         ...(options.tokenVerifierProviders ?? [TokenVerifier]),
       ],
     };
