@@ -135,10 +135,14 @@ describe('notifications: delivery with retries', () => {
     const who = recipient();
     await submitted(who);
     for (let attempt = 1; attempt < 4; attempt++) {
+      // `attempts` counts at the claim: wait for the attempt's outcome (the lease released, the
+      // next attempt scheduled) before moving the clock, or the retry is scheduled from the
+      // moved clock and never falls due.
       await expectEventually(async () =>
         expect((await deliveriesTo(h, who.email))[0]).toMatchObject({
           status: 'pending',
           attempts: attempt,
+          lease_until: null,
         }),
       );
       clock.advance(BASE_MS * 2 ** (attempt - 1));

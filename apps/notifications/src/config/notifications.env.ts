@@ -48,12 +48,16 @@ export class NotificationsEnv extends BaseEnv {
   @IsString()
   MAIL_DIR = '.data/mail';
 
-  /** Attempts before a delivery ends in the `failed` state. */
+  /**
+   * A hard limit on the attempts of one retry schedule, when set (1–1000). Unset (the default):
+   * only MAIL_RETRY_FOR_HOURS ends the schedule.
+   */
   @Transform(envInteger)
   @IsInt()
   @Min(1)
-  @Max(50)
-  MAIL_MAX_ATTEMPTS = 6;
+  @Max(1000)
+  @IsOptional()
+  MAIL_MAX_ATTEMPTS?: number;
 
   /** First retry delay; doubles with every attempt. */
   @Transform(envInteger)
@@ -65,7 +69,38 @@ export class NotificationsEnv extends BaseEnv {
   @Transform(envInteger)
   @IsInt()
   @Min(10)
-  MAIL_RETRY_MAX_MS = 30 * 60 * 1000;
+  MAIL_RETRY_MAX_MS = 10 * 60 * 1000;
+
+  /**
+   * How long a delivery is retried after its schedule started (queued, or re-sent by an
+   * operator) before it ends `failed` (1–720 hours): outlasts any real SMTP outage.
+   */
+  @Transform(envInteger)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  MAIL_RETRY_FOR_HOURS = 24;
+
+  /**
+   * The lease a sender takes on a claimed delivery (database time), renewed every third of it
+   * while the message is in flight: a replacement replica takes over a dead process's
+   * deliveries after at most this long (2–300 s).
+   */
+  @Transform(envInteger)
+  @IsInt()
+  @Min(2)
+  @Max(300)
+  MAIL_LEASE_SECONDS = 20;
+
+  /**
+   * How many accepted-but-unrecorded e-mails (the database did not answer) a sender holds in
+   * memory before it stops claiming new ones (50–100000).
+   */
+  @Transform(envInteger)
+  @IsInt()
+  @Min(50)
+  @Max(100_000)
+  MAIL_UNRECORDED_MAX = 5000;
 
   /** Refuse to send unless the server offers STARTTLS (ignored with SMTP_SECURE). */
   @Transform(envBoolean)

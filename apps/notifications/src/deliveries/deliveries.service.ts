@@ -39,6 +39,9 @@ export interface DeliveryLogEntry {
   status: DeliveryStatus;
   attempts: number;
   lastError: string | null;
+  messageId: string | null;
+  resends: number;
+  lastResentAt: Date | null;
   sentAt: Date | null;
   createdAt: Date;
   nextAttemptAt: Date;
@@ -56,6 +59,9 @@ interface DeliveryLogRow {
   status: DeliveryStatus;
   attempts: number;
   last_error: string | null;
+  message_id: string | null;
+  resends: number;
+  last_resent_at: Date | null;
   sent_at: Date | null;
   created_at: Date;
   next_attempt_at: Date;
@@ -133,31 +139,46 @@ export class DeliveriesService {
       params,
     );
     const rows: DeliveryLogRow[] = await this.dataSource.query(
-      `SELECT id, event_id, event_type, template, recipient, language, reference, subject, status, attempts,
-              last_error, sent_at, created_at, next_attempt_at
+      `SELECT ${LOG_COLUMNS}
          FROM deliveries ${clause}
         ORDER BY created_at DESC, id
         LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`,
       params,
     );
-    return {
-      total,
-      entries: rows.map((r) => ({
-        id: r.id,
-        eventId: r.event_id,
-        eventType: r.event_type,
-        template: r.template,
-        recipient: r.recipient,
-        language: r.language,
-        reference: r.reference,
-        subject: r.subject,
-        status: r.status,
-        attempts: r.attempts,
-        lastError: r.last_error,
-        sentAt: r.sent_at,
-        createdAt: r.created_at,
-        nextAttemptAt: r.next_attempt_at,
-      })),
-    };
+    return { total, entries: rows.map(toEntry) };
   }
+
+  /** One delivery as the log shows it, or null. */
+  async get(id: string): Promise<DeliveryLogEntry | null> {
+    const rows: DeliveryLogRow[] = await this.dataSource.query(
+      `SELECT ${LOG_COLUMNS} FROM notifications.deliveries WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? toEntry(rows[0]) : null;
+  }
+}
+
+const LOG_COLUMNS = `id, event_id, event_type, template, recipient, language, reference, subject, status, attempts,
+  last_error, message_id, resends, last_resent_at, sent_at, created_at, next_attempt_at`;
+
+function toEntry(r: DeliveryLogRow): DeliveryLogEntry {
+  return {
+    id: r.id,
+    eventId: r.event_id,
+    eventType: r.event_type,
+    template: r.template,
+    recipient: r.recipient,
+    language: r.language,
+    reference: r.reference,
+    subject: r.subject,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    messageId: r.message_id,
+    resends: r.resends,
+    lastResentAt: r.last_resent_at,
+    sentAt: r.sent_at,
+    createdAt: r.created_at,
+    nextAttemptAt: r.next_attempt_at,
+  };
 }

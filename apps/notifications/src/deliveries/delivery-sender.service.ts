@@ -4,88 +4,123 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
-  backoffMs,
   Clock,
-  OutboxService,
+  LeaseHeartbeat,
+  leaseTiming,
   PollingWorker,
   RequestContext,
+  type LeaseTiming,
   type PassContext,
   type PassResult,
   type WorkerMetrics,
 } from '@app/common';
 import { NotificationsEnv } from '../config/notifications.env.js';
 import { MailerService } from './mailer.service.js';
-import type { Delivery } from './delivery.entity.js';
+import { DeliveryMetrics } from './delivery-metrics.js';
+import { DeliveryStore, type ClaimedDelivery, type LeaseKey } from './delivery-store.js';
+import {
+  UnrecordedOutcomes,
+  type RefusedOutcome,
+  type SentOutcome,
+  type UnrecordedOutcome,
+} from './unrecorded-outcomes.js';
+import {
+  afterFailure,
+  isPermanentSmtpError,
+  messageIdFor,
+  type RetrySchedule,
+} from './domain/retry-schedule.js';
 
-/** How long a claimed delivery stays invisible to other replicas while it is being sent (database time). */
-const LEASE = '2 minutes';
 /** Messages in flight per replica (the SMTP pool queues beyond its connections). */
 const IN_FLIGHT = 20;
+/** The sender's wait after failed passes (the database away): 250 ms doubling up to 5 s. */
+const FAILURE_BACKOFF = { baseMs: 250, maxMs: 5000 };
 
-type Claimed = Pick<
-  Delivery,
-  | 'id'
-  | 'eventId'
-  | 'template'
-  | 'recipient'
-  | 'reference'
-  | 'subject'
-  | 'text'
-  | 'html'
-  | 'attempts'
-  | 'correlationId'
-> & { dueAt: Date };
-
-/** SMTP 5xx is permanent (the address or the message is refused), except 552 (mailbox full). */
-export function isPermanentSmtpError(error: unknown): boolean {
-  const code = (error as { responseCode?: unknown })?.responseCode;
-  return typeof code === 'number' && code >= 500 && code < 600 && code !== 552;
-}
-
-/** The wait after the `attempt`-th failed send: base × 2^(attempt−1), capped (the shared `backoffMs`). */
-export function retryDelayMs(attempt: number, baseMs: number, maxMs: number): number {
-  return backoffMs(attempt, { baseMs, maxMs });
-}
+const errorText = (error: unknown) => String((error as Error)?.message ?? error).slice(0, 2000);
 
 /**
- * Sends pending deliveries. A replica claims due rows (FOR UPDATE SKIP LOCKED) by taking a lease
- * on them (database time, so skewed replica clocks cannot break it), sends them outside any
- * transaction, each on its own (a slow or failing message holds up no other: the loop claims
- * more as soon as a slot is free), then records the outcome: `sent`, or a retry with capped
- * exponential backoff, or `failed` with the error after MAIL_MAX_ATTEMPTS or at once for a
- * permanent refusal (SMTP 5xx). The loop is the shared `PollingWorker`, at most IN_FLIGHT
- * messages in flight: woken at once after a delivery is queued; polls every second otherwise.
- * Times come from the injected Clock.
+ * Sends pending deliveries (docs/architecture.md#e-mail-delivery). A replica claims due rows
+ * (FOR UPDATE SKIP LOCKED) with a short lease (MAIL_LEASE_SECONDS, database time) that a
+ * heartbeat renews while the message is in flight, so a replacement takes over a dead process's
+ * rows within one lease. Each message goes out on its own, outside any transaction, with the same
+ * Message-ID on every attempt; then the outcome is recorded:
+ * - `sent`; or, when the database does not answer, the fact is held in the process (bounded by
+ *   MAIL_UNRECORDED_MAX, its lease kept alive) and recorded before anything else as soon as the
+ *   database answers — an accepted e-mail is never sent again because the database was away;
+ * - a retry on the capped exponential schedule, or `failed` when the schedule is over
+ *   (MAIL_RETRY_FOR_HOURS, or MAIL_MAX_ATTEMPTS when set) or at once for a permanent refusal.
+ * A claim of a row whose earlier claim ran out without an outcome is a resend with the same
+ * Message-ID: counted in `resends` and `owes_delivery_resends_total{reason="resent_same_id"}`.
+ * The loop is the shared `PollingWorker`, woken after a delivery is queued, polling every second.
  */
 @Injectable()
 export class DeliverySender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('DeliverySender');
   private readonly worker: PollingWorker<PassResult>;
+  private readonly heartbeat: LeaseHeartbeat<LeaseKey>;
+  private readonly unrecorded: UnrecordedOutcomes;
+  private readonly lease: LeaseTiming;
+  private readonly schedule: RetrySchedule;
+  /** Outcomes held since the holding began (for the log line when they are all recorded). */
+  private heldInEpisode = 0;
+  /** A pass failed (the database did not answer) and none has succeeded since. */
+  private databaseAway = false;
+  /**
+   * Monotonic moment (performance.now()) before which this process takes over no lapsed claims:
+   * a lease that ran out while the database was away says nothing about its holder being dead,
+   * and a live holder records or renews within its longest backoff plus one lease of the
+   * database answering again.
+   */
+  private takeOverAfter = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly store: DeliveryStore,
     private readonly mailer: MailerService,
-    private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly env: NotificationsEnv,
+    private readonly counters: DeliveryMetrics,
   ) {
+    this.lease = leaseTiming(env.MAIL_LEASE_SECONDS * 1000);
+    this.schedule = {
+      baseMs: env.MAIL_RETRY_BASE_MS,
+      maxMs: env.MAIL_RETRY_MAX_MS,
+      forMs: env.MAIL_RETRY_FOR_HOURS * 3_600_000,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
+    };
+    this.unrecorded = new UnrecordedOutcomes(env.MAIL_UNRECORDED_MAX);
     this.worker = new PollingWorker({
       name: 'DeliverySender',
       pollMs: 1000,
       maxInFlight: IN_FLIGHT,
+      failureBackoff: FAILURE_BACKOFF,
       pass: (context) => this.sendDue(context),
+    });
+    this.heartbeat = new LeaseHeartbeat({
+      name: 'DeliveryLeases',
+      everyMs: this.lease.renewEveryMs,
+      renew: (held) => this.store.renew(held, this.lease.leaseMs),
     });
   }
 
   onApplicationBootstrap(): void {
+    this.heartbeat.start();
     this.worker.start();
   }
 
-  /** Stops claiming and waits for the messages in flight. */
+  /**
+   * Stops claiming, waits for the messages in flight, records what it holds if the database
+   * answers (otherwise those e-mails go out again, with the same Message-ID, after their lease).
+   */
   async beforeApplicationShutdown(): Promise<void> {
     await this.worker.stop();
+    await this.recordHeld().catch((error: Error) =>
+      this.logger.error(
+        { unrecorded: this.unrecorded.size, error: error.message },
+        'E-mail outcomes not recorded at shutdown: those e-mails will be sent again with the same Message-ID',
+      ),
+    );
+    await this.heartbeat.stop();
   }
 
   /** Makes the sender look for due deliveries now, not at its next poll. */
@@ -103,10 +138,40 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
     return this.worker.metrics();
   }
 
-  /** One pass: claims as many due deliveries as there are free slots and starts sending each. */
+  /** Accepted e-mails whose `sent` state this process still holds (the database did not answer). */
+  get unrecordedOutcomes(): number {
+    return this.unrecorded.size;
+  }
+
+  /**
+   * One pass: records the outcomes it holds first (a failure fails the pass, and the worker backs
+   * off), then claims as many due deliveries as there are free slots and room to hold outcomes.
+   */
   private async sendDue({ capacity, track }: PassContext): Promise<PassResult> {
-    const claimed = await this.claim(capacity);
-    for (const delivery of claimed) track(this.deliver(delivery));
+    let claimed: ClaimedDelivery[];
+    try {
+      await this.recordHeld();
+      // Room for the outcome of everything claimed: what is held or in flight counts.
+      const room = this.unrecorded.capacity - this.heartbeat.size;
+      const limit = Math.min(capacity, room);
+      if (limit <= 0) return { processed: 0 };
+      if (this.databaseAway) {
+        this.databaseAway = false;
+        this.takeOverAfter = performance.now() + this.lease.leaseMs + FAILURE_BACKOFF.maxMs;
+      }
+      claimed = await this.store.claim(
+        limit,
+        this.lease.leaseMs,
+        performance.now() >= this.takeOverAfter,
+      );
+    } catch (error) {
+      this.databaseAway = true;
+      throw error;
+    }
+    for (const delivery of claimed) {
+      this.heartbeat.hold(delivery.id, { id: delivery.id, attempts: delivery.attempts });
+      track(this.deliver(delivery));
+    }
     const oldest = Math.min(...claimed.map((d) => +d.dueAt));
     return {
       processed: claimed.length,
@@ -115,110 +180,138 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
     };
   }
 
-  private async claim(limit: number): Promise<Claimed[]> {
-    const [rows] = await this.dataSource.query(
-      `WITH due AS (
-          SELECT id FROM notifications.deliveries
-           WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until < now())
-           ORDER BY next_attempt_at
-           LIMIT $2
-           FOR UPDATE SKIP LOCKED)
-       UPDATE notifications.deliveries d SET lease_until = now() + interval '${LEASE}', attempts = attempts + 1
-         FROM due WHERE d.id = due.id
-       RETURNING d.id, d.event_id AS "eventId", d.template, d.recipient, d.reference, d.subject, d.text, d.html,
-                 d.attempts, d.correlation_id AS "correlationId", d.next_attempt_at AS "dueAt"`,
-      [this.clock.now(), limit],
-    );
-    return rows as Claimed[];
-  }
-
-  private async deliver(delivery: Claimed): Promise<void> {
-    await RequestContext.run(
-      { correlationId: delivery.correlationId ?? delivery.eventId },
-      async () => {
-        let messageId: string;
-        try {
-          messageId = await this.mailer.send({
-            to: delivery.recipient,
-            subject: delivery.subject,
-            text: delivery.text,
-            html: delivery.html,
-            messageId: delivery.id,
-          });
-        } catch (error) {
-          await this.recordFailure(delivery, error).catch((dbError: Error) =>
-            // The lease runs out and the message is tried again.
-            this.logger.error(
-              { deliveryId: delivery.id, error: dbError.message },
-              'Could not record a send failure',
-            ),
-          );
-          return;
-        }
-        try {
-          // The status and its event in one statement: the hot path of every e-mail.
-          await this.outbox.executeWithEvent(
-            `UPDATE notifications.deliveries SET status = 'sent', sent_at = $2, message_id = $3, last_error = NULL, lease_until = NULL
-              WHERE id = $1`,
-            [delivery.id, this.clock.now(), messageId],
-            'notifications.email.sent',
-            {
-              deliveryId: delivery.id,
-              eventId: delivery.eventId,
-              template: delivery.template,
-              recipient: delivery.recipient,
-              reference: delivery.reference ?? undefined,
-              at: this.clock.now().toISOString(),
-            },
-          );
-          this.logger.log({ deliveryId: delivery.id, template: delivery.template }, 'E-mail sent');
-        } catch (error) {
-          // Sent, but not recorded: after the lease it would go out again (at least once at the SMTP
-          // boundary); its Message-ID is the delivery id, so the copy is recognisable.
-          this.logger.error(
-            { deliveryId: delivery.id, error: (error as Error).message },
-            'E-mail sent but not recorded',
-          );
-        }
-      },
-    );
-  }
-
-  private async recordFailure(delivery: Claimed, error: unknown): Promise<void> {
-    const message = String((error as Error)?.message ?? error).slice(0, 2000);
-    if (isPermanentSmtpError(error) || delivery.attempts >= this.env.MAIL_MAX_ATTEMPTS) {
-      await this.outbox.transaction(async (manager, emit) => {
-        await manager.query(
-          `UPDATE notifications.deliveries SET status = 'failed', last_error = $2, lease_until = NULL WHERE id = $1`,
-          [delivery.id, message],
+  private async deliver(delivery: ClaimedDelivery): Promise<void> {
+    const correlationId = delivery.correlationId ?? delivery.eventId;
+    await RequestContext.run({ correlationId }, async () => {
+      const messageId = messageIdFor(delivery.id, this.env.MAIL_FROM);
+      if (delivery.takeover) {
+        this.counters.resends.inc({ reason: 'resent_same_id' });
+        this.logger.warn(
+          { deliveryId: delivery.id, attempt: delivery.attempts, messageId },
+          'Sending again with the same Message-ID: an earlier claim ran out without an outcome',
         );
-        await emit('notifications.email.failed', {
+      }
+      try {
+        await this.mailer.send({
+          to: delivery.recipient,
+          subject: delivery.subject,
+          text: delivery.text,
+          html: delivery.html,
           deliveryId: delivery.id,
-          eventId: delivery.eventId,
-          template: delivery.template,
-          recipient: delivery.recipient,
-          reference: delivery.reference ?? undefined,
-          at: this.clock.now().toISOString(),
-          error: message,
+          messageId,
         });
-      });
-      this.logger.error(
-        { deliveryId: delivery.id, attempts: delivery.attempts, error: message },
-        'E-mail failed for good',
+      } catch (error) {
+        const permanent = isPermanentSmtpError(error);
+        this.counters.smtpErrors.inc({ kind: permanent ? 'permanent' : 'transient' });
+        const refused: RefusedOutcome = {
+          kind: 'refused',
+          deliveryId: delivery.id,
+          attempts: delivery.attempts,
+          delivery,
+          error: errorText(error),
+          permanent,
+          correlationId,
+        };
+        try {
+          await this.recordRefusal(refused);
+          this.heartbeat.release(delivery.id);
+        } catch (dbError) {
+          // Not a crashed send: hold it (lease kept) so no replica takes it for one.
+          this.hold(refused, dbError);
+        }
+        return;
+      }
+      this.counters.sent.inc();
+      const outcome: SentOutcome = {
+        kind: 'sent',
+        deliveryId: delivery.id,
+        attempts: delivery.attempts,
+        eventId: delivery.eventId,
+        template: delivery.template,
+        recipient: delivery.recipient,
+        reference: delivery.reference,
+        messageId,
+        sentAt: this.clock.now(),
+        correlationId,
+      };
+      try {
+        await this.store.markSent(outcome);
+        this.heartbeat.release(delivery.id);
+        this.logger.log({ deliveryId: delivery.id, template: delivery.template }, 'E-mail sent');
+      } catch (error) {
+        // Accepted, not recorded: hold the fact (its lease stays renewed) until the database answers.
+        this.hold(outcome, error);
+      }
+    });
+  }
+
+  private hold(outcome: UnrecordedOutcome, error: unknown): void {
+    if (this.unrecorded.size === 0) {
+      this.heldInEpisode = 0;
+      this.logger.warn(
+        { deliveryId: outcome.deliveryId, outcome: outcome.kind, error: errorText(error) },
+        'Holding e-mail outcomes the database did not record (it did not answer): they will be recorded when it does',
       );
+    }
+    this.unrecorded.add(outcome);
+    this.heldInEpisode += 1;
+    this.counters.unrecorded.set(this.unrecorded.size);
+  }
+
+  /** Records the held outcomes, oldest first; throws (keeping the rest) when the database fails. */
+  private async recordHeld(): Promise<void> {
+    if (this.unrecorded.size === 0) return;
+    for (const outcome of this.unrecorded.list()) {
+      if (outcome.kind === 'sent') await this.store.markSent(outcome);
+      else {
+        await RequestContext.run({ correlationId: outcome.correlationId }, () =>
+          this.recordRefusal(outcome),
+        );
+      }
+      this.unrecorded.remove(outcome.deliveryId);
+      this.heartbeat.release(outcome.deliveryId);
+      this.counters.unrecorded.set(this.unrecorded.size);
+    }
+    this.logger.warn(
+      { recorded: this.heldInEpisode },
+      'Recorded all held e-mail outcomes now that the database answers',
+    );
+  }
+
+  /** A refused send: the next attempt on the schedule, or `failed` when it is over (or permanent). */
+  private async recordRefusal(refused: RefusedOutcome): Promise<void> {
+    const { delivery, error: message } = refused;
+    const next = afterFailure(
+      {
+        attempts: delivery.attempts,
+        startedAt: new Date(delivery.retryFrom),
+        now: this.clock.now(),
+        permanent: refused.permanent,
+      },
+      this.schedule,
+    );
+    if (next.kind === 'fail') {
+      if (await this.store.markFailed(delivery, message)) {
+        this.logger.error(
+          {
+            deliveryId: delivery.id,
+            attempts: delivery.attempts,
+            reason: next.reason,
+            error: message,
+          },
+          'E-mail failed for good',
+        );
+      }
       return;
     }
-    const delay = retryDelayMs(
-      delivery.attempts,
-      this.env.MAIL_RETRY_BASE_MS,
-      this.env.MAIL_RETRY_MAX_MS,
-    );
-    await this.dataSource.query(
-      `UPDATE notifications.deliveries SET next_attempt_at = $2, last_error = $3, lease_until = NULL WHERE id = $1`,
-      [delivery.id, new Date(this.clock.now().getTime() + delay), message],
-    );
+    await this.store.scheduleRetry(delivery, next.at, message);
     this.logger.warn(
-      { deliveryId: delivery.id, attempt: delivery.attempts, retryInMs: delay, error: message },
+      {
+        deliveryId: delivery.id,
+        attempt: delivery.attempts,
+        retryInMs: next.delayMs,
+        error: message,
+      },
       'E-mail not sent, will retry',
     );
   }

@@ -5,7 +5,8 @@ export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 /**
  * One e-mail to one person, caused by one event through one template: unique per
  * (event, recipient, template), so a redelivered event never sends twice. Pending deliveries are
- * sent by the DeliverySender with retries; `failed` is final and visible to operators.
+ * sent by the DeliverySender with retries; `failed` ends the schedule, is visible to operators,
+ * and may be re-sent by them (`POST /api/deliveries/:id/resend`).
  */
 @Entity({ name: 'deliveries', schema: 'notifications' })
 @Index('deliveries_once_key', ['eventId', 'recipient', 'template'], { unique: true })
@@ -13,6 +14,7 @@ export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 @Index('deliveries_recipient_idx', ['recipient', 'createdAt'])
 @Index('deliveries_reference_idx', ['reference'])
 @Index('deliveries_created_idx', ['createdAt'])
+@Index('deliveries_failed_idx', ['createdAt'], { where: `status = 'failed'` })
 export class Delivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -68,6 +70,20 @@ export class Delivery {
 
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt: Date | null;
+
+  /**
+   * Times the message went out again because an earlier claim ran out without an outcome (the
+   * earlier attempt may have been accepted): same Message-ID, so mail stores collapse the copy.
+   */
+  @Column('int', { default: 0 })
+  resends: number;
+
+  @Column('timestamptz', { name: 'last_resent_at', nullable: true })
+  lastResentAt: Date | null;
+
+  /** When the current retry schedule started: queued (null: `createdAt`) or re-sent by an operator. */
+  @Column('timestamptz', { name: 'retry_from', nullable: true })
+  retryFrom: Date | null;
 
   @Column('text', { name: 'correlation_id', nullable: true })
   correlationId: string | null;

@@ -9,7 +9,12 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
-  /** Stable Message-ID: the delivery's id, so a retried send is recognisable downstream. */
+  /** The delivery's id (names the files of the file mode). */
+  deliveryId: string;
+  /**
+   * The Message-ID header, the same on every attempt (`<delivery id@sender's domain>`), so a
+   * message sent again is the same message to mail stores and readers.
+   */
   messageId: string;
 }
 
@@ -74,15 +79,15 @@ export class MailerService implements OnModuleInit, OnApplicationShutdown {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      messageId: `<${mail.messageId}@owes-grants>`,
+      messageId: mail.messageId,
     });
     if (this.mode === 'files') {
       await mkdir(this.env.MAIL_DIR, { recursive: true });
-      await writeFile(join(this.env.MAIL_DIR, `${mail.messageId}.eml`), info.message as Buffer);
+      await writeFile(join(this.env.MAIL_DIR, `${mail.deliveryId}.eml`), info.message as Buffer);
       // A readable copy beside the raw message (the .eml is quoted-printable): what a person
       // trying the system without a mail server opens, links included.
       await writeFile(
-        join(this.env.MAIL_DIR, `${mail.messageId}.txt`),
+        join(this.env.MAIL_DIR, `${mail.deliveryId}.txt`),
         `To: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n`,
       );
     } else if (this.mode === 'dry-run') {

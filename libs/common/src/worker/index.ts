@@ -7,3 +7,9 @@ export {
   type WorkerLogger,
   type WorkerMetrics,
 } from './polling-worker.js';
+export {
+  LeaseHeartbeat,
+  leaseTiming,
+  type LeaseHeartbeatOptions,
+  type LeaseTiming,
+} from './lease-heartbeat.js';
