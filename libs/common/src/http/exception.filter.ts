@@ -13,6 +13,11 @@ import { PLATFORM_ERRORS, type ErrorCodeEntry } from './error-codes.js';
 import { JSON_TOO_DEEP_TYPE, MAX_JSON_DEPTH } from './request-limits.js';
 import { RequestContext } from '../context/request-context.js';
 import { pickLang } from '../i18n/index.js';
+import {
+  DEPENDENCY_RETRY_AFTER_SECONDS,
+  unavailableDependency,
+} from '../health/dependency-errors.js';
+import type { DependencyOutages } from '../health/dependency-outages.js';
 
 /** A framework HttpException's code by status: each a platform entry of that status. */
 const STATUS_TEXT: Record<number, { entry: ErrorCodeEntry } & Localized> = {
@@ -62,6 +67,12 @@ const JSON_TOO_DEEP: Localized = {
   en: `The JSON document nests deeper than ${MAX_JSON_DEPTH} levels`,
 };
 
+/** The answer to a request that found the database or NATS away (a 503, never a 500). */
+export const DEPENDENCY_UNAVAILABLE_MESSAGE: Localized = {
+  pl: 'Usługa jest chwilowo niedostępna. Nic nie zostało zmienione — spróbuj ponownie za kilka sekund.',
+  en: 'The service is temporarily unavailable. Nothing was changed — try again in a few seconds.',
+};
+
 /** A JSON body refused by the depth limit of request-limits.ts (body-parser's `verify`). */
 function isTooDeepJson(exception: unknown): boolean {
   const tooDeep = (error: unknown) =>
@@ -93,6 +104,13 @@ function isMalformedJson(exception: unknown): boolean {
 export class GlobalExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
+  /**
+   * @param outages the service's outage tracker: a request that finds the database or NATS away
+   * answers 503 DEPENDENCY_UNAVAILABLE with `Retry-After`, and the outage is logged once when it
+   * starts instead of once per request. Without it (tests of the filter alone) each is logged.
+   */
+  constructor(private readonly outages?: DependencyOutages) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
@@ -102,8 +120,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     const correlationId = RequestContext.correlationId();
 
     let status = 500;
-    // A framework error with a status STATUS_TEXT lacks answers `HTTP_<status>` (e.g. HTTP_503 from
-    // /health/ready): the one code pattern outside error-codes.ts.
+    // A framework error with a status STATUS_TEXT lacks answers `HTTP_<status>`: the one code
+    // pattern outside error-codes.ts.
     let code: string = PLATFORM_ERRORS.INTERNAL_ERROR.code;
     let message: Localized = {
       pl: 'Wystąpił błąd serwera. Podaj identyfikator zgłoszenia pomocy technicznej.',
@@ -116,6 +134,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       code = exception.code;
       message = exception.localized;
       errors = exception.problems.map((p) => ({ path: p.path, message: p.message[lang] }));
+    } else if (!(exception instanceof HttpException) && unavailableDependency(exception)) {
+      const dependency = unavailableDependency(exception)!;
+      status = 503;
+      code = PLATFORM_ERRORS.DEPENDENCY_UNAVAILABLE.code;
+      message = DEPENDENCY_UNAVAILABLE_MESSAGE;
+      response.setHeader('Retry-After', String(DEPENDENCY_RETRY_AFTER_SECONDS));
+      if (this.outages) this.outages.reportDown(dependency, exception);
+      else
+        this.logger.warn({ dependency, err: exception, correlationId }, 'Dependency unavailable');
     } else if (isTooDeepJson(exception)) {
       status = 400;
       code = PLATFORM_ERRORS.JSON_TOO_DEEP.code;
@@ -133,7 +160,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         : { pl: exception.message, en: exception.message };
     }
 
-    if (status >= 500) {
+    if (status >= 500 && code !== PLATFORM_ERRORS.DEPENDENCY_UNAVAILABLE.code) {
       this.logger.error({ err: exception, correlationId }, 'Unhandled error');
     }
     response

@@ -1,11 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Roles } from '../auth/roles.decorator.js';
+import { ApiTag } from '../http/api-errors.decorator.js';
 
 class DeadLetterQuery {
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 500 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -14,7 +16,10 @@ class DeadLetterQuery {
   limit = 50;
 }
 
-@ApiTags('operations')
+@ApiTag(
+  'operations',
+  'For operators: the events this service gave up on (dead letters) and its metrics',
+)
 @ApiBearerAuth()
 @Controller('dead-letters')
 export class DeadLettersController {

@@ -6,4 +6,5 @@ export * from './jetstream.context.js';
 export * from './jetstream.server.js';
 export * from './outbox.service.js';
 export * from './messaging.module.js';
+export * from './messaging.metrics.js';
 export * from './rpc-passthrough.filter.js';

@@ -16,6 +16,7 @@ import {
   type JetStreamManager,
 } from '@nats-io/jetstream';
 import { PRODUCERS, streamName, type Producer } from '../events/streams.js';
+import { DependencyUnavailableError } from '../health/dependency-errors.js';
 import {
   MESSAGING_DEFAULTS,
   MESSAGING_OPTIONS,
@@ -35,6 +36,9 @@ export class JetStreamService implements OnModuleInit, OnApplicationShutdown {
   private connection?: NatsConnection;
   private client?: JetStreamClient;
   private manager?: JetStreamManager;
+  /** The client's own view: false from a 'disconnect' status until the 'reconnect'. */
+  private linked = false;
+  private readonly reconnectListeners = new Set<() => void>();
 
   constructor(@Inject(MESSAGING_OPTIONS) readonly options: MessagingOptions) {}
 
@@ -46,6 +50,7 @@ export class JetStreamService implements OnModuleInit, OnApplicationShutdown {
       reconnectTimeWait: 500,
       waitOnFirstConnect: true,
     });
+    this.linked = true;
     this.client = jetstream(this.connection, { timeout: 5000 });
     this.manager = await jetstreamManager(this.connection, { timeout: 5000 });
     void this.watchStatus(this.connection);
@@ -57,10 +62,26 @@ export class JetStreamService implements OnModuleInit, OnApplicationShutdown {
 
   private async watchStatus(nc: NatsConnection): Promise<void> {
     for await (const status of nc.status()) {
-      if (status.type === 'disconnect' || status.type === 'reconnect') {
-        this.logger.warn(`NATS ${status.type}`);
+      if (status.type === 'disconnect') {
+        this.linked = false;
+        this.logger.warn(`NATS disconnected from ${status.server}; reconnecting`);
+      } else if (status.type === 'reconnect') {
+        this.linked = true;
+        this.logger.log(`NATS reconnected to ${status.server}`);
+        for (const listener of this.reconnectListeners) listener();
+      } else if (status.type === 'close') {
+        this.linked = false;
       }
     }
+  }
+
+  /**
+   * Calls `listener` each time the connection comes back after a disconnect (the outbox relay
+   * wakes at once instead of at the end of its backoff). Returns the unsubscribe.
+   */
+  onReconnect(listener: () => void): () => void {
+    this.reconnectListeners.add(listener);
+    return () => this.reconnectListeners.delete(listener);
   }
 
   get nc(): NatsConnection {
@@ -86,12 +107,27 @@ export class JetStreamService implements OnModuleInit, OnApplicationShutdown {
     return this.options.prefix ? `${this.options.prefix}.${producer}.>` : `${producer}.>`;
   }
 
+  /** Connected now: not closed, not draining, not between a disconnect and its reconnect. */
   isConnected(): boolean {
-    return !!this.connection && !this.connection.isClosed() && !this.connection.isDraining();
+    return (
+      this.linked &&
+      !!this.connection &&
+      !this.connection.isClosed() &&
+      !this.connection.isDraining()
+    );
   }
 
-  /** Round trip to the server: readiness. */
+  /**
+   * Throws DependencyUnavailableError('nats') at once while the connection is away, rather than
+   * letting a publish or request wait for its timeout (the client would buffer it meanwhile).
+   */
+  assertConnected(): void {
+    if (!this.isConnected()) throw new DependencyUnavailableError('nats', 'NATS is not connected');
+  }
+
+  /** Round trip to the server: readiness. Fails at once while disconnected. */
   async ping(): Promise<number> {
+    this.assertConnected();
     return this.nc.rtt();
   }
 

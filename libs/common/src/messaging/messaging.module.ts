@@ -5,6 +5,7 @@ import { JetStreamService } from './jetstream.service.js';
 import { OutboxService } from './outbox.service.js';
 import { JetStreamServer } from './jetstream.server.js';
 import { DeadLettersController } from './dead-letters.controller.js';
+import { MessagingMetrics } from './messaging.metrics.js';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options.js';
 
 @Module({})
@@ -25,6 +26,7 @@ export class MessagingModule {
         },
         JetStreamService,
         OutboxService,
+        MessagingMetrics,
       ],
       exports: [JetStreamService, OutboxService, MESSAGING_OPTIONS],
     };

@@ -60,6 +60,7 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
    * goes again at once after a full batch; after a failure backs off 400 ms, doubling up to 5 s.
    */
   private readonly relay: PollingWorker<PassResult>;
+  private unsubscribeReconnect?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -138,10 +139,13 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   onApplicationBootstrap(): void {
+    // NATS back after an outage: publish what waited now, not at the end of the backoff.
+    this.unsubscribeReconnect = this.jetstream.onReconnect(() => this.wake());
     this.relay.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.unsubscribeReconnect?.();
     await this.relay.stop();
   }
 
@@ -164,6 +168,9 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
    * after the commit so the relay backs off.
    */
   private async relayBatch(): Promise<PassResult> {
+    // While NATS is away a publish would only wait for its timeout: fail the pass at once (the
+    // relay backs off and is woken by the reconnect) and leave the rows untouched.
+    this.jetstream.assertConnected();
     let failure: unknown;
     let lagMs = 0;
     const count = await this.dataSource.transaction(async (manager) => {

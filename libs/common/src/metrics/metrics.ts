@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { WorkerMetrics } from '../worker/polling-worker.js';
 
 /**
  * One Prometheus registry per service instance (tests boot the three services in one process,
@@ -8,6 +9,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  */
 export class Metrics {
   readonly registry = new Registry();
+  private readonly workerSources: (() => WorkerMetrics)[] = [];
 
   constructor(service: string, options: { defaultMetrics?: boolean } = {}) {
     this.registry.setDefaultLabels({ service });
@@ -41,6 +43,74 @@ export class Metrics {
           registers: [this.registry],
           ...(collect ? { collect } : {}),
         }),
+    );
+  }
+
+  /**
+   * A gauge read at each scrape by `fill` (from a table, from NATS): reset first, so a series that
+   * is gone disappears; a `fill` that fails leaves the gauge empty instead of failing the scrape.
+   */
+  collectedGauge<L extends string = never>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    fill: (gauge: Gauge<L>) => void | Promise<void>,
+  ): Gauge<L> {
+    // reset() leaves an unlabelled gauge at 0; "no value" must stay distinguishable from 0.
+    const clear = () => {
+      gauge.reset();
+      if (labelNames.length === 0) gauge.remove({} as never);
+    };
+    const gauge: Gauge<L> = this.gauge(name, help, labelNames, async () => {
+      clear();
+      try {
+        await fill(gauge);
+      } catch {
+        clear();
+      }
+    });
+    return gauge;
+  }
+
+  /**
+   * Exports a PollingWorker's `metrics()` at each scrape as `owes_worker_*{worker}` gauges (passes,
+   * items, failures, failures in a row, last pass's duration, reported lag).
+   */
+  worker(source: () => WorkerMetrics): void {
+    this.workerSources.push(source);
+    if (this.workerSources.length > 1) return;
+    const each = (
+      name: string,
+      help: string,
+      pick: (m: WorkerMetrics) => number | undefined,
+    ): void => {
+      this.collectedGauge(name, help, ['worker'], (gauge) => {
+        for (const read of this.workerSources) {
+          const m = read();
+          const value = pick(m);
+          if (value !== undefined) gauge.set({ worker: m.name }, value);
+        }
+      });
+    };
+    each(
+      'owes_worker_passes',
+      'Passes the background worker finished (failed ones included)',
+      (m) => m.passes,
+    );
+    each('owes_worker_processed', 'Items the background worker processed', (m) => m.processed);
+    each('owes_worker_failures', 'Failed passes of the background worker', (m) => m.failures);
+    each(
+      'owes_worker_consecutive_failures',
+      'Failed passes of the worker since its last good one (0 when healthy)',
+      (m) => m.consecutiveFailures,
+    );
+    each('owes_worker_last_pass_seconds', "Duration of the worker's last pass, in seconds", (m) =>
+      m.lastPassMs === undefined ? undefined : m.lastPassMs / 1000,
+    );
+    each(
+      'owes_worker_lag_seconds',
+      'How late the oldest item of the last pass was, in seconds (workers that report it)',
+      (m) => (m.lagMs === undefined ? undefined : m.lagMs / 1000),
     );
   }
 
