@@ -17,8 +17,7 @@ describe('applicant accounts', () => {
       services: ['applications'],
       env: {
         applications: {
-          LOGIN_RATE_LIMIT: '3',
-          LOGIN_RATE_TTL_SECONDS: '60',
+          LOGIN_ACCOUNT_FREE_FAILURES: '3',
           PUBLIC_WEB_URL: 'https://wnioski.owes.example',
         },
       },
@@ -43,18 +42,14 @@ describe('applicant accounts', () => {
       password: 'bezpieczne-haslo-1',
       fullName: 'Anna Kowalska',
     });
-    expect(registered.status).toBe(201);
-    expect(registered.body).toMatchObject({
-      email: 'anna.kowalska@example.pl',
-      role: 'applicant',
-      emailVerified: false,
-    });
+    expect(registered.status).toBe(202);
+    expect(registered.body).toEqual({ accepted: true });
 
     const { token, event, url } = await tokenFor('anna.kowalska@example.pl');
     expect(url.origin + url.pathname).toBe('https://wnioski.owes.example/verify-email');
     expect(token.length).toBeGreaterThanOrEqual(40);
     expect(event.payload).toMatchObject({
-      userId: registered.body.id,
+      userId: event.payload.recipient.userId,
       expiresAt: '2026-12-04T08:00:00.000Z', // 48 hours
       recipient: { email: 'anna.kowalska@example.pl', name: 'Anna Kowalska', language: 'pl' },
     });
@@ -121,7 +116,8 @@ describe('applicant accounts', () => {
     ).toBe(false);
   });
 
-  it('refuses a weak password and a taken address, changing nothing', async () => {
+  it('refuses a short or guessable password, changing nothing, and says why in Polish', async () => {
+    const before = (await emitted(platform, 'applications.account.verification-requested')).length;
     const weak = await api().post('/api/auth/register', {
       email: 'weak@example.pl',
       password: 'krotkie1',
@@ -131,33 +127,75 @@ describe('applicant accounts', () => {
     expect(weak.body.errors).toEqual([
       { path: 'password', message: 'Hasło musi mieć co najmniej 10 znaków, w tym literę i cyfrę' },
     ]);
-    const before = (await emitted(platform, 'applications.account.verification-requested')).length;
-    const taken = await api().post('/api/auth/register', {
-      email: 'anna.kowalska@example.pl',
-      password: 'inne-haslo-123',
-      fullName: 'Anna',
-    });
-    expect(taken.status).toBe(409);
+    for (const password of ['password12', 'qwerty1234', 'aaaaaaaaa1', 'weak.person1']) {
+      const guessable = await api().post('/api/auth/register', {
+        email: 'weak.person@example.pl',
+        password,
+        fullName: 'Ala Nowak',
+      });
+      expect(guessable.status).toBe(400);
+      expect(guessable.body.code).toBe('PASSWORD_TOO_WEAK');
+      expect(guessable.body.message).toMatch(/^Hasło jest zbyt łatwe do odgadnięcia: .+/);
+      expect(guessable.body.errors[0].path).toBe('password');
+    }
     expect((await emitted(platform, 'applications.account.verification-requested')).length).toBe(
       before,
     );
   });
 
-  it('limits login attempts per client and e-mail address (a setting), not for other addresses', async () => {
+  it('answers a taken address exactly as a new one, and tells its owner by e-mail', async () => {
+    const owner = await platform.account('applicant');
+    const before = (await emitted(platform, 'applications.account.verification-requested')).length;
+    const taken = await api().post('/api/auth/register', {
+      email: owner.email.toUpperCase(),
+      password: 'Ryba-Kominek-Zegar-77',
+      fullName: 'Ktoś Inny',
+    });
+    const fresh = await api().post('/api/auth/register', {
+      email: 'fresh.person@example.pl',
+      password: 'Ryba-Kominek-Zegar-77',
+      fullName: 'Ktoś Nowy',
+    });
+    expect({ status: taken.status, body: taken.body }).toEqual({
+      status: fresh.status,
+      body: fresh.body,
+    });
+    expect(taken.status).toBe(202);
+    const verifications = await emitted(platform, 'applications.account.verification-requested');
+    expect(verifications.length).toBe(before + 1);
+    expect(verifications.at(-1)!.payload.recipient.email).toBe('fresh.person@example.pl');
+    const attempts = await emitted(platform, 'applications.account.registration-attempted');
+    expect(attempts.map((e) => e.payload)).toEqual([
+      expect.objectContaining({
+        userId: owner.id,
+        resetUrl: 'https://wnioski.owes.example/forgot-password',
+        recipient: expect.objectContaining({ email: owner.email }),
+      }),
+    ]);
+    // the owner's password is untouched
+    const login = await api().post('/api/auth/login', {
+      email: owner.email,
+      password: owner.password,
+    });
+    expect(login.status).toBe(200);
+  });
+
+  it('throttles failed logins to an account (a setting), not logins to other accounts', async () => {
     const target = await platform.account('applicant');
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       expect(
         (await api().post('/api/auth/login', { email: target.email, password: 'zle-haslo-123' }))
           .status,
       ).toBe(401);
     }
-    // limit 3 per window: account() logged in once, two wrong passwords, the fourth attempt is refused
+    // three failures are free; the next attempt must wait a second
     const limited = await api().post('/api/auth/login', {
       email: target.email,
-      password: 'zle-haslo-123',
+      password: target.password,
     });
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('TOO_MANY_REQUESTS');
+    expect(limited.headers.get('retry-after')).toBe('1');
     expect(
       (
         await api().post('/api/auth/login', {
@@ -166,6 +204,12 @@ describe('applicant accounts', () => {
         })
       ).status,
     ).toBe(401);
+    clock.advance(1000);
+    const owner = await api().post('/api/auth/login', {
+      email: target.email,
+      password: target.password,
+    });
+    expect(owner.status).toBe(200);
   });
 
   it('keeps the chosen language and uses it in what is sent', async () => {

@@ -44,6 +44,16 @@ describe('notifications: every message, end to end', () => {
       'verify-email?token=',
     ],
     [
+      'applications.account.registration-attempted',
+      'Próba rejestracji na Twój adres e-mail',
+      'Nowego konta nie założyliśmy',
+    ],
+    [
+      'applications.account.password-reset-requested',
+      'Ustaw nowe hasło w systemie OWES Grants',
+      'reset-password?token=',
+    ],
+    [
       'applications.application.submitted',
       'Potwierdzenie złożenia wniosku OWES/2026/00042',
       'Numer wniosku: OWES/2026/00042',

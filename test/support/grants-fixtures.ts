@@ -72,7 +72,8 @@ export async function startTokenIssuer(): Promise<TokenIssuer> {
         .setIssuer('owes-grants')
         .setAudience('owes-grants')
         .setIssuedAt()
-        .setExpirationTime('2h')
+        // Services check expiry against their ManualClock, which scenarios move by months.
+        .setExpirationTime('10y')
         .sign(privateKey);
       return { token, id, email, name: opts.name ?? `Test ${role} ${n}` };
     },

@@ -50,6 +50,10 @@ export async function startService(
     NATS_PREFIX: options.prefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DB_POOL_SIZE: '5',
+    // Scenario tests move the clock by months while holding one login's token; the sessions
+    // tests set the real, short lifetime (docs/architecture.md#sessions-and-revocation).
+    JWT_TTL_SECONDS: String(10 * 365 * 86_400),
+    SESSION_TTL_HOURS: String(5 * 365 * 24),
     ...(options.jwksUrl ? { JWKS_URL: options.jwksUrl } : {}),
     ...options.env,
   };
@@ -73,7 +77,7 @@ export interface Platform {
   account(
     role: Role,
     opts?: { email?: string; name?: string; language?: 'pl' | 'en' },
-  ): Promise<{ token: string; email: string; id: string }>;
+  ): Promise<{ token: string; email: string; id: string; password: string; refreshToken: string }>;
   restart(service: Service, env?: Record<string, string>): Promise<void>;
   stop(service: Service): Promise<void>;
   close(): Promise<void>;
@@ -112,9 +116,19 @@ export async function startPlatform(
     urls[service] = started.url;
     if (service === 'applications') jwksUrl = `${started.url}/api/auth/jwks.json`;
   };
-  // applications first: the others verify tokens against its JWKS.
-  for (const service of ['applications', 'grants', 'notifications'] as const) {
-    if (services.includes(service)) await boot(service);
+  // applications first: the others verify tokens against its JWKS. A service that fails to boot
+  // takes the ones already started down with it, or jest would hang on their open handles.
+  try {
+    for (const service of ['applications', 'grants', 'notifications'] as const) {
+      if (services.includes(service)) await boot(service);
+    }
+  } catch (error) {
+    for (const service of ['notifications', 'grants', 'applications'] as const) {
+      await apps[service]?.close().catch(() => {});
+    }
+    await deleteStreams(natsUrl, prefix).catch(() => {});
+    await db.drop().catch(() => {});
+    throw error;
   }
 
   const api = new Proxy({} as Record<Service, Client>, {
@@ -142,7 +156,13 @@ export async function startPlatform(
       });
       const login = await client(urls.applications!).post('/api/auth/login', { email, password });
       if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-      return { token: login.body.accessToken, email, id: user.id };
+      return {
+        token: login.body.accessToken,
+        email,
+        id: user.id,
+        password,
+        refreshToken: login.body.refreshToken,
+      };
     },
     async stop(service) {
       await apps[service]?.close();

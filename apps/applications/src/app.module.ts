@@ -1,10 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APPLICATIONS_ERRORS } from './errors.js';
-import { PlatformModule, TokenVerifier, type Clock } from '@app/common';
+import { PlatformModule, TokenChecker, TokenVerifier, type Clock } from '@app/common';
 import { ApplicationsEnv } from './config/applications.env.js';
 import { APPLICATIONS_ENTITIES } from './entities.js';
 import { IdentityModule } from './identity/identity.module.js';
 import { KeysService, LocalTokenVerifier } from './identity/keys.service.js';
+import { SessionTokenChecker } from './identity/session-token-checker.js';
 import { CallsModule } from './calls/calls.module.js';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -34,6 +35,8 @@ export class AppModule {
             KeysService,
             LocalTokenVerifier,
             { provide: TokenVerifier, useExisting: LocalTokenVerifier },
+            SessionTokenChecker,
+            { provide: TokenChecker, useExisting: SessionTokenChecker },
           ],
         }),
         TimersModule,

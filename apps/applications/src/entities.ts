@@ -1,6 +1,13 @@
 import { AuditEntry } from '@app/common';
 import { CallReadModel } from './calls/call.entity.js';
-import { EmailVerification, SigningKey, User } from './identity/user.entity.js';
+import {
+  EmailVerification,
+  PasswordReset,
+  RefreshToken,
+  Session,
+  SigningKey,
+  User,
+} from './identity/user.entity.js';
 import { Application, ApplicationVersion } from './applications/application.entity.js';
 import { InitiativeGroup } from './initiative-groups/initiative-group.entity.js';
 import { DueTimer } from './timers/due-timer.entity.js';
@@ -10,6 +17,9 @@ export const APPLICATIONS_ENTITIES = [
   User,
   SigningKey,
   EmailVerification,
+  Session,
+  RefreshToken,
+  PasswordReset,
   CallReadModel,
   Application,
   ApplicationVersion,

@@ -12,6 +12,8 @@ import { IndicatorsModule } from './indicators/indicators.module.js';
 import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module.js';
 import { InterestRatesModule } from './interest-rates/interest-rates.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
+import { GrantsMetricsModule } from './metrics/metrics.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -32,6 +34,7 @@ export class AppModule {
           entities: GRANTS_ENTITIES,
           clock: options.clock,
         }),
+        AccountsModule,
         AuditModule,
         ProgrammesModule,
         CallsModule,
@@ -41,6 +44,7 @@ export class AppModule {
         IndicatorsModule,
         ExchangeRatesModule,
         InterestRatesModule,
+        GrantsMetricsModule,
       ],
     };
   }

@@ -7,6 +7,8 @@ import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { PreferencesModule } from './preferences/preferences.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
+import { NotificationsMetricsModule } from './metrics/metrics.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -27,10 +29,12 @@ export class AppModule {
           entities: NOTIFICATIONS_ENTITIES,
           clock: options.clock,
         }),
+        AccountsModule,
         DeliveriesModule,
         PreferencesModule,
         RemindersModule,
         MessagesModule,
+        NotificationsMetricsModule,
       ],
     };
   }

@@ -43,6 +43,8 @@ export const BRIDGING_REQUEST_ID = 'b1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e14';
 /** Every subject there is a sample of: the events notifications handles. */
 export const SAMPLE_SUBJECTS = [
   'applications.account.verification-requested',
+  'applications.account.registration-attempted',
+  'applications.account.password-reset-requested',
   'applications.application.draft-created',
   'applications.application.submitted',
   'applications.group.submitted',
@@ -137,6 +139,19 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       userId: applicant.userId!,
       verificationUrl: 'http://localhost:3000/verify-email?token=Zm9vYmFyLXRva2VuLTEyMw',
       expiresAt: '2026-12-03T10:15:00.000Z',
+      recipient: applicant,
+    },
+    'applications.account.registration-attempted': {
+      userId: applicant.userId!,
+      loginUrl: 'http://localhost:3000/login',
+      resetUrl: 'http://localhost:3000/forgot-password',
+      attemptedAt: '2026-12-03T10:15:00.000Z',
+      recipient: applicant,
+    },
+    'applications.account.password-reset-requested': {
+      userId: applicant.userId!,
+      resetUrl: 'http://localhost:3000/reset-password?token=cmVzZXQtdG9rZW4tNDU2',
+      expiresAt: '2026-12-03T11:15:00.000Z',
       recipient: applicant,
     },
     'applications.application.draft-created': {

@@ -22,6 +22,17 @@ export const TEMPLATE_SAMPLES: { [T in TemplateName]: TemplateData[T] } = {
     verificationUrl: 'http://localhost:3000/verify-email?token=Zm9vYmFyLXRva2VuLTEyMw',
     expiresAt: '2026-12-03T10:15:00.000Z',
   },
+  'account-registration-attempted': {
+    email: APPLICANT.email,
+    loginUrl: 'http://localhost:3000/login',
+    resetUrl: 'http://localhost:3000/forgot-password',
+    attemptedAt: '2026-12-03T10:15:00.000Z',
+  },
+  'account-password-reset': {
+    email: APPLICANT.email,
+    resetUrl: 'http://localhost:3000/reset-password?token=cmVzZXQtdG9rZW4tNDU2',
+    expiresAt: '2026-12-03T11:15:00.000Z',
+  },
   'application-submitted': {
     reference: REFERENCE,
     callNumber: CALL.callNumber,

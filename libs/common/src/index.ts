@@ -26,5 +26,6 @@ export * from './identifiers/index.js';
 export * from './funding/index.js';
 export * from './de-minimis/index.js';
 export * from './http/page-query.js';
+export * from './http/api-errors.decorator.js';
 export * from './csv/csv.js';
 export * from './metrics/index.js';

@@ -26,12 +26,41 @@ export class ApplicationsEnv extends BaseEnv {
   @IsOptional()
   JWT_PRIVATE_KEY?: string;
 
-  /** Lifetime of an access token in seconds. */
+  /**
+   * Lifetime of an access token in seconds (default 10 minutes: a revoked session's token dies
+   * with it at the latest; docs/architecture.md#sessions-and-revocation). Long scenario tests
+   * that move the clock by months raise it.
+   */
   @Transform(envInteger)
   @IsInt()
   @Min(60)
-  @Max(86_400)
-  JWT_TTL_SECONDS = 3600;
+  @Max(315_360_000)
+  JWT_TTL_SECONDS = 600;
+
+  /** How long a session (its refresh tokens) lasts from login, in hours (default 14 days). */
+  @Transform(envInteger)
+  @IsInt()
+  @Min(1)
+  @Max(87_600)
+  SESSION_TTL_HOURS = 336;
+
+  /** How long a forgotten-password link stays valid, in minutes. */
+  @Transform(envInteger)
+  @IsInt()
+  @Min(5)
+  @Max(1_440)
+  PASSWORD_RESET_TTL_MINUTES = 60;
+
+  /**
+   * The least zxcvbn score (0–4) a new password needs. 3 ("safely unguessable") is what the
+   * estimator's authors advise where an attacker could try offline; below it common words, names
+   * and keyboard patterns with a digit pass (ASVS 2.1.7).
+   */
+  @Transform(envInteger)
+  @IsInt()
+  @Min(0)
+  @Max(4)
+  PASSWORD_MIN_SCORE = 3;
 
   /**
    * The counties (TERYT) the centre serves. When unset, the centre's area is the union of the
@@ -83,20 +112,41 @@ export class ApplicationsEnv extends BaseEnv {
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
   PUBLIC_WEB_URL = 'http://localhost:3000';
 
-  /** Login attempts allowed per client IP and e-mail address within LOGIN_RATE_TTL_SECONDS. */
+  /**
+   * Failed logins to one account before each further attempt must wait a growing delay
+   * (docs/architecture.md#login-throttling); never a lock-out.
+   */
   @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(1_000_000)
-  LOGIN_RATE_LIMIT = 10;
+  LOGIN_ACCOUNT_FREE_FAILURES = 5;
 
+  /** Failed logins from one client address, whatever the accounts, before the delay starts. */
+  @Transform(envInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  LOGIN_ADDRESS_FREE_FAILURES = 20;
+
+  /** The longest delay between attempts, in seconds (the delay doubles up to it). */
   @Transform(envInteger)
   @IsInt()
   @Min(1)
   @Max(86_400)
-  LOGIN_RATE_TTL_SECONDS = 900;
+  LOGIN_MAX_DELAY_SECONDS = 900;
 
-  /** Registrations allowed per client IP and e-mail address within REGISTER_RATE_TTL_SECONDS. */
+  /** Failures are forgotten after this many seconds without one. */
+  @Transform(envInteger)
+  @IsInt()
+  @Min(60)
+  @Max(604_800)
+  LOGIN_FAILURES_TTL_SECONDS = 3600;
+
+  /**
+   * Registrations, verification resends and forgotten-password requests allowed per client IP and
+   * e-mail address within REGISTER_RATE_TTL_SECONDS (counted in Postgres, shared by replicas).
+   */
   @Transform(envInteger)
   @IsInt()
   @Min(1)

@@ -23,7 +23,9 @@ export class RegisterDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ description: 'At least 10 characters with a letter and a digit' })
+  @ApiProperty({
+    description: 'At least 10 characters with a letter and a digit, not common or guessable',
+  })
   @IsString()
   @Matches(PASSWORD_RULE, { message: 'isStrongPassword' })
   @MaxLength(200)
@@ -54,12 +56,78 @@ export class LoginDto {
 }
 
 export class TokenResponse {
-  @ApiProperty()
+  @ApiProperty({ description: 'Short-lived ES256 JWT (claims sub, roles, sid, tv)' })
   accessToken: string;
   @ApiProperty({ example: 'Bearer' })
   tokenType: string;
-  @ApiProperty({ description: 'Seconds' })
+  @ApiProperty({ description: 'Seconds the access token lives (JWT_TTL_SECONDS)' })
   expiresIn: number;
+  @ApiPropertyOptional({
+    description:
+      'Opaque refresh token, valid once: POST /api/auth/refresh gives a new pair. Keep it server-side (the portal keeps it in its HttpOnly cookie session).',
+  })
+  refreshToken?: string;
+  @ApiPropertyOptional({ description: 'When the session ends (SESSION_TTL_HOURS after login)' })
+  refreshExpiresAt?: string;
+}
+
+export class RefreshDto {
+  @ApiProperty({ description: 'The refresh token of the last login or refresh' })
+  @IsString()
+  @MinLength(16)
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class LogoutDto {
+  @ApiPropertyOptional({
+    description: 'The session to end when the access token has expired (else the bearer token’s)',
+  })
+  @IsString()
+  @MinLength(16)
+  @MaxLength(200)
+  @IsOptional()
+  refreshToken?: string;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ description: 'At least 10 characters with a letter and a digit, not guessable' })
+  @IsString()
+  @Matches(PASSWORD_RULE, { message: 'isStrongPassword' })
+  @MaxLength(200)
+  newPassword: string;
+}
+
+export class ForgotPasswordDto {
+  @ApiProperty()
+  @Transform(normalizeEmail)
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ description: 'The token from the forgotten-password link' })
+  @IsString()
+  @MinLength(16)
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ description: 'At least 10 characters with a letter and a digit, not guessable' })
+  @IsString()
+  @Matches(PASSWORD_RULE, { message: 'isStrongPassword' })
+  @MaxLength(200)
+  password: string;
+}
+
+export class AcceptedResponse {
+  @ApiProperty({ example: true })
+  accepted: true;
 }
 
 export class MeResponse {

@@ -11,7 +11,7 @@ import {
   type JWK,
 } from 'jose';
 import { DataSource } from 'typeorm';
-import { JwksTokenVerifier, TokenVerifier, type AuthUser } from '@app/common';
+import { Clock, JwksTokenVerifier, TokenVerifier, type AuthUser } from '@app/common';
 import { ApplicationsEnv } from '../config/applications.env.js';
 import { SigningKey, type User } from './user.entity.js';
 
@@ -33,6 +33,7 @@ export class KeysService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly env: ApplicationsEnv,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -47,6 +48,7 @@ export class KeysService implements OnModuleInit {
       createLocalJWKSet({ keys: this.publicJwks }),
       this.env.JWT_ISSUER,
       this.env.JWT_AUDIENCE,
+      () => this.clock.now(),
     );
   }
 
@@ -73,14 +75,25 @@ export class KeysService implements OnModuleInit {
     return { keys: this.publicJwks };
   }
 
-  async sign(user: User): Promise<string> {
-    return new SignJWT({ roles: [user.role], email: user.email, lang: user.language })
+  /**
+   * An access token of a session (docs/architecture.md#sessions-and-revocation): `sid` names the
+   * session, `tv` the account's token version; issued and expiring by the Clock.
+   */
+  async sign(user: User, sessionId: string): Promise<string> {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    return new SignJWT({
+      roles: [user.role],
+      email: user.email,
+      lang: user.language,
+      sid: sessionId,
+      tv: user.tokenVersion,
+    })
       .setProtectedHeader({ alg: ALG, kid: this.kid, typ: 'JWT' })
       .setSubject(user.id)
       .setIssuer(this.env.JWT_ISSUER)
       .setAudience(this.env.JWT_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(`${this.env.JWT_TTL_SECONDS}s`)
+      .setIssuedAt(now)
+      .setExpirationTime(now + this.env.JWT_TTL_SECONDS)
       .sign(this.privateKey);
   }
 

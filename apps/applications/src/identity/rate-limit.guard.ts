@@ -1,82 +1,75 @@
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import { ApiError, Clock, PLATFORM_ERRORS } from '@app/common';
 import { ApplicationsEnv } from '../config/applications.env.js';
 
-export type RateLimitName = 'login' | 'register';
+export type RateLimitName = 'register' | 'password-reset';
 
 const RATE_LIMIT_KEY = 'owes:rate-limit';
 
 /** Limits how often the route may be called per client IP and e-mail address. */
 export const RateLimit = (name: RateLimitName) => SetMetadata(RATE_LIMIT_KEY, name);
 
+/** The client's address as Express sees it (behind a proxy: `TRUST_PROXY`). */
+export function clientAddress(req: Record<string, any>): string {
+  return req.ip ?? req.socket?.remoteAddress ?? 'unknown';
+}
+
 /**
  * The client's key: its IP address and the e-mail address it names, so one attacker cannot lock
- * everybody out and one account cannot be guessed at from one place.
+ * everybody out and one account cannot be flooded from one place.
  */
 export function ipAndEmail(req: Record<string, any>): string {
   const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : '';
-  return `${req.ip ?? req.socket?.remoteAddress ?? 'unknown'}|${email}`;
+  return `${clientAddress(req)}|${email}`;
 }
 
-const MAX_KEYS = 100_000;
-
 /**
- * Fixed-window rate limit of login and registration (LOGIN_RATE_LIMIT per
- * LOGIN_RATE_TTL_SECONDS, REGISTER_RATE_LIMIT per REGISTER_RATE_TTL_SECONDS). Windows follow the
- * injectable Clock. Counters live in the replica's memory: with several replicas a client gets
- * at most `limit` attempts per replica (a shared store would hold it exactly).
+ * Fixed-window limit of registrations, verification resends and forgotten-password requests
+ * (REGISTER_RATE_LIMIT per REGISTER_RATE_TTL_SECONDS per client IP and e-mail), counted in
+ * `applications.rate_limits` so replicas share it; windows follow the injectable Clock. Failed
+ * logins are throttled by LoginThrottleService instead (per account and per address).
  *
  * Why not @nestjs/throttler: its 6.x build is CommonJS requiring the ESM-only @nestjs/common 12,
- * which Node 20 loads but Jest's module runtime cannot (require of ESM), so no test could boot
- * the service. The semantics are the same: per-IP+e-mail tracker, 429 with Retry-After.
+ * which Jest's module runtime cannot load (require of ESM), so no test could boot the service.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly windows = new Map<string, { count: number; resetAt: number }>();
-
   constructor(
     private readonly reflector: Reflector,
     private readonly env: ApplicationsEnv,
     private readonly clock: Clock,
+    private readonly dataSource: DataSource,
   ) {}
 
-  private settings(name: RateLimitName): { limit: number; ttlMs: number } {
-    return name === 'login'
-      ? { limit: this.env.LOGIN_RATE_LIMIT, ttlMs: this.env.LOGIN_RATE_TTL_SECONDS * 1000 }
-      : { limit: this.env.REGISTER_RATE_LIMIT, ttlMs: this.env.REGISTER_RATE_TTL_SECONDS * 1000 };
-  }
-
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const name = this.reflector.get<RateLimitName | undefined>(
       RATE_LIMIT_KEY,
       context.getHandler(),
     );
     if (!name || context.getType() !== 'http') return true;
-    const { limit, ttlMs } = this.settings(name);
+    const limit = this.env.REGISTER_RATE_LIMIT;
+    const ttlMs = this.env.REGISTER_RATE_TTL_SECONDS * 1000;
     const http = context.switchToHttp();
     const key = `${name}|${ipAndEmail(http.getRequest())}`;
-    const now = this.clock.now().getTime();
-    let window = this.windows.get(key);
-    if (!window || window.resetAt <= now) {
-      if (this.windows.size >= MAX_KEYS) this.sweep(now);
-      window = { count: 0, resetAt: now + ttlMs };
-      this.windows.set(key, window);
-    }
-    window.count += 1;
-    if (window.count > limit) {
-      http
-        .getResponse()
-        .setHeader('Retry-After', String(Math.max(1, Math.ceil((window.resetAt - now) / 1000))));
+    const now = this.clock.now();
+    const [row]: { count: number; reset_at: Date }[] = await this.dataSource.query(
+      `INSERT INTO applications.rate_limits AS r (key, count, reset_at) VALUES ($1, 1, $3)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN r.reset_at <= $2 THEN 1 ELSE r.count + 1 END,
+         reset_at = CASE WHEN r.reset_at <= $2 THEN $3 ELSE r.reset_at END
+       RETURNING count, reset_at`,
+      [key, now, new Date(now.getTime() + ttlMs)],
+    );
+    if (row.count > limit) {
+      const wait = Math.ceil((new Date(row.reset_at).getTime() - now.getTime()) / 1000);
+      http.getResponse().setHeader('Retry-After', String(Math.max(1, wait)));
       throw ApiError.of(PLATFORM_ERRORS.TOO_MANY_REQUESTS, {
         pl: 'Zbyt wiele prób; spróbuj ponownie później',
         en: 'Too many attempts; try again later',
       });
     }
     return true;
-  }
-
-  private sweep(now: number): void {
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ApiError, Clock, type Role } from '@app/common';
-import { IdentityErrors } from './identity.errors.js';
+import { Clock, type Role } from '@app/common';
 import { User } from './user.entity.js';
 
 const UNIQUE_VIOLATION = '23505';
+
+/** An account with the address exists already (registration answers as if it did not). */
+export class EmailTakenError extends Error {}
 
 /**
  * Accounts. Passwords are hashed with argon2id, which runs on libuv's thread pool, never on the
@@ -51,10 +53,7 @@ export class UsersService {
       );
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw ApiError.conflict(IdentityErrors.EMAIL_TAKEN, {
-          pl: 'Konto z tym adresem e-mail już istnieje',
-          en: 'An account with this e-mail address already exists',
-        });
+        throw new EmailTakenError('An account with this e-mail address already exists');
       }
       throw error;
     }
@@ -71,6 +70,11 @@ export class UsersService {
       return null;
     }
     return (await argon2.verify(user.passwordHash, password)) ? user : null;
+  }
+
+  /** Whether the password is the account's (argon2id, off the event loop). */
+  verifyPassword(user: User, password: string): Promise<boolean> {
+    return argon2.verify(user.passwordHash, password).catch(() => false);
   }
 
   /** Hashes a password off the event loop (before a transaction opens). */

@@ -5,8 +5,6 @@ import { ApiError, Clock, OutboxService, type Emit, AuditService } from '@app/co
 import { ApplicationsEnv } from '../config/applications.env.js';
 import { IdentityErrors } from './identity.errors.js';
 import { EmailVerification, User } from './user.entity.js';
-import { UsersService } from './users.service.js';
-import type { RegisterDto } from './auth.dto.js';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -16,46 +14,21 @@ const INVALID_TOKEN = {
 };
 
 /**
- * Applicant registration with e-mail verification: a one-time random token (only its SHA-256 is
+ * E-mail verification of new accounts: a one-time random token (only its SHA-256 is
  * stored) that expires; the link goes out as `applications.account.verification-requested`
  * (notifications mails it) in the same transaction as the account.
  */
 @Injectable()
 export class VerificationService {
   constructor(
-    private readonly users: UsersService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly env: ApplicationsEnv,
     private readonly clock: Clock,
   ) {}
 
-  async register(dto: RegisterDto): Promise<User> {
-    const passwordHash = await this.users.hash(dto.password);
-    return this.outbox.transaction(async (manager, emit) => {
-      const user = await this.users.create(
-        {
-          email: dto.email,
-          passwordHash,
-          fullName: dto.fullName,
-          role: 'applicant',
-          language: dto.language,
-        },
-        manager,
-      );
-      await this.audit.record(manager, {
-        actorId: user.id,
-        entityType: 'user',
-        entityId: user.id,
-        action: 'registered',
-        toState: 'unverified',
-      });
-      await this.requestVerification(manager, emit, user);
-      return user;
-    });
-  }
-
-  private async requestVerification(manager: EntityManager, emit: Emit, user: User): Promise<void> {
+  /** A new one-time link, e-mailed by notifications (in the caller's transaction). */
+  async requestVerification(manager: EntityManager, emit: Emit, user: User): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.env.EMAIL_VERIFICATION_TTL_HOURS * 3_600_000);

@@ -4,6 +4,7 @@ import { OutboxSequence1700000000003 } from './1700000000003-outbox-sequence.js'
 import { AuditSequence1700000000004 } from './1700000000004-audit-sequence.js';
 import { CrossApplicationRules1700000000005 } from './1700000000005-cross-application-rules.js';
 import { ExchangeRates1700000000006 } from './1700000000006-exchange-rates.js';
+import { SessionsAndThrottling1700000000007 } from './1700000000007-sessions-and-throttling.js';
 
 /** Every migration of the applications schema, in order (listed, not globbed: ESM builds). */
 export const APPLICATIONS_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const APPLICATIONS_MIGRATIONS = [
   AuditSequence1700000000004,
   CrossApplicationRules1700000000005,
   ExchangeRates1700000000006,
+  SessionsAndThrottling1700000000007,
 ];

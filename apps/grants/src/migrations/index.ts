@@ -4,6 +4,7 @@ import { AgreementPreparation1700000000003 } from './1700000000003-agreement-pre
 import { OutboxSequence1700000000004 } from './1700000000004-outbox-sequence.js';
 import { GiveUpExtensionsGroups1700000000005 } from './1700000000005-give-up-extensions-groups.js';
 import { DeMinimis1700000000006 } from './1700000000006-de-minimis.js';
+import { AccountsReadModel1700000000007 } from './1700000000007-accounts-read-model.js';
 
 /** Every migration of the grants schema, in order. */
 export const GRANTS_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const GRANTS_MIGRATIONS = [
   OutboxSequence1700000000004,
   GiveUpExtensionsGroups1700000000005,
   DeMinimis1700000000006,
+  AccountsReadModel1700000000007,
 ];

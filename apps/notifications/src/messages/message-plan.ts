@@ -54,6 +54,21 @@ const PLANNERS: { [S in EventSubject]?: Planner<S> } = {
       expiresAt: p.expiresAt,
     }),
 
+  'applications.account.registration-attempted': (p) =>
+    one('account-registration-attempted', p.recipient, null, {
+      email: p.recipient.email,
+      loginUrl: p.loginUrl,
+      resetUrl: p.resetUrl,
+      attemptedAt: p.attemptedAt,
+    }),
+
+  'applications.account.password-reset-requested': (p) =>
+    one('account-password-reset', p.recipient, null, {
+      email: p.recipient.email,
+      resetUrl: p.resetUrl,
+      expiresAt: p.expiresAt,
+    }),
+
   'applications.application.submitted': (p) =>
     one('application-submitted', p.applicant, p.reference, {
       reference: p.reference,

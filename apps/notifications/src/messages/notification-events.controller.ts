@@ -20,6 +20,22 @@ export class NotificationEventsController {
     return this.notifier.handle(event, ctx);
   }
 
+  @OnEvent('applications.account.registration-attempted')
+  onRegistrationAttempted(
+    @Payload() event: EventEnvelope<'applications.account.registration-attempted'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    return this.notifier.handle(event, ctx);
+  }
+
+  @OnEvent('applications.account.password-reset-requested')
+  onPasswordResetRequested(
+    @Payload() event: EventEnvelope<'applications.account.password-reset-requested'>,
+    @Ctx() ctx: JetStreamContext,
+  ): Promise<void> {
+    return this.notifier.handle(event, ctx);
+  }
+
   @OnEvent('applications.application.draft-created')
   onDraftCreated(
     @Payload() event: EventEnvelope<'applications.application.draft-created'>,

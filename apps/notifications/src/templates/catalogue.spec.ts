@@ -57,6 +57,34 @@ const FACTS: Record<TemplateName, Record<Lang, string[]>> = {
       'cannot log in',
     ],
   },
+  'account-registration-attempted': {
+    pl: [
+      'anna.kowalska@example.pl',
+      '3 grudnia 2026 11:15',
+      'Nowego konta nie założyliśmy',
+      'forgot-password',
+    ],
+    en: [
+      'anna.kowalska@example.pl',
+      '3 December 2026 at 11:15',
+      'No new account was created',
+      'forgot-password',
+    ],
+  },
+  'account-password-reset': {
+    pl: [
+      'anna.kowalska@example.pl',
+      'reset-password?token=cmVzZXQtdG9rZW4tNDU2',
+      '3 grudnia 2026 12:15',
+      'wylogujemy Cię ze wszystkich urządzeń',
+    ],
+    en: [
+      'anna.kowalska@example.pl',
+      'reset-password?token=cmVzZXQtdG9rZW4tNDU2',
+      '3 December 2026 at 12:15',
+      'logged out on every device',
+    ],
+  },
   'application-submitted': {
     pl: [
       'Numer wniosku: OWES/2026/00042',
@@ -518,7 +546,7 @@ describe('message catalogue', () => {
       const ref =
         template === 'call-closing-reminder'
           ? 'NAB/1/2026'
-          : template === 'account-verification'
+          : template.startsWith('account-')
             ? APPLICANT.email
             : template.startsWith('group-')
               ? GROUP_ID

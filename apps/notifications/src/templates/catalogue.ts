@@ -45,6 +45,8 @@ export interface TemplateData
 
 export const TEMPLATE_NAMES = [
   'account-verification',
+  'account-registration-attempted',
+  'account-password-reset',
   'application-submitted',
   'group-submitted',
   'group-qualified',

@@ -1,22 +1,28 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiError } from '../http/api-error.js';
 import { PLATFORM_ERRORS } from '../http/error-codes.js';
 import { RequestContext } from '../context/request-context.js';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
-import { TokenVerifier } from './token-verifier.js';
+import { InvalidTokenError, TokenVerifier } from './token-verifier.js';
+import { TokenChecker } from './token-checker.js';
 import type { Role } from './roles.js';
+
+/** A verified token the service's TokenChecker says was revoked since. */
+class RevokedToken extends Error {}
 
 /**
  * Global guard of every service: a valid bearer token is required unless the route is
  * `@Public()`; `@Roles(...)` narrows who may call it. Tokens are verified against the JWKS, so
- * the issuer can be the identity module or an external OIDC provider.
+ * the issuer can be the identity module or an external OIDC provider; then the service's
+ * TokenChecker (when it has one) refuses a token revoked since (docs/architecture.md#sessions-and-revocation).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    @Optional() private readonly checker?: TokenChecker,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,8 +41,12 @@ export class AuthGuard implements CanActivate {
       });
     }
     try {
-      request.user = await this.verifier.verify(token);
-    } catch {
+      const user = await this.verifier.verify(token);
+      if (this.checker && !(await this.checker.isCurrent(user))) throw new RevokedToken();
+      request.user = user;
+    } catch (error) {
+      // A failing check (database down) is not a bad token: it propagates as the outage it is.
+      if (!(error instanceof RevokedToken || error instanceof InvalidTokenError)) throw error;
       if (isPublic) return true;
       throw new ApiError(PLATFORM_ERRORS.INVALID_TOKEN, {
         pl: 'Token jest nieprawidłowy lub wygasł',

@@ -7,6 +7,10 @@ export interface AuthUser {
   email: string;
   roles: Role[];
   language: 'pl' | 'en';
+  /** The session the token belongs to (`sid`), when the identity module issued it. */
+  sessionId?: string;
+  /** The account's token version when the token was issued (`tv`; 0 when absent). */
+  tokenVersion?: number;
 }
 
 /** Operators and admins (the centre's staff) see everything; others only what is theirs. */

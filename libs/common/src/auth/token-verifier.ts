@@ -24,6 +24,11 @@ export function userFromClaims(payload: JWTPayload): AuthUser {
     email: typeof payload.email === 'string' ? payload.email : '',
     roles,
     language: payload.lang === 'en' ? 'en' : 'pl',
+    ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
+    tokenVersion:
+      typeof payload.tv === 'number' && Number.isInteger(payload.tv) && payload.tv >= 0
+        ? payload.tv
+        : 0,
   };
 }
 
@@ -32,15 +37,23 @@ export class JwksTokenVerifier extends TokenVerifier {
     private readonly keys: JWTVerifyGetKey,
     private readonly issuer: string,
     private readonly audience: string,
+    /** The moment expiry is checked against: the service's Clock (tests move it). */
+    private readonly now: () => Date = () => new Date(),
   ) {
     super();
   }
 
-  static remote(url: string, issuer: string, audience: string): JwksTokenVerifier {
+  static remote(
+    url: string,
+    issuer: string,
+    audience: string,
+    now?: () => Date,
+  ): JwksTokenVerifier {
     return new JwksTokenVerifier(
       createRemoteJWKSet(new URL(url), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }),
       issuer,
       audience,
+      now,
     );
   }
 
@@ -50,6 +63,7 @@ export class JwksTokenVerifier extends TokenVerifier {
         issuer: this.issuer,
         audience: this.audience,
         algorithms: ['ES256', 'RS256', 'EdDSA'],
+        currentDate: this.now(),
       });
       return userFromClaims(payload);
     } catch (error) {

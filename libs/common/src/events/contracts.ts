@@ -209,6 +209,42 @@ export const VerificationRequestedV1 = Type.Object({
   recipient: Recipient,
 });
 
+/**
+ * An account changed in a way that ends tokens issued before it (docs/architecture.md#sessions-and-revocation):
+ * a role change, a disable or enable, a password change or reset (the token version rises), or
+ * sessions ended by a logout or a refresh-token reuse (listed). Consumers keep the highest version.
+ */
+export const AccountChangedV1 = Type.Object({
+  userId: Uuid,
+  tokenVersion: Type.Integer({
+    minimum: 0,
+    description: 'Tokens carrying a lower version (claim tv) are refused',
+  }),
+  disabled: Type.Boolean(),
+  roles: Type.Array(Type.String()),
+  revokedSessionIds: Type.Array(Uuid, { description: 'Sessions (claim sid) ended by this change' }),
+  reason: Type.String({ description: 'role-changed, disabled, enabled, password-changed, …' }),
+  changedAt: Iso,
+  tokensExpireBy: Iso,
+});
+
+/** Someone tried to register with the address of an existing account: its owner is told. */
+export const RegistrationAttemptedV1 = Type.Object({
+  userId: Uuid,
+  loginUrl: Type.String(),
+  resetUrl: Type.String(),
+  attemptedAt: Iso,
+  recipient: Recipient,
+});
+
+/** A forgotten-password link (one-time, expiring) for the account's owner. */
+export const PasswordResetRequestedV1 = Type.Object({
+  userId: Uuid,
+  resetUrl: Type.String(),
+  expiresAt: Iso,
+  recipient: Recipient,
+});
+
 // ---------------------------------------------------------------------------------------------
 // grants events (issue 4). Add new grants contracts in this section.
 // ---------------------------------------------------------------------------------------------
@@ -539,6 +575,9 @@ export const EVENT_CONTRACTS = {
   'applications.application.formally-rejected': { version: 1, schema: FormallyRejectedV1 },
   'applications.application.withdrawn': { version: 1, schema: WithdrawnV1 },
   'applications.account.verification-requested': { version: 1, schema: VerificationRequestedV1 },
+  'applications.account.changed': { version: 1, schema: AccountChangedV1 },
+  'applications.account.registration-attempted': { version: 1, schema: RegistrationAttemptedV1 },
+  'applications.account.password-reset-requested': { version: 1, schema: PasswordResetRequestedV1 },
   // grants
   'grants.call.published': { version: 1, schema: CallPublishedV1 },
   'grants.evaluation.assigned': { version: 1, schema: EvaluationAssignedV1 },

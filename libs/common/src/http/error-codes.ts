@@ -135,10 +135,14 @@ export const PLATFORM_ERRORS = defineErrorCodes({
   },
   TOO_MANY_REQUESTS: {
     status: 429,
-    when: 'Too many login, registration or verification-resend attempts from one address for one e-mail within the window (Retry-After says when to retry).',
+    when: 'Too many failed logins for one account or from one address (a growing delay, never a lock-out), or too many registration, verification-resend or forgotten-password requests (Retry-After says when to retry).',
   },
   INTERNAL_ERROR: {
     status: 500,
     when: 'An unexpected server error; the body shows only the correlation id to quote to support.',
+  },
+  DEPENDENCY_UNAVAILABLE: {
+    status: 503,
+    when: 'The database or NATS does not answer (an outage, a restart, too many connections); nothing was changed, try again after `Retry-After` seconds. `/health/ready` answers it too, naming what is down.',
   },
 });

@@ -16,12 +16,15 @@ import { serviceDataSourceOptions, type ClassType } from '../database/data-sourc
 import { MessagingModule } from '../messaging/messaging.module.js';
 import { MESSAGING_ENTITIES } from '../messaging/messaging.entities.js';
 import { HealthController } from '../health/health.controller.js';
+import { DependencyOutages } from '../health/dependency-outages.js';
 import { AuthGuard } from '../auth/auth.guard.js';
 import { JwksTokenVerifier, TokenVerifier } from '../auth/token-verifier.js';
 import { Clock, SystemClock } from '../time/clock.js';
 import { Metrics } from '../metrics/metrics.js';
 import { RequestContext } from '../context/request-context.js';
 import { CorrelationMiddleware, correlationIdOf } from './correlation.middleware.js';
+import { HttpMetricsMiddleware } from './http-metrics.middleware.js';
+import { MetricsController } from './metrics.controller.js';
 import {
   REDACT_PATHS,
   errorSerializer,
@@ -80,7 +83,10 @@ export class PlatformModule implements NestModule {
                 return method.apply(this, scrubLogArguments(args) as Parameters<typeof method>);
               },
             },
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            // Probes and scrapes are not requests anybody reads about.
+            autoLogging: {
+              ignore: (req) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? ''),
+            },
             ...(env.LOG_FILE
               ? { stream: pino.destination({ dest: env.LOG_FILE, sync: true, mkdir: true }) }
               : {}),
@@ -106,20 +112,26 @@ export class PlatformModule implements NestModule {
             retryBaseMs: env.EVENT_RETRY_BASE_MS,
           }),
         }),
-        TerminusModule,
+        // Its own failure log would say so at every probe; DependencyOutages logs an outage once.
+        TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: options.envClass, useValue: env },
         { provide: BaseEnv, useValue: env },
         { provide: SERVICE_NAME, useValue: options.service },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: Metrics, useValue: new Metrics(options.service) },
+        DependencyOutages,
         ...(options.tokenVerifierProviders ?? [
           {
             provide: TokenVerifier,
-            useFactory: () =>
-              JwksTokenVerifier.remote(env.JWKS_URL, env.JWT_ISSUER, env.JWT_AUDIENCE),
+            // Expiry follows the service's Clock (docs/architecture.md#sessions-and-revocation).
+            useFactory: (clock: Clock) =>
+              JwksTokenVerifier.remote(env.JWKS_URL, env.JWT_ISSUER, env.JWT_AUDIENCE, () =>
+                clock.now(),
+              ),
+            inject: [Clock],
           },
         ]),
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -130,12 +142,13 @@ export class PlatformModule implements NestModule {
         SERVICE_NAME,
         Clock,
         Metrics,
+        DependencyOutages,
         ...(options.tokenVerifierProviders ?? [TokenVerifier]),
       ],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(CorrelationMiddleware).forRoutes('*path');
+    consumer.apply(CorrelationMiddleware, HttpMetricsMiddleware).forRoutes('*path');
   }
 }

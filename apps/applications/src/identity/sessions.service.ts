@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { In, IsNull, type EntityManager } from 'typeorm';
+import { Clock, type Emit } from '@app/common';
+import { ApplicationsEnv } from '../config/applications.env.js';
+import type { TokenResponse } from './auth.dto.js';
+import { KeysService } from './keys.service.js';
+import { RefreshToken, Session, User } from './user.entity.js';
+
+export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Why the tokens of an account or a session end (the event's `reason`, the audit's action). */
+export type AccountChangeReason =
+  | 'role-changed'
+  | 'disabled'
+  | 'enabled'
+  | 'password-changed'
+  | 'password-reset'
+  | 'logout'
+  | 'refresh-token-reused';
+
+/**
+ * Sessions and their tokens (docs/architecture.md#sessions-and-revocation): a login opens a
+ * session (`sid`) with an opaque refresh token (random, only its SHA-256 stored) that rotates on
+ * every refresh; access tokens are short-lived JWTs carrying `sid` and the account's token
+ * version. Every change that ends tokens is published as `applications.account.changed`, which
+ * the other services keep in their read models.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly keys: KeysService,
+    private readonly env: ApplicationsEnv,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Opens a session for the user and returns its first tokens. */
+  async open(manager: EntityManager, user: User): Promise<TokenResponse> {
+    const now = this.clock.now();
+    const session = manager.create(Session, {
+      id: randomUUID(),
+      userId: user.id,
+      createdAt: now,
+      lastUsedAt: now,
+      expiresAt: new Date(now.getTime() + this.env.SESSION_TTL_HOURS * 3_600_000),
+      revokedAt: null,
+      revokedReason: null,
+    });
+    await manager.insert(Session, session);
+    return this.issue(manager, user, session);
+  }
+
+  /** A new refresh token of the session (the caller marks the old one used) and an access token. */
+  async issue(manager: EntityManager, user: User, session: Session): Promise<TokenResponse> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await manager.insert(RefreshToken, {
+      tokenHash: sha256(refreshToken),
+      sessionId: session.id,
+      createdAt: this.clock.now(),
+      usedAt: null,
+    });
+    return {
+      accessToken: await this.keys.sign(user, session.id),
+      tokenType: 'Bearer',
+      expiresIn: this.env.JWT_TTL_SECONDS,
+      refreshToken,
+      refreshExpiresAt: session.expiresAt.toISOString(),
+    };
+  }
+
+  /** A new access token of a session that stays (after the account's token version rose). */
+  async accessToken(user: User, sessionId: string): Promise<TokenResponse> {
+    return {
+      accessToken: await this.keys.sign(user, sessionId),
+      tokenType: 'Bearer',
+      expiresIn: this.env.JWT_TTL_SECONDS,
+    };
+  }
+
+  /** Ends sessions of the user (all open ones, or those named); returns the ids ended. */
+  async revoke(
+    manager: EntityManager,
+    userId: string,
+    reason: AccountChangeReason,
+    only?: { sessionIds?: string[]; except?: string },
+  ): Promise<string[]> {
+    const open = await manager.find(Session, {
+      where: {
+        userId,
+        revokedAt: IsNull(),
+        ...(only?.sessionIds ? { id: In(only.sessionIds) } : {}),
+      },
+      select: { id: true },
+    });
+    const ids = open.map((s) => s.id).filter((id) => id !== only?.except);
+    if (ids.length > 0) {
+      await manager.update(
+        Session,
+        { id: In(ids) },
+        { revokedAt: this.clock.now(), revokedReason: reason },
+      );
+    }
+    return ids;
+  }
+
+  /**
+   * Publishes the account's state after a change (in the caller's transaction). `bump` raises the
+   * token version first, which ends every access token issued before, in every service.
+   */
+  async publish(
+    manager: EntityManager,
+    emit: Emit,
+    user: User,
+    reason: AccountChangeReason,
+    options: { bump: boolean; revokedSessionIds?: string[] },
+  ): Promise<void> {
+    if (options.bump) {
+      user.tokenVersion += 1;
+      await manager.update(User, { id: user.id }, { tokenVersion: user.tokenVersion });
+    }
+    const now = this.clock.now();
+    await emit('applications.account.changed', {
+      userId: user.id,
+      tokenVersion: user.tokenVersion,
+      disabled: user.disabledAt !== null,
+      roles: [user.role],
+      revokedSessionIds: options.revokedSessionIds ?? [],
+      reason,
+      changedAt: now.toISOString(),
+      tokensExpireBy: new Date(now.getTime() + this.env.JWT_TTL_SECONDS * 1000).toISOString(),
+    });
+  }
+}
