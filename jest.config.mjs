@@ -24,14 +24,28 @@ const common = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };
+// The tiers that drive the services over HTTP record what the test client sends and gets, and
+// the run fails if the services' OpenAPI documents do not describe it
+// (docs/architecture.md#documenting-an-endpoint). Jest runs a project's global hooks only when
+// one of its tests runs (once for both tiers), never for the unit tier alone.
+const recordedTraffic = {
+  globalSetup: '<rootDir>/test/support/traffic/traffic-setup.ts',
+  globalTeardown: '<rootDir>/test/support/traffic/traffic-check.ts',
+};
 export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     {
       ...common,
+      ...recordedTraffic,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    {
+      ...common,
+      ...recordedTraffic,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+    },
   ],
 };

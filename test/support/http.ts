@@ -1,16 +1,29 @@
+import { prepareRecording, recordRequest } from './traffic/traffic-record.js';
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
   headers: Headers;
 }
 
-/** A tiny JSON client for a service's `/api` (and `/health`) over real HTTP. */
+/**
+ * A tiny JSON client for a service's `/api` (and `/health`) over real HTTP. In the integration
+ * and e2e tiers it records every request and its status for the check against the services'
+ * OpenAPI documents (test/support/traffic/traffic-check.ts), unless a call says `unrecorded`.
+ */
 export function client(baseUrl: string) {
   async function call<T = any>(
     method: string,
     path: string,
-    options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
+    options: {
+      body?: unknown;
+      token?: string;
+      headers?: Record<string, string>;
+      /** Sent on purpose outside the API's contract (junk routes or parameters): not checked. */
+      unrecorded?: boolean;
+    } = {},
   ): Promise<ApiResponse<T>> {
+    const recording = !options.unrecorded && (await prepareRecording(baseUrl));
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -26,6 +39,7 @@ export function client(baseUrl: string) {
     } catch {
       // not JSON
     }
+    if (recording) await recordRequest(baseUrl, method, path, response.status, body);
     return { status: response.status, body, headers: response.headers };
   }
   return {

@@ -109,7 +109,7 @@ export function renderErrorCodesDoc(): string {
     codesTable(),
     '',
     'An HTTP error raised by the framework with a status none of these codes has is answered as',
-    '`HTTP_<status>`, e.g. `HTTP_503` from `/health/ready` when Postgres or NATS does not answer.',
+    '`HTTP_<status>` (e.g. `HTTP_501`); none does today.',
     '',
   );
   return lines.join('\n');

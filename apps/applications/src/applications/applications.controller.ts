@@ -16,9 +16,9 @@ import {
   ApiOperation,
   ApiProduces,
   ApiResponse,
-  ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@app/common';
+import { ApiErrors, ApiTag, CurrentUser, Roles, type AuthUser } from '@app/common';
+import { ApplicationsErrors as E } from './applications.errors.js';
 import { applicationView } from './application.view.js';
 import {
   CreateApplicationDto,
@@ -42,7 +42,10 @@ import { WithdrawApplicationUseCase } from './use-cases/withdraw/withdraw.use-ca
 
 const uuid = new ParseUUIDPipe();
 
-@ApiTags('applications')
+@ApiTag(
+  'applications',
+  'Grant application forms: drafts, submission with a reference number, versions, the formal check, withdrawal, the CSV export',
+)
 @ApiBearerAuth()
 @Controller('applications')
 export class ApplicationsController {
@@ -62,6 +65,7 @@ export class ApplicationsController {
   @Post()
   @Roles('applicant')
   @ApiOperation({ summary: 'Create a draft application for a call (partial data allowed)' })
+  @ApiErrors(E.UNKNOWN_CALL)
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateApplicationDto) {
     return applicationView(
       await this.createDraft.execute({ user, callId: dto.callId, form: dto.form ?? {} }),
@@ -84,6 +88,10 @@ export class ApplicationsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="wnioski.csv"')
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'The CSV file (`wnioski.csv`)',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   @ApiOperation({
     summary: 'Submitted applications (of a call) as CSV with Polish headers, UTF-8 with BOM',
   })
@@ -131,6 +139,7 @@ export class ApplicationsController {
   @ApiOperation({
     summary: 'Save the draft, or the correction being prepared (partial data allowed)',
   })
+  @ApiErrors(E.NOT_A_DRAFT)
   async update(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
@@ -148,6 +157,7 @@ export class ApplicationsController {
     summary:
       'Submit the draft (reference OWES/<year>/<nnnnn>) or answer corrections with a new version; idempotent',
   })
+  @ApiErrors(E.NOT_A_DRAFT, E.CALL_CLOSED, E.CORRECTION_TERM_PASSED, E.FORM_INVALID)
   async submit(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return applicationView(await this.submitApplication.execute({ user, applicationId: id }));
   }
@@ -156,6 +166,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('applicant')
   @ApiOperation({ summary: 'Withdraw the application before the formal decision' })
+  @ApiErrors(E.CANNOT_WITHDRAW)
   async withdraw(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return applicationView(await this.withdrawApplication.execute({ user, applicationId: id }));
   }
@@ -167,11 +178,13 @@ export class ApplicationsController {
     summary:
       'Formal check: accepted, corrections requested (issues; term in working days) or rejected',
   })
+  @ApiOkResponse({ description: 'The application after the check, in its new state' })
   @ApiResponse({
     status: 409,
     description:
-      'CROSS_APPLICATION_CONFLICT: acceptance refused while the application conflicts with others (see GET …/:id/conflicts; `errors` lists each conflict); NOT_AWAITING_FORMAL_CHECK, NO_CORRECTION_ROUNDS_LEFT',
+      'Acceptance is refused while the application conflicts with others (see GET …/:id/conflicts; `errors` lists each conflict).',
   })
+  @ApiErrors(E.CROSS_APPLICATION_CONFLICT, E.NOT_AWAITING_FORMAL_CHECK, E.NO_CORRECTION_ROUNDS_LEFT)
   async formalCheck(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,

@@ -43,30 +43,47 @@ export class UpdateApplicationDto {
 }
 
 export class ListApplicationsQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the applications of this call' })
   @IsUUID()
   @IsOptional()
   callId?: string;
 
+  @ApiPropertyOptional({ enum: APPLICATION_STATES, description: 'Only applications in this state' })
   @IsIn(APPLICATION_STATES)
   @IsOptional()
   state?: ApplicationState;
 
   /** TERYT code of the applicant's seat. */
+  @ApiPropertyOptional({
+    pattern: '^\\d{4}$',
+    example: '1462',
+    description: "TERYT county code of the applicant's seat",
+  })
   @Matches(/^\d{4}$/, { message: 'isTeryt' })
   @IsOptional()
   county?: string;
 
   /** Reference number or entity name (part of it, any case). */
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 200,
+    description: 'Part of the reference number or of the entity name, any case',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   @IsOptional()
   q?: string;
 
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
   override pageSize = 20;
 }
 
 export class ExportQuery {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only the applications of this call (all submitted ones when omitted)',
+  })
   @IsUUID()
   @IsOptional()
   callId?: string;

@@ -1,22 +1,24 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { AuditEntry, PageQuery, Roles, auditEntryView } from '@app/common';
+import { ApiTag, AuditEntry, PageQuery, Roles, auditEntryView } from '@app/common';
 
 export const AUDITED_ENTITY_TYPES = ['application', 'initiative-group', 'user'] as const;
 
 class AuditQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: AUDITED_ENTITY_TYPES, description: 'Only entries of this kind' })
   @IsIn(AUDITED_ENTITY_TYPES)
   @IsOptional()
   entityType?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only entries of this entity' })
   @IsUUID()
   @IsOptional()
   entityId?: string;
 }
 
-@ApiTags('audit')
+@ApiTag('audit', 'The audit log of every state change: who, what and when')
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {

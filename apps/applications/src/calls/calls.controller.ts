@@ -1,12 +1,17 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
-import { ApiError, Clock, Public, formatPln, toWarsawIso } from '@app/common';
+import { ApiError, ApiTag, Clock, Public, formatPln, toWarsawIso } from '@app/common';
 import { isCallOpen } from '../domain/call-window.js';
 import { CallReadModel } from './call.entity.js';
 
 class CallsQuery {
+  @ApiPropertyOptional({
+    enum: ['open', 'all'],
+    default: 'open',
+    description: 'The open calls only (default), or every call',
+  })
   @IsIn(['open', 'all'])
   @IsOptional()
   status: 'open' | 'all' = 'open';
@@ -30,7 +35,10 @@ export function callView(call: CallReadModel, now: Date) {
   };
 }
 
-@ApiTags('calls')
+@ApiTag(
+  'calls',
+  'Calls for applications (nabory) as published by the grants service; public, no token needed',
+)
 @Controller('calls')
 export class CallsController {
   constructor(
@@ -41,7 +49,6 @@ export class CallsController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Calls for applications (nabory) — open ones by default' })
-  @ApiQuery({ name: 'status', enum: ['open', 'all'], required: false })
   async list(@Query() query: CallsQuery) {
     const now = this.clock.now();
     // The open calls of domain/call-window.ts (isCallOpen), as a query: opensAt <= now < closesAt.
@@ -55,6 +62,7 @@ export class CallsController {
 
   @Get(':id')
   @Public()
+  @ApiOperation({ summary: 'A call for applications, with whether it is open now' })
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     const call = await this.dataSource.getRepository(CallReadModel).findOne({ where: { id } });
     if (!call) throw ApiError.notFound({ pl: 'Nie ma takiego naboru', en: 'No such call' });

@@ -166,9 +166,11 @@ export class GroupDecisionDto {
 }
 
 export class ListGroupsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: GROUP_STATES, description: 'Only groups in this state' })
   @IsIn(GROUP_STATES)
   @IsOptional()
   state?: GroupState;
 
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
   override pageSize = 20;
 }

@@ -9,15 +9,19 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@app/common';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiErrors, ApiTag, CurrentUser, Roles, type AuthUser } from '@app/common';
+import { InitiativeGroupsErrors as E } from './initiative-groups.errors.js';
 import { GroupDecisionDto, GroupFormBody, ListGroupsQuery } from './initiative-group.dto.js';
 import { groupView } from './initiative-group.view.js';
 import { InitiativeGroupsService } from './initiative-groups.service.js';
 
 const uuid = new ParseUUIDPipe();
 
-@ApiTags('initiative-groups')
+@ApiTag(
+  'initiative-groups',
+  "Initiative groups' enrolment: the draft, its submission and the recruitment committee's decision",
+)
 @ApiBearerAuth()
 @Controller('initiative-groups')
 export class InitiativeGroupsController {
@@ -40,6 +44,7 @@ export class InitiativeGroupsController {
 
   @Get(':id')
   @Roles('applicant', 'operator', 'admin')
+  @ApiOperation({ summary: "An initiative group: the applicant's own, or any for staff" })
   async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return groupView(await this.groups.get(user, id));
   }
@@ -47,6 +52,7 @@ export class InitiativeGroupsController {
   @Patch(':id')
   @Roles('applicant')
   @ApiOperation({ summary: 'Save the draft (the whole form; partial data allowed)' })
+  @ApiErrors(E.NOT_A_DRAFT)
   async update(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
@@ -59,6 +65,7 @@ export class InitiativeGroupsController {
   @HttpCode(200)
   @Roles('applicant')
   @ApiOperation({ summary: 'Submit the group: every problem is listed at once; idempotent' })
+  @ApiErrors(E.NOT_A_DRAFT, E.FORM_INVALID)
   async submit(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     return groupView(await this.groups.submit(user, id));
   }
@@ -69,6 +76,7 @@ export class InitiativeGroupsController {
   @ApiOperation({
     summary: "Record the recruitment committee's decision: qualified or rejected, with the reason",
   })
+  @ApiErrors(E.NOT_SUBMITTED)
   async decide(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,

@@ -1,6 +1,16 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, formatPln, toWarsawIso, type AuthUser } from '@app/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery } from '@nestjs/swagger';
+import {
+  ApiErrors,
+  ApiTag,
+  CurrentUser,
+  PLATFORM_ERRORS,
+  Roles,
+  formatPln,
+  toWarsawIso,
+  type AuthUser,
+} from '@app/common';
+import { AppealsErrors as E } from './appeals.errors.js';
 import { AppealDto } from './appeals.dto.js';
 import type { Appeal } from './appeal.entity.js';
 import type { Decision } from '../ranking/decision.entity.js';
@@ -44,7 +54,10 @@ function decisionView(d: Decision, a: GrantApplication, appeal?: Appeal | null) 
   };
 }
 
-@ApiTags('decisions')
+@ApiTag(
+  'decisions',
+  "The decisions the approved ranking made (funded, reserve list, below the threshold) and the applicants' appeals",
+)
 @ApiBearerAuth()
 @Controller('decisions')
 export class DecisionsController {
@@ -59,6 +72,13 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Decisions: an applicant sees their own, staff all (optionally of one call)',
   })
+  @ApiQuery({
+    name: 'callId',
+    required: false,
+    schema: { type: 'string', format: 'uuid' },
+    description: 'Only the decisions of this call',
+  })
+  @ApiErrors(PLATFORM_ERRORS.BAD_REQUEST)
   async list(@CurrentUser() user: AuthUser, @Query('callId') callId?: string) {
     if (callId !== undefined) await uuid.transform(callId, { type: 'query', data: 'callId' });
     const rows = await this.listDecisions.execute({ user, callId });
@@ -67,6 +87,7 @@ export class DecisionsController {
 
   @Get(':id')
   @Roles('applicant', 'operator', 'admin')
+  @ApiOperation({ summary: 'A decision with its appeal, if any' })
   async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     const { decision, application, appeal } = await this.getDecision.execute({
       user,
@@ -80,6 +101,7 @@ export class DecisionsController {
   @ApiOperation({
     summary: 'Appeal against the decision, within the appeal term, naming the contested criteria',
   })
+  @ApiErrors(E.NOT_THE_APPLICANT, E.APPEAL_ALREADY_FILED, E.APPEAL_TERM_OVER, E.NOTHING_TO_APPEAL)
   async appeal(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsISO8601,
@@ -11,22 +11,29 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { AuditService, Roles, auditEntryView } from '@app/common';
+import { ApiTag, AuditService, Roles, auditEntryView } from '@app/common';
 
 class AuditQuery {
+  @ApiPropertyOptional({ maxLength: 50, description: 'Only entries of this kind, e.g. `award`' })
   @IsString()
   @MaxLength(50)
   @IsOptional()
   entityType?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only entries of this entity' })
   @IsUUID()
   @IsOptional()
   entityId?: string;
 
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Only entries before this moment (the next page: the last entry’s moment)',
+  })
   @IsISO8601({ strict: true })
   @IsOptional()
   before?: string;
 
+  @ApiPropertyOptional({ type: 'integer', default: 100, minimum: 1, maximum: 500 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -35,7 +42,7 @@ class AuditQuery {
   limit = 100;
 }
 
-@ApiTags('audit')
+@ApiTag('audit', 'The audit log of every state change in the grants service: who, what and when')
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@app/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery } from '@nestjs/swagger';
+import { ApiErrors, ApiTag, CurrentUser, PLATFORM_ERRORS, Roles, type AuthUser } from '@app/common';
+import { AwardsErrors as E } from './awards.errors.js';
 import {
   AgreementDto,
   AgreementPreparationDto,
@@ -30,7 +31,10 @@ import { SignAgreement } from './use-cases/sign-agreement/sign-agreement.use-cas
 const uuid = new ParseUUIDPipe();
 
 /** Awards and their agreements, payments and bridging extensions (job monitoring: monitoring/). */
-@ApiTags('awards')
+@ApiTag(
+  'awards',
+  'Awards after the decision: giving up, the agreement, payments, bridging-support extensions and the monitoring of the funded jobs',
+)
 @ApiBearerAuth()
 @Controller('awards')
 export class AwardsController {
@@ -51,6 +55,13 @@ export class AwardsController {
   @ApiOperation({
     summary: 'Awards: an applicant sees their own, staff all (optionally of one call)',
   })
+  @ApiQuery({
+    name: 'callId',
+    required: false,
+    schema: { type: 'string', format: 'uuid' },
+    description: 'Only the awards of this call',
+  })
+  @ApiErrors(PLATFORM_ERRORS.BAD_REQUEST)
   async list(@CurrentUser() user: AuthUser, @Query('callId') callId?: string) {
     if (callId !== undefined) await uuid.transform(callId, { type: 'query', data: 'callId' });
     return { items: (await this.listAwards.execute({ user, callId })).map(awardView) };
@@ -58,6 +69,9 @@ export class AwardsController {
 
   @Get(':id')
   @Roles('applicant', 'operator', 'admin')
+  @ApiOperation({
+    summary: 'An award with its jobs and their reports, its payments and refund claims',
+  })
   async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     const d = await this.getAward.execute({ user, awardId: id });
     return {
@@ -78,6 +92,7 @@ export class AwardsController {
     summary:
       'Give up the award before the agreement (rezygnacja): its money funds the reserve list in ranking order',
   })
+  @ApiErrors(E.AWARD_GIVEN_UP, E.AGREEMENT_ALREADY_SIGNED)
   async giveUp(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
@@ -101,6 +116,12 @@ export class AwardsController {
     summary:
       'Request the bridging-support extension (grant-bridging model, after the agreement; the centre decides)',
   })
+  @ApiErrors(
+    E.NO_BRIDGING_SUPPORT,
+    E.AGREEMENT_NOT_SIGNED,
+    E.AWARD_CLOSED,
+    E.BRIDGING_EXTENSION_EXISTS,
+  )
   async requestExtension(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
@@ -118,6 +139,7 @@ export class AwardsController {
     summary:
       'Approve (the award grows by the extension, within the call budget) or reject a bridging-support extension request',
   })
+  @ApiErrors(E.BRIDGING_EXTENSION_DECIDED, E.AWARD_CLOSED, E.BUDGET_EXCEEDED)
   async decideExtension(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
@@ -140,6 +162,7 @@ export class AwardsController {
     summary:
       'The agreement is ready to sign: planned day and place (the applicant is told; again on a change)',
   })
+  @ApiErrors(E.AWARD_GIVEN_UP, E.AGREEMENT_ALREADY_SIGNED)
   async prepareAgreement(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
@@ -156,6 +179,12 @@ export class AwardsController {
   @ApiOperation({
     summary: 'Record the signed agreement: security, de minimis certificate, job starts',
   })
+  @ApiErrors(
+    E.AWARD_GIVEN_UP,
+    E.AGREEMENT_ALREADY_SIGNED,
+    E.EXCHANGE_RATE_MISSING,
+    E.DE_MINIMIS_CEILING_EXCEEDED,
+  )
   async agreement(@Param('id', uuid) id: string, @Body() dto: AgreementDto) {
     return awardView(await this.signAgreement.execute({ awardId: id, agreement: dto }));
   }
@@ -165,6 +194,13 @@ export class AwardsController {
   @ApiOperation({
     summary: 'Record a payment: a tranche or (bridging model) a month of bridging support',
   })
+  @ApiErrors(
+    E.AWARD_GIVEN_UP,
+    E.AGREEMENT_NOT_SIGNED,
+    E.EXCEEDS_AWARD,
+    E.NO_BRIDGING_SUPPORT,
+    E.BRIDGING_NOT_ALLOWED,
+  )
   async pay(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string, @Body() dto: PaymentDto) {
     const { award, payment } = await this.recordPayment.execute({
       user,

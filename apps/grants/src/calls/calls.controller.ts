@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, formatPln, toWarsawIso, type AuthUser } from '@app/common';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiErrors,
+  ApiTag,
+  CurrentUser,
+  Roles,
+  formatPln,
+  toWarsawIso,
+  type AuthUser,
+} from '@app/common';
+import { CallsErrors as E } from './calls.errors.js';
 import { CallsService } from './calls.service.js';
 import { CreateCallDto, UpdateCallDto } from './calls.dto.js';
 import type { Call } from './call.entity.js';
@@ -39,7 +48,10 @@ export function callView(c: Call) {
 
 const uuid = new ParseUUIDPipe();
 
-@ApiTags('calls')
+@ApiTag(
+  'calls',
+  'Calls for applications (nabory): their settings, rules and budget, and their publication',
+)
 @ApiBearerAuth()
 @Controller('calls')
 export class CallsController {
@@ -48,18 +60,21 @@ export class CallsController {
   @Post()
   @Roles('operator', 'admin')
   @ApiOperation({ summary: 'Create a call for applications (nabór), as a draft' })
+  @ApiErrors(E.CALL_NUMBER_TAKEN)
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateCallDto) {
     return callView(await this.calls.create(user, dto));
   }
 
   @Get()
   @Roles('operator', 'admin', 'evaluator')
+  @ApiOperation({ summary: 'Every call, drafts included, with its settings' })
   async list() {
     return { items: (await this.calls.list()).map(callView) };
   }
 
   @Get(':id')
   @Roles('operator', 'admin', 'evaluator')
+  @ApiOperation({ summary: 'A call with its settings' })
   async get(@Param('id', uuid) id: string) {
     return callView(await this.calls.get(id));
   }
@@ -67,6 +82,7 @@ export class CallsController {
   @Patch(':id')
   @Roles('operator', 'admin')
   @ApiOperation({ summary: "Change a call's settings (until the first form is submitted)" })
+  @ApiErrors(E.CALL_RULES_LOCKED, E.CALL_NUMBER_TAKEN, E.CALL_ALREADY_CLOSED)
   async update(@Param('id', uuid) id: string, @Body() dto: UpdateCallDto) {
     return callView(await this.calls.update(id, dto));
   }
@@ -75,6 +91,7 @@ export class CallsController {
   @HttpCode(200)
   @Roles('operator', 'admin')
   @ApiOperation({ summary: 'Publish the call: applicants can then fill in forms for it' })
+  @ApiErrors(E.CALL_ALREADY_CLOSED)
   async publish(@Param('id', uuid) id: string) {
     return callView(await this.calls.publish(id));
   }

@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, formatPln, toWarsawIso, type AuthUser } from '@app/common';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiErrors,
+  ApiTag,
+  CurrentUser,
+  Roles,
+  formatPln,
+  toWarsawIso,
+  type AuthUser,
+} from '@app/common';
+import { EvaluationErrors as E } from './evaluation.errors.js';
 import { DeclareImpartiality } from './use-cases/declare-impartiality/declare-impartiality.use-case.js';
 import { GetEvaluation } from './use-cases/get-evaluation/get-evaluation.use-case.js';
 import { ListMyEvaluations } from './use-cases/list-my-evaluations/list-my-evaluations.use-case.js';
@@ -40,7 +49,10 @@ export function evaluationView(e: Evaluation) {
   };
 }
 
-@ApiTags('evaluation')
+@ApiTag(
+  'evaluation',
+  "The evaluation committee: a call's evaluator pool, the evaluators' own evaluations, their impartiality declarations and scores",
+)
 @ApiBearerAuth()
 @Controller('calls/:callId/evaluators')
 export class EvaluatorPoolController {
@@ -68,7 +80,7 @@ export class EvaluatorPoolController {
   }
 }
 
-@ApiTags('evaluation')
+@ApiTag('evaluation')
 @ApiBearerAuth()
 @Controller('evaluations')
 export class EvaluationsController {
@@ -98,6 +110,7 @@ export class EvaluationsController {
   @Get(':id')
   @Roles('evaluator')
   @ApiOperation({ summary: 'An own evaluation with the application (403 before the declaration)' })
+  @ApiErrors(E.DECLARATION_REQUIRED, E.CONFLICT_OF_INTEREST)
   async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
     const { evaluation, application, call, appeal } = await this.getEvaluation.execute({
       user,
@@ -135,6 +148,7 @@ export class EvaluationsController {
   @ApiOperation({
     summary: 'Impartiality and confidentiality declaration, or a conflict of interest (re-assigns)',
   })
+  @ApiErrors(E.ALREADY_DECLARED)
   async declare(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
@@ -151,6 +165,7 @@ export class EvaluationsController {
   @ApiOperation({
     summary: 'Scores per criterion: whole points within 0..max, each with a justification',
   })
+  @ApiErrors(E.DECLARATION_REQUIRED, E.ALREADY_SCORED)
   async score(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,

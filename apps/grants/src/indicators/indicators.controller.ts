@@ -1,11 +1,14 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '@app/common';
+import { ApiTag, Roles } from '@app/common';
 import { field, invalid } from '../shared/problems.js';
 import { IndicatorsService } from './indicators.service.js';
 
-@ApiTags('indicators')
+@ApiTag(
+  'indicators',
+  "The programme's indicators per county (groups supported, enterprises strengthened and created, jobs created) beside its targets",
+)
 @ApiBearerAuth()
 @Controller('indicators')
 export class IndicatorsController {
@@ -17,7 +20,19 @@ export class IndicatorsController {
     summary:
       'Indicators per programme and county beside the targets (JSON, or CSV with ?format=csv)',
   })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiQuery({
+    name: 'format',
+    required: false,
+    enum: ['json', 'csv'],
+    description: 'JSON (default) or CSV; another value answers 400',
+  })
+  @ApiOkResponse({
+    description: 'The indicators, as JSON or (`format=csv`) as a CSV file',
+    content: {
+      'application/json': { schema: { type: 'object' } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   async get(
     @Query('format') format: string | undefined,
     @Res({ passthrough: true }) res: Response,

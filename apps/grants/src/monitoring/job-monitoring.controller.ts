@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@app/common';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiErrors, ApiTag, CurrentUser, Roles, type AuthUser } from '@app/common';
+import { MonitoringErrors as E } from './monitoring.errors.js';
 import { jobView, reportView } from '../awards/awards.views.js';
 import { JobReportDto, RefillDto, VacancyDto } from './monitoring.dto.js';
 import { RefillJob } from './use-cases/refill-job/refill-job.use-case.js';
@@ -10,8 +11,9 @@ import { SubmitReport } from './use-cases/submit-report/submit-report.use-case.j
 const uuid = new ParseUUIDPipe();
 
 /** Keeping an award's jobs: monthly reports, vacancies, refills. */
-@ApiTags('awards')
+@ApiTag('awards')
 @ApiBearerAuth()
+@ApiErrors(E.JOB_TERM_CLOSED)
 @Controller('awards/:id/jobs/:jobId')
 export class JobMonitoringController {
   constructor(
@@ -23,6 +25,7 @@ export class JobMonitoringController {
   @Post('reports')
   @Roles('applicant', 'operator', 'admin')
   @ApiOperation({ summary: 'Monthly confirmation that the job still exists, with evidence' })
+  @ApiErrors(E.REPORT_ALREADY_SUBMITTED, E.PERIOD_NOT_ENDED)
   async report(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
@@ -38,6 +41,7 @@ export class JobMonitoringController {
   @ApiOperation({
     summary: 'Report that the job became vacant (to be filled within the refill term)',
   })
+  @ApiErrors(E.JOB_ALREADY_VACANT)
   async vacancy(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,
@@ -51,6 +55,7 @@ export class JobMonitoringController {
   @HttpCode(200)
   @Roles('applicant', 'operator', 'admin')
   @ApiOperation({ summary: 'Record that another eligible person took the vacant job' })
+  @ApiErrors(E.JOB_NOT_VACANT, E.REFILL_TOO_LATE)
   async refill(
     @CurrentUser() user: AuthUser,
     @Param('id', uuid) id: string,

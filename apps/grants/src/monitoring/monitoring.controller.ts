@@ -1,9 +1,12 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@app/common';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiTag, Roles } from '@app/common';
 import { MonitoringScheduler } from './monitoring.scheduler.js';
 
-@ApiTags('monitoring')
+@ApiTag(
+  'monitoring',
+  "The scheduler's scans (reports due and overdue, refund claims, settlements, overdue evaluations, reserve funding), run on demand",
+)
 @ApiBearerAuth()
 @Controller()
 export class MonitoringController {

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, Roles, formatPln, type AuthUser } from '@app/common';
+import { ApiErrors, ApiTag, CurrentUser, Roles, formatPln, type AuthUser } from '@app/common';
+import { RankingErrors as E } from './ranking.errors.js';
 import { ApproveRanking } from './use-cases/approve-ranking/approve-ranking.use-case.js';
 import { GetRanking, type RankingView } from './use-cases/get-ranking/get-ranking.use-case.js';
 import { rankingCsv } from './use-cases/get-ranking/ranking-csv.js';
@@ -18,7 +19,10 @@ function rankingView(v: RankingView) {
   };
 }
 
-@ApiTags('ranking')
+@ApiTag(
+  'ranking',
+  "A call's ranking list within its budget and its approval, which records one decision per application",
+)
 @ApiBearerAuth()
 @Controller('calls/:callId/ranking')
 export class RankingController {
@@ -32,7 +36,19 @@ export class RankingController {
   @ApiOperation({
     summary: "The call's ranking list within the budget (operators and the committee chair)",
   })
-  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiQuery({
+    name: 'format',
+    required: false,
+    enum: ['json', 'csv'],
+    description: 'JSON (default), or CSV (`csv`); any other value answers JSON',
+  })
+  @ApiOkResponse({
+    description: 'The ranking, as JSON or (`format=csv`) as a CSV file',
+    content: {
+      'application/json': { schema: { type: 'object' } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
   async get(
     @CurrentUser() user: AuthUser,
     @Param('callId', uuid) callId: string,
@@ -58,6 +74,13 @@ export class RankingController {
     summary:
       "Approve the ranking (operator or the call's committee chair): one decision per application",
   })
+  @ApiErrors(
+    E.RANKING_ALREADY_APPROVED,
+    E.CALL_NOT_CLOSED,
+    E.FORMAL_CHECK_PENDING,
+    E.NOTHING_TO_RANK,
+    E.EVALUATION_INCOMPLETE,
+  )
   async approve(@CurrentUser() user: AuthUser, @Param('callId', uuid) callId: string) {
     return rankingView(await this.approveRanking.execute({ user, callId }));
   }

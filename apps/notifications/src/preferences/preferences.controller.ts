@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { CurrentUser, toWarsawIso, type AuthUser, type Lang } from '@app/common';
+import { ApiTag, CurrentUser, toWarsawIso, type AuthUser, type Lang } from '@app/common';
 import { PreferencesService } from './preferences.service.js';
 
 class PreferencesDto {
@@ -10,7 +10,7 @@ class PreferencesDto {
   language: Lang;
 }
 
-@ApiTags('preferences')
+@ApiTag('preferences', "A person's message preferences: the language of their e-mails")
 @ApiBearerAuth()
 @Controller('preferences')
 export class PreferencesController {

@@ -1,40 +1,51 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString } from 'class-validator';
-import { Roles, toWarsawIso, PageQuery } from '@app/common';
+import { ApiTag, Roles, toWarsawIso, PageQuery } from '@app/common';
 import { REMINDER_KINDS, type ReminderKind } from './reminder-rules.js';
 import type { ReminderStatus } from './reminder.entity.js';
 import { RemindersService, type ReminderListEntry } from './reminders.service.js';
 
 class RemindersQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'sent', 'cancelled', 'expired'], default: 'pending' })
   @IsIn(['pending', 'sent', 'cancelled', 'expired'])
   @IsOptional()
   status: ReminderStatus = 'pending';
 
+  @ApiPropertyOptional({ enum: REMINDER_KINDS, description: 'Only reminders of this kind' })
   @IsIn(REMINDER_KINDS)
   @IsOptional()
   kind?: ReminderKind;
 
+  @ApiPropertyOptional({ description: 'Only reminders to this e-mail address' })
   @IsString()
   @IsOptional()
   recipient?: string;
 
+  @ApiPropertyOptional({
+    description: 'Only reminders about this reference (an application number, a call number…)',
+  })
   @IsString()
   @IsOptional()
   reference?: string;
 
   /** Due at or after this moment. */
+  @ApiPropertyOptional({ format: 'date-time', description: 'Due at or after this moment' })
   @IsISO8601()
   @IsOptional()
   from?: string;
 
   /** Due before this moment. */
+  @ApiPropertyOptional({ format: 'date-time', description: 'Due before this moment' })
   @IsISO8601()
   @IsOptional()
   to?: string;
 }
 
-@ApiTags('reminders')
+@ApiTag(
+  'reminders',
+  'Reminders the service will send (or sent, cancelled, expired): what, to whom, when',
+)
 @ApiBearerAuth()
 @Controller('reminders')
 export class RemindersController {

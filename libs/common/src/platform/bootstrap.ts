@@ -1,25 +1,15 @@
 import { Logger as NestLogger, RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { errorCodeTable, type ErrorCatalogue } from '../http/error-codes.js';
+import type { ErrorCatalogue } from '../http/error-codes.js';
 import { answerUnknownRoutes, GlobalExceptionFilter } from '../http/exception.filter.js';
 import { useJsonBodyLimits } from '../http/request-limits.js';
 import { createValidationPipe } from '../http/validation.js';
 import { connectJetStream } from '../messaging/messaging.module.js';
+import { DependencyOutages } from '../health/dependency-outages.js';
 import { applyHttpHardening } from './http-hardening.js';
-
-/** A service's error codes, published in its OpenAPI description. */
-function errorCodesSection(errors: ErrorCatalogue): string {
-  return [
-    '## Error codes',
-    '',
-    'An error answers `{ statusCode, code, message, errors: [{ path, message }], correlationId }`;',
-    '`code` is one of these (all services: docs/api-error-codes.md):',
-    '',
-    errorCodeTable(errors),
-  ].join('\n');
-}
+import { buildOpenApiDocument } from './openapi.js';
 
 export interface ServiceDescription {
   title: string;
@@ -44,19 +34,14 @@ export async function configureApp(
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
     ],
   });
   useJsonBodyLimits(app);
-  app.useGlobalFilters(new GlobalExceptionFilter());
+  app.useGlobalFilters(new GlobalExceptionFilter(app.get(DependencyOutages)));
   app.useGlobalPipes(createValidationPipe());
-  const config = new DocumentBuilder()
-    .setTitle(description.title)
-    .setDescription(`${description.description}\n\n${errorCodesSection(description.errors)}`)
-    .setVersion('0.1.0')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
   if (apiDocs) {
+    const document = buildOpenApiDocument(app, description);
     SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   }
   connectJetStream(app);
