@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { isValidPesel } from '@app/common';
 import { startPlatform, type Platform } from '../support/platform.js';
+import { buildWorld, type World } from '../support/access-world.js';
+import { fuzzOperations } from '../support/fuzz-runner.js';
+import { expectEventually } from '../support/eventually.js';
+import { operationsOf, servedDocuments, WRITE_METHODS } from '../support/openapi.js';
 
 jest.setTimeout(60_000);
 
@@ -12,6 +17,12 @@ jest.setTimeout(60_000);
 const PESEL = '44051401458';
 const EMAIL = 'jan.nowak.logs@example.pl';
 const SERVICES = ['applications', 'grants', 'notifications'] as const;
+/**
+ * One log folder for both platforms of this file: the services' pino destination outlives the
+ * first platform in this process, so the fuzz run's lines may land in the first one's files.
+ */
+const LOG_DIR = mkdtempSync(join(tmpdir(), 'owes-logs-'));
+afterAll(() => rmSync(LOG_DIR, { recursive: true, force: true }));
 
 /** Logs never carry query parameters, request bodies or personal data (issue 17, section 1). */
 describe('log redaction', () => {
@@ -28,7 +39,7 @@ describe('log redaction', () => {
     });
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'owes-logs-'));
+    dir = LOG_DIR;
     const env = (service: string) => ({ LOG_LEVEL: 'info', LOG_FILE: logFile(service) });
     platform = await startPlatform({
       env: {
@@ -41,7 +52,6 @@ describe('log redaction', () => {
 
   afterAll(async () => {
     await platform?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('hides PESELs and e-mail addresses in URLs, bodies and failed queries', async () => {
@@ -92,4 +102,85 @@ describe('log redaction', () => {
     expect(leaks).toEqual([]);
     expect(lines.filter((line) => line.includes('jan.nowak.logs%40example.pl'))).toEqual([]);
   });
+});
+
+/**
+ * The fuzz suite's traffic (test/e2e/fuzz.test.ts: every write operation, bodies, paths and query
+ * strings full of PESELs and e-mail addresses, mostly refused) leaves none of them in a log line.
+ */
+describe('log redaction under the fuzz traffic', () => {
+  let w: World;
+  let dir: string;
+  const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
+  beforeAll(async () => {
+    dir = LOG_DIR;
+    const env = (service: string) => ({
+      LOG_LEVEL: 'info',
+      LOG_FILE: join(dir, `${service}.log`),
+    });
+    w = await buildWorld({
+      grantedAwards: 3,
+      env: {
+        applications: {
+          ...env('applications'),
+          LOGIN_RATE_LIMIT: '100000',
+          REGISTER_RATE_LIMIT: '100000',
+        },
+        grants: env('grants'),
+        notifications: env('notifications'),
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await w?.close();
+  });
+
+  it(`logs none of the PESELs and e-mail addresses the fuzz run sent (FUZZ_SEED=${seed})`, async () => {
+    const operations = operationsOf(await servedDocuments(w.platform)).filter((op) =>
+      WRITE_METHODS.has(op.method),
+    );
+    const logLines = () =>
+      SERVICES.flatMap((service) => {
+        try {
+          return readFileSync(join(dir, `${service}.log`), 'utf8')
+            .split('\n')
+            .filter(Boolean);
+        } catch {
+          return [];
+        }
+      });
+    const before = logLines().length;
+    const stats = await fuzzOperations(w, operations, { seed, runs: 6 });
+    const pesels = new Set<string>();
+    const emails = new Set<string>();
+    for (const text of stats.sent) {
+      for (const [digits] of text.matchAll(/\d{11}/g)) if (isValidPesel(digits)) pesels.add(digits);
+      for (const [email] of text.matchAll(/[^\s@/?&="'<>]+@[^\s@/?&="'<>]+\.[a-z]{2,}/gi))
+        emails.add(email.toLowerCase());
+    }
+    expect(pesels.size).toBeGreaterThan(10);
+    expect(emails.size).toBeGreaterThan(10);
+    // A marker request after the run, to each service: once its line is in the file, all that
+    // the service logged before it is too (one destination, written in order).
+    const marker = `after-fuzz-${seed}`;
+    for (const service of SERVICES)
+      await w.platform.api[service].call('GET', `/api/${marker}`, { unrecorded: true });
+    const lines = await expectEventually(() => {
+      const all = logLines();
+      expect(all.filter((l) => l.includes(marker)).length).toBeGreaterThanOrEqual(3);
+      expect(all.length - before).toBeGreaterThan(stats.requests / 2);
+      return all;
+    });
+    const leaks: string[] = [];
+    for (const line of lines) {
+      const lower = line.toLowerCase();
+      for (const pesel of pesels) if (line.includes(pesel)) leaks.push(`${pesel}: ${line}`);
+      for (const email of emails)
+        if (lower.includes(email) || lower.includes(encodeURIComponent(email)))
+          leaks.push(`${email}: ${line}`);
+    }
+    expect(leaks.map((leak) => leak.slice(0, 400))).toEqual([]);
+  }, 240_000);
 });

@@ -3,10 +3,24 @@
  * bodies or personal data. pino serialisers and redact paths for the platform's logger.
  */
 
-/** An e-mail address, also percent-encoded (`%40`). */
-const EMAIL = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-/** Eleven digits standing alone: a PESEL (or anything that looks like one). */
-const PESEL = /(?<!\d)\d{11}(?!\d)/g;
+/**
+ * An e-mail address, also percent-encoded (`%40`): the local part takes every character RFC 5322
+ * allows unquoted (`%`, `*`, `'`… included), not only the usual ones — but `/`, which would take a
+ * URL path in front of an address for its local part (an address with `/` keeps what precedes it).
+ */
+const EMAIL = /[A-Za-z0-9!#$%&'*+=?^_`{|}~.-]+(?:@|%40)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+/**
+ * Eleven digits standing alone: a PESEL (or anything that looks like one). Not a run inside a
+ * longer token of letters and digits (the last group of a UUID, a hex id).
+ */
+const PESEL = /(?<![0-9A-Za-z])\d{11}(?![0-9A-Za-z])/g;
+/**
+ * A query value shown in the logs must look like an enum, a number, a date or an id; anything
+ * else (spaces, `@`, `%`, `/`, quotes, long text) is hidden, whatever its name.
+ */
+const SHOWABLE_VALUE = /^[A-Za-z0-9_.:-]{0,40}$/;
+/** A parameter name shown as it is; a stranger one is written `[param]`. */
+const SHOWABLE_NAME = /^[A-Za-z0-9_.-]{1,40}$/;
 
 /** Query parameters whose value is always hidden, whatever it looks like. */
 const SENSITIVE_PARAMS = new Set(['recipient', 'email', 'to', 'pesel', 'q', 'token', 'code']);
@@ -17,22 +31,29 @@ export function scrubPersonalData(text: string): string {
 }
 
 /**
- * A URL as it may be logged: the path with personal data hidden, each query value replaced by
- * `[redacted]` when its name is sensitive or it holds an e-mail address or a PESEL.
+ * A URL as it may be logged: the path with personal data hidden; of the query, the names (a
+ * bracketed name such as `q[]` or `q[a]` counts as `q`) and only the values that are plainly not
+ * personal — an enum, a number, a date, an id — for a name that is not sensitive. Every other
+ * value is written `[redacted]`.
  */
 export function redactUrl(url: string): string {
   const at = url.indexOf('?');
   const path = scrubPersonalData(at < 0 ? url : url.slice(0, at));
   if (at < 0) return path;
-  // URLSearchParams decodes each value (`%40`, `+`); a hidden one is written as `[redacted]`.
+  // URLSearchParams decodes each name and value (`%40`, `+`) before they are judged.
   const query = [...new URLSearchParams(url.slice(at + 1))]
-    .map(([name, value]) => {
-      const hidden = SENSITIVE_PARAMS.has(name.toLowerCase()) || scrubPersonalData(value) !== value;
-      const shown = new URLSearchParams([[name, hidden ? '' : value]]).toString();
-      return hidden ? `${shown}[redacted]` : shown;
+    .map(([rawName, value]) => {
+      const base = rawName.replace(/\[.*$/, '');
+      const name = SHOWABLE_NAME.test(base) ? rawName.slice(0, base.length) : '[param]';
+      const bracketed = rawName.length > base.length ? '[]' : '';
+      const shown =
+        !SENSITIVE_PARAMS.has(base.toLowerCase()) &&
+        SHOWABLE_VALUE.test(value) &&
+        scrubPersonalData(value) === value;
+      return `${name}${bracketed}=${shown ? value : '[redacted]'}`;
     })
     .join('&');
-  return `${path}?${scrubPersonalData(query)}`;
+  return `${path}?${query}`;
 }
 
 interface SerializedRequest {
