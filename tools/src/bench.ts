@@ -1,21 +1,16 @@
 import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import argon2 from 'argon2';
-import { importJWK, SignJWT, type JWK } from 'jose';
 import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { SMTPServer } from 'smtp-server';
-import { Agent, fetch as undiciFetch } from 'undici';
 import { dropDatabase } from '@app/common';
-import { databaseLayout, SERVICE_NODE_FLAGS, SERVICES, type Service } from './database-config.js';
+import { databaseLayout, SERVICES } from './database-config.js';
 import { setupAndMigrate } from './migrate.js';
+import { percentile, pollUntil, pool } from './system/async.js';
+import { HttpClient, openCall, prepareDrafts, submitDraft } from './system/load.js';
+import { ServiceFleet } from './system/services.js';
+import { startSmtpSink } from './system/smtp-sink.js';
 
 /**
  * `npm run bench` — the speed targets of docs/architecture.md#performance-targets, measured
@@ -32,7 +27,6 @@ import { setupAndMigrate } from './migrate.js';
  * Settings: BENCH_BASELINE (default 2000), BENCH_PACED_SECONDS (10), BENCH_BURST (36000),
  * BENCH_CONCURRENCY (32), DATABASE_ADMIN_URL, NATS_URL.
  */
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const env = process.env;
 const BASELINE = Number(env.BENCH_BASELINE ?? 2000);
 const PACED_SECONDS = Number(env.BENCH_PACED_SECONDS ?? 10);
@@ -44,36 +38,6 @@ const ADMIN_URL = env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/
 
 const log = (line: string) => console.log(line);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address() as AddressInfo;
-      s.close(() => (a ? res(a.port) : rej(new Error('no port'))));
-    });
-  });
-}
-
-/** Runs `task(i)` for i in [0, total) with at most `limit` at once. */
-async function pool(
-  total: number,
-  limit: number,
-  task: (i: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, total) }, async () => {
-      while (next < total) await task(next++);
-    }),
-  );
-}
 
 async function main(): Promise<void> {
   const id = randomUUID().slice(0, 8);
@@ -91,64 +55,21 @@ async function main(): Promise<void> {
   await setupAndMigrate(layout);
 
   // SMTP server inside the bench: records when each reference's e-mail arrives.
-  const received = new Map<string, number>();
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk: string) => (raw += chunk));
-      stream.on('end', () => {
-        const match = /OWES\/\d{4}\/\d{5,}/.exec(raw.replace(/=\r?\n/g, ''));
-        if (match && !received.has(match[0])) received.set(match[0], performance.now());
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  const smtp = await startSmtpSink();
+  const received = smtp.firstArrival;
 
   // The three services as real processes.
-  const ports = {
-    applications: await freePort(),
-    grants: await freePort(),
-    notifications: await freePort(),
-  };
-  const children = new Map<Service, ChildProcess>();
-  for (const service of SERVICES) {
-    const child = spawn(
-      process.execPath,
-      [
-        ...SERVICE_NODE_FLAGS,
-        join(root, 'dist', 'apps', service, 'apps', service, 'src', 'main.js'),
-      ],
-      {
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...env,
-          NODE_ENV: 'production',
-          PORT: String(ports[service]),
-          DATABASE_URL: layout.urls[service],
-          DB_POOL_SIZE: '20',
-          NATS_URL,
-          NATS_PREFIX: prefix,
-          LOG_LEVEL: 'warn',
-          JWKS_URL: `http://127.0.0.1:${ports.applications}/api/auth/jwks.json`,
-          SMTP_HOST: '127.0.0.1',
-          SMTP_PORT: String(smtpPort),
-          MAIL_RETRY_BASE_MS: '200',
-          LOGIN_RATE_LIMIT: '1000000',
-        },
-      },
-    );
-    children.set(service, child);
-  }
+  const fleet = await ServiceFleet.create({
+    layout,
+    natsUrl: NATS_URL,
+    natsPrefix: prefix,
+    smtpPort: smtp.port,
+    replicas: 1,
+    env: { MAIL_RETRY_BASE_MS: '200' },
+  });
   const cleanup = async () => {
-    for (const child of children.values()) child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1500));
-    smtp.close();
+    await fleet.stopAll(1500);
+    await smtp.close();
     const nc = await connect({ servers: NATS_URL });
     const jsm = await jetstreamManager(nc);
     for await (const name of jsm.streams.names()) {
@@ -163,145 +84,37 @@ async function main(): Promise<void> {
   };
 
   try {
-    for (const service of SERVICES) {
-      const deadline = Date.now() + 60_000;
-      for (;;) {
-        const ok = await fetch(`http://127.0.0.1:${ports[service]}/health/ready`)
-          .then((r) => r.ok)
-          .catch(() => false);
-        if (ok) break;
-        if (Date.now() > deadline) throw new Error(`${service} not ready`);
-        await new Promise((r) => setTimeout(r, 300));
-      }
-    }
+    await fleet.startAll(60_000);
     log('services ready\n');
 
     const apps = new pg.Client({ connectionString: layout.urls.applications });
     await apps.connect();
-    const grantsDb = new pg.Client({ connectionString: layout.urls.grants });
-    await grantsDb.connect();
-    const http = new Agent({
-      connections: CONCURRENCY * 2,
-      pipelining: 1,
-      keepAliveTimeout: 30_000,
-    });
-    const request = async (method: string, url: string, body?: unknown, token?: string) => {
-      const response = await undiciFetch(url, {
-        method,
-        dispatcher: http,
-        headers: {
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
-    };
+    const http = new HttpClient(CONCURRENCY * 2);
 
-    // An operator publishes a call.
-    const hash = await argon2.hash('Bench-password-1', { type: argon2.argon2id });
-    await apps.query(
-      `INSERT INTO applications.users (email, password_hash, role, full_name, email_verified_at)
-       VALUES ('operator@bench.local', $1, 'operator', 'Bench Operator', now())`,
-      [hash],
+    // An operator publishes a call; applicants get complete drafts.
+    const { callId, passwordHash } = await openCall(
+      http,
+      apps,
+      { applications: fleet.url('applications'), grants: fleet.url('grants') },
+      id,
     );
-    const login = await request('POST', `http://127.0.0.1:${ports.applications}/api/auth/login`, {
-      email: 'operator@bench.local',
-      password: 'Bench-password-1',
-    });
-    const operatorToken = login.body.accessToken as string;
-    const now = new Date();
-    const call = await request(
-      'POST',
-      `http://127.0.0.1:${ports.grants}/api/calls`,
-      {
-        number: `NAB/BENCH/${id}`,
-        title: 'Nabór — benchmark',
-        opensAt: new Date(now.getTime() - 3600_000).toISOString(),
-        closesAt: new Date(now.getTime() + 7 * 86400_000).toISOString(),
-        budget: 100_000_000_000,
-        counties: ['1462', '1419', '1427', '1404'],
-        criteria: [{ id: 'K1', name: 'Biznesplan', maxPoints: 20 }],
-        maxJobsPerEntity: 10,
-      },
-      operatorToken,
-    );
-    const callId = call.body.id as string;
-    await request(
-      'POST',
-      `http://127.0.0.1:${ports.grants}/api/calls/${callId}/publish`,
-      {},
-      operatorToken,
-    );
-    for (let i = 0; i < 100; i++) {
-      const r = await apps.query('SELECT 1 FROM applications.calls WHERE id = $1', [callId]);
-      if (r.rowCount) break;
-      await new Promise((res) => setTimeout(res, 100));
-    }
-
-    // Applicants with complete drafts, made directly in the database (argon2 for tens of
-    // thousands of accounts would measure the set-up, not the submission); tokens are signed
-    // with the service's own key, as a login would.
-    const plannedStart = new Date(now.getTime() + 60 * 86400_000).toISOString().slice(0, 10);
-    const form = JSON.parse(
-      readFileSync(join(root, 'docs', 'examples', 'application-form.json'), 'utf8'),
-    );
-    for (const job of form.jobs) job.plannedStart = plannedStart;
-    const keyRow = await apps.query(
-      'SELECT kid, private_jwk FROM applications.signing_keys ORDER BY created_at LIMIT 1',
-    );
-    const key = await importJWK(keyRow.rows[0].private_jwk as JWK, 'ES256');
-    const kid = keyRow.rows[0].kid as string;
     const total = 1 + THROUGHPUT_N + PACED_SECONDS * 100 + BURST;
     log(`preparing ${total} applicants with drafts…`);
-    const drafts: { applicationId: string; token: string }[] = [];
-    const batch = 1000;
-    for (let start = 0; start < total; start += batch) {
-      const n = Math.min(batch, total - start);
-      const users = await apps.query(
-        `INSERT INTO applications.users (email, password_hash, role, full_name, email_verified_at)
-         SELECT 'applicant' || g || '-${id}@bench.local', $1, 'applicant', 'Wnioskodawca ' || g, now()
-           FROM generate_series($2::int, $3::int) g RETURNING id, email`,
-        [hash, start, start + n - 1],
-      );
-      const ids = users.rows.map((u) => u.id as string);
-      const created = await apps.query(
-        `INSERT INTO applications.applications (applicant_id, call_id, state, form, created_at, updated_at)
-         SELECT u, $2, 'draft', $3, now(), now() FROM unnest($1::uuid[]) u RETURNING id, applicant_id`,
-        [ids, callId, JSON.stringify(form)],
-      );
-      const emails = new Map(users.rows.map((u) => [u.id as string, u.email as string]));
-      for (const row of created.rows) {
-        const token = await new SignJWT({
-          roles: ['applicant'],
-          email: emails.get(row.applicant_id),
-          lang: 'pl',
-        })
-          .setProtectedHeader({ alg: 'ES256', kid })
-          .setSubject(row.applicant_id)
-          .setIssuer('owes-grants')
-          .setAudience('owes-grants')
-          .setIssuedAt()
-          .setExpirationTime('6h')
-          .sign(key);
-        drafts.push({ applicationId: row.id, token });
-      }
-    }
+    const drafts = await prepareDrafts(apps, callId, passwordHash, total, id);
+    const form = (
+      await apps.query('SELECT form FROM applications.applications WHERE id = $1', [
+        drafts[0].applicationId,
+      ])
+    ).rows[0].form;
     let cursor = 0;
     const submitted = new Map<string, number>();
     const failures: string[] = [];
     const submitOne = async () => {
       const d = drafts[cursor++];
       const t0 = performance.now();
-      const r = await request(
-        'POST',
-        `http://127.0.0.1:${ports.applications}/api/applications/${d.applicationId}/submit`,
-        undefined,
-        d.token,
-      );
-      if (r.status !== 200) failures.push(`${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
-      else submitted.set(r.body.reference, t0);
+      const r = await submitDraft(http, [fleet.url('applications')], d, { retryForMs: 0 });
+      if (!r.reference) failures.push(r.error ?? String(r.status));
+      else submitted.set(r.reference, t0);
     };
     await submitOne(); // warm-up
 
@@ -405,14 +218,7 @@ async function main(): Promise<void> {
       `SELECT status, count(*)::int AS n FROM notifications.deliveries GROUP BY status`,
     );
     await notif.end();
-    const rss = Object.fromEntries(
-      [...children.entries()].map(([service, child]) => {
-        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-        const hwm = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
-        return [service, { rssMb: Math.round(kb / 1024), peakMb: Math.round(hwm / 1024) }];
-      }),
-    );
+    const rss = fleet.memory();
 
     const r = refs.rows[0];
     log('\n=== Results ===');
@@ -438,24 +244,19 @@ async function main(): Promise<void> {
         .join(', ')} (target < 200 MB each)`,
     );
     await apps.end();
-    await grantsDb.end();
     await http.close();
   } finally {
     await cleanup();
   }
 }
 
-async function waitForEmails(
+/** Waits until every submitted reference has its e-mail (true) or the time is up (false). */
+function waitForEmails(
   received: Map<string, number>,
   submitted: Map<string, number>,
   timeoutMs: number,
 ): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if ([...submitted.keys()].every((ref) => received.has(ref))) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
+  return pollUntil(() => [...submitted.keys()].every((ref) => received.has(ref)), timeoutMs, 50);
 }
 
 main().catch((error) => {
