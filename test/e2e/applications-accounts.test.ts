@@ -125,9 +125,22 @@ describe('applicant accounts', () => {
     });
     expect(weak.status).toBe(400);
     expect(weak.body.errors).toEqual([
-      { path: 'password', message: 'Hasło musi mieć co najmniej 10 znaków, w tym literę i cyfrę' },
+      {
+        path: 'password',
+        message:
+          'Hasło musi mieć co najmniej 12 znaków (dobrym hasłem jest kilka niepowiązanych słów)',
+      },
     ]);
-    for (const password of ['password12', 'qwerty1234', 'aaaaaaaaa1', 'weak.person1']) {
+    for (const password of ['password12', 'qwerty1234', 'aaaaaaaaa1']) {
+      const short = await api().post('/api/auth/register', {
+        email: 'short.password@example.pl',
+        password,
+        fullName: 'Ala Nowak',
+      });
+      expect(short.status).toBe(400);
+      expect(short.body.errors[0].path).toBe('password');
+    }
+    for (const password of ['password1234', 'qwerty123456', 'aaaaaaaaaaa1', 'weak.person12']) {
       const guessable = await api().post('/api/auth/register', {
         email: 'weak.person@example.pl',
         password,

@@ -280,7 +280,7 @@ describe('sessions and revocation', () => {
     const other = await login(user.email, user.password);
     const weak = await apps().put(
       '/api/auth/me/password',
-      { currentPassword: user.password, newPassword: 'qwerty1234' },
+      { currentPassword: user.password, newPassword: 'qwerty123456' },
       mine.accessToken,
     );
     expect(weak.status).toBe(400);
@@ -335,7 +335,7 @@ describe('sessions and revocation', () => {
     );
     const token = link.searchParams.get('token')!;
 
-    const weak = await apps().post('/api/auth/password/reset', { token, password: 'password12' });
+    const weak = await apps().post('/api/auth/password/reset', { token, password: 'password1234' });
     expect(weak.status).toBe(400);
     expect(weak.body.code).toBe('PASSWORD_TOO_WEAK');
     const reset = await apps().post('/api/auth/password/reset', {

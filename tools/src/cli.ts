@@ -35,8 +35,8 @@ async function usersCreate(args: string[]): Promise<void> {
   const email = values.email?.trim().toLowerCase();
   if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
     throw new Error('--email must be an e-mail address');
-  if (!values.password || values.password.length < 10)
-    throw new Error('--password needs at least 10 characters');
+  if (!values.password || values.password.length < 12)
+    throw new Error('--password needs at least 12 characters');
   if (!values.role || !(ROLES as readonly string[]).includes(values.role)) {
     throw new Error(`--role must be one of: ${ROLES.join(', ')}`);
   }

@@ -89,7 +89,7 @@ export async function demoSeed(
         ids[account.key] = existing.rows[0].id;
         continue;
       }
-      const password = `${randomBytes(6).toString('base64url')}-7a`;
+      const password = `${randomBytes(9).toString('base64url')}-7a`;
       const hash = await argon2.hash(password, { type: argon2.argon2id });
       const created = await apps.query(
         `INSERT INTO applications.users (email, password_hash, role, full_name, language, email_verified_at)

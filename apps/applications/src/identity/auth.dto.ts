@@ -13,8 +13,11 @@ import {
 const normalizeEmail = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
 
-/** At least 10 characters with a letter and a digit. */
-export const PASSWORD_RULE = /^(?=.*\p{L})(?=.*\d).{10,}$/u;
+/**
+ * At least 12 characters (ASVS 2.1.1) and no composition rule (ASVS 2.1.9: a long passphrase of
+ * words is stronger than `Haslo1!`); guessability is judged by the strength estimator.
+ */
+export const PASSWORD_RULE = /^.{12,}$/su;
 
 export class RegisterDto {
   @ApiProperty({ example: 'anna.kowalska@example.pl' })
@@ -24,7 +27,8 @@ export class RegisterDto {
   email: string;
 
   @ApiProperty({
-    description: 'At least 10 characters with a letter and a digit, not common or guessable',
+    description:
+      'At least 12 characters, not common or guessable (any characters, no composition rule)',
   })
   @IsString()
   @Matches(PASSWORD_RULE, { message: 'isStrongPassword' })
@@ -96,7 +100,10 @@ export class ChangePasswordDto {
   @MaxLength(200)
   currentPassword: string;
 
-  @ApiProperty({ description: 'At least 10 characters with a letter and a digit, not guessable' })
+  @ApiProperty({
+    description:
+      'At least 12 characters, not common or guessable (any characters, no composition rule)',
+  })
   @IsString()
   @Matches(PASSWORD_RULE, { message: 'isStrongPassword' })
   @MaxLength(200)
@@ -118,7 +125,10 @@ export class ResetPasswordDto {
   @MaxLength(200)
   token: string;
 
-  @ApiProperty({ description: 'At least 10 characters with a letter and a digit, not guessable' })
+  @ApiProperty({
+    description:
+      'At least 12 characters, not common or guessable (any characters, no composition rule)',
+  })
   @IsString()
   @Matches(PASSWORD_RULE, { message: 'isStrongPassword' })
   @MaxLength(200)

@@ -54,8 +54,8 @@ const MESSAGES: Record<string, Localized> = {
   isKrs: { pl: 'Nieprawidłowy numer KRS', en: 'Invalid KRS number' },
   isNrb: { pl: 'Nieprawidłowy numer rachunku bankowego', en: 'Invalid bank account number' },
   isStrongPassword: {
-    pl: 'Hasło musi mieć co najmniej 10 znaków, w tym literę i cyfrę',
-    en: 'The password needs at least 10 characters including a letter and a digit',
+    pl: 'Hasło musi mieć co najmniej 12 znaków (dobrym hasłem jest kilka niepowiązanych słów)',
+    en: 'The password needs at least 12 characters (a few unrelated words make a good one)',
   },
   isPhoneNumber: { pl: 'Nieprawidłowy numer telefonu', en: 'Invalid phone number' },
   isTeryt: { pl: 'Nieznany kod powiatu TERYT', en: 'Unknown TERYT county code' },
