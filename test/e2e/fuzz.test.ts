@@ -34,7 +34,7 @@ describe('fuzzing every write operation', () => {
       grantedAwards: 3,
       env: {
         // the limits would answer 429 before validation is reached
-        applications: { LOGIN_RATE_LIMIT: '100000', REGISTER_RATE_LIMIT: '100000' },
+        applications: { REGISTER_RATE_LIMIT: '100000' },
       },
     });
     operations = operationsOf(await servedDocuments(w.platform)).filter((op) =>

@@ -124,7 +124,6 @@ describe('log redaction under the fuzz traffic', () => {
       env: {
         applications: {
           ...env('applications'),
-          LOGIN_RATE_LIMIT: '100000',
           REGISTER_RATE_LIMIT: '100000',
         },
         grants: env('grants'),

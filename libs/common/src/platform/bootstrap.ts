@@ -29,6 +29,13 @@ export async function configureApp(
 ): Promise<void> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // Idle keep-alive connections stay open 65 s instead of Node's 5 s: longer than the idle timeout
+  // of the proxies in front (60 s is usual), so the proxy, never the service, closes an idle
+  // connection, and a client reusing one does not race the close (ECONNRESET on its next
+  // request). Headers must still arrive within 66 s (more than the keep-alive, as Node asks).
+  const server = app.getHttpServer() as { keepAliveTimeout: number; headersTimeout: number };
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const { apiDocs } = applyHttpHardening(app);
   app.setGlobalPrefix('api', {
     exclude: [
