@@ -29,3 +29,4 @@ export * from './http/page-query.js';
 export * from './http/api-errors.decorator.js';
 export * from './csv/csv.js';
 export * from './metrics/index.js';
+export * from './http/uuid.pipe.js';

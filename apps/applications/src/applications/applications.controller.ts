@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiOkResponse,
@@ -17,7 +6,7 @@ import {
   ApiProduces,
   ApiResponse,
 } from '@nestjs/swagger';
-import { ApiErrors, ApiTag, CurrentUser, Roles, type AuthUser } from '@app/common';
+import { ApiErrors, ApiTag, CurrentUser, Roles, type AuthUser, UuidPipe } from '@app/common';
 import { ApplicationsErrors as E } from './applications.errors.js';
 import { applicationView } from './application.view.js';
 import {
@@ -40,7 +29,7 @@ import { SubmitApplicationUseCase } from './use-cases/submit/submit.use-case.js'
 import { UpdateDraftUseCase } from './use-cases/update-draft/update-draft.use-case.js';
 import { WithdrawApplicationUseCase } from './use-cases/withdraw/withdraw.use-case.js';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new UuidPipe();
 
 @ApiTag(
   'applications',

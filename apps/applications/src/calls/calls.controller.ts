@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
-import { ApiError, ApiTag, Clock, Public, formatPln, toWarsawIso } from '@app/common';
+import { ApiError, ApiTag, Clock, Public, formatPln, toWarsawIso, UuidPipe } from '@app/common';
 import { isCallOpen } from '../domain/call-window.js';
 import { CallReadModel } from './call.entity.js';
 
@@ -63,7 +63,7 @@ export class CallsController {
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'A call for applications, with whether it is open now' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+  async get(@Param('id', new UuidPipe()) id: string) {
     const call = await this.dataSource.getRepository(CallReadModel).findOne({ where: { id } });
     if (!call) throw ApiError.notFound({ pl: 'Nie ma takiego naboru', en: 'No such call' });
     return callView(call, this.clock.now());

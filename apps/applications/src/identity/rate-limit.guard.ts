@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -52,7 +53,12 @@ export class RateLimitGuard implements CanActivate {
     const limit = this.env.REGISTER_RATE_LIMIT;
     const ttlMs = this.env.REGISTER_RATE_TTL_SECONDS * 1000;
     const http = context.switchToHttp();
-    const key = `${name}|${ipAndEmail(http.getRequest())}`;
+    // Guards run before the validation pipe: the raw body may hold anything (a NUL byte Postgres
+    // refuses in text, megabytes). The key is stored as a hash, which also keeps the e-mail
+    // address out of the table.
+    const key = createHash('sha256')
+      .update(`${name}|${ipAndEmail(http.getRequest())}`)
+      .digest('base64url');
     const now = this.clock.now();
     const [row]: { count: number; reset_at: Date }[] = await this.dataSource.query(
       `INSERT INTO applications.rate_limits AS r (key, count, reset_at) VALUES ($1, 1, $3)

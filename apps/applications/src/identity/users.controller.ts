@@ -1,16 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CurrentUser, Roles, type AuthUser } from '@app/common';
+import { ApiErrors, CurrentUser, Roles, type AuthUser, UuidPipe } from '@app/common';
 import { IdentityErrors } from './identity.errors.js';
 import type { User } from './user.entity.js';
 import { ChangeRoleDto, UsersPage, UsersQuery, UserView } from './users.dto.js';
@@ -67,7 +57,7 @@ export class UsersController {
   @ApiErrors(IdentityErrors.OWN_ACCOUNT)
   async role(
     @CurrentUser() caller: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() dto: ChangeRoleDto,
   ): Promise<UserView> {
     return userView(
@@ -82,7 +72,7 @@ export class UsersController {
   @ApiErrors(IdentityErrors.OWN_ACCOUNT)
   async disable(
     @CurrentUser() caller: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<UserView> {
     return userView(
       await this.setDisabled.execute({ actorId: caller.id, userId: id, disabled: true }),
@@ -96,7 +86,7 @@ export class UsersController {
   @ApiErrors(IdentityErrors.OWN_ACCOUNT)
   async enable(
     @CurrentUser() caller: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', UuidPipe) id: string,
   ): Promise<UserView> {
     return userView(
       await this.setDisabled.execute({ actorId: caller.id, userId: id, disabled: false }),

@@ -1,22 +1,12 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
-import { ApiErrors, ApiTag, CurrentUser, Roles, type AuthUser } from '@app/common';
+import { ApiErrors, ApiTag, CurrentUser, Roles, type AuthUser, UuidPipe } from '@app/common';
 import { InitiativeGroupsErrors as E } from './initiative-groups.errors.js';
 import { GroupDecisionDto, GroupFormBody, ListGroupsQuery } from './initiative-group.dto.js';
 import { groupView } from './initiative-group.view.js';
 import { InitiativeGroupsService } from './initiative-groups.service.js';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new UuidPipe();
 
 @ApiTag(
   'initiative-groups',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -9,6 +9,7 @@ import {
   formatPln,
   toWarsawIso,
   type AuthUser,
+  UuidPipe,
 } from '@app/common';
 import { AppealsErrors as E } from './appeals.errors.js';
 import { AppealDto } from './appeals.dto.js';
@@ -19,7 +20,7 @@ import { FileAppeal } from './use-cases/file-appeal/file-appeal.use-case.js';
 import { GetDecision } from './use-cases/get-decision/get-decision.use-case.js';
 import { ListDecisions } from './use-cases/list-decisions/list-decisions.use-case.js';
 
-const uuid = new ParseUUIDPipe({ optional: false });
+const uuid = new UuidPipe({ optional: false });
 
 function appealView(a: Appeal) {
   return {

@@ -1,6 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery } from '@nestjs/swagger';
-import { ApiErrors, ApiTag, CurrentUser, PLATFORM_ERRORS, Roles, type AuthUser } from '@app/common';
+import {
+  ApiErrors,
+  ApiTag,
+  CurrentUser,
+  PLATFORM_ERRORS,
+  Roles,
+  type AuthUser,
+  UuidPipe,
+} from '@app/common';
 import { AwardsErrors as E } from './awards.errors.js';
 import {
   AgreementDto,
@@ -28,7 +36,7 @@ import { RecordPayment } from './use-cases/record-payment/record-payment.use-cas
 import { RequestBridgingExtension } from './use-cases/request-bridging-extension/request-bridging-extension.use-case.js';
 import { SignAgreement } from './use-cases/sign-agreement/sign-agreement.use-case.js';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new UuidPipe();
 
 /** Awards and their agreements, payments and bridging extensions (job monitoring: monitoring/). */
 @ApiTag(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -8,6 +8,7 @@ import {
   formatPln,
   toWarsawIso,
   type AuthUser,
+  UuidPipe,
 } from '@app/common';
 import { CallsErrors as E } from './calls.errors.js';
 import { CallsService } from './calls.service.js';
@@ -46,7 +47,7 @@ export function callView(c: Call) {
   };
 }
 
-const uuid = new ParseUUIDPipe();
+const uuid = new UuidPipe();
 
 @ApiTag(
   'calls',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -8,6 +8,7 @@ import {
   formatPln,
   toWarsawIso,
   type AuthUser,
+  UuidPipe,
 } from '@app/common';
 import { EvaluationErrors as E } from './evaluation.errors.js';
 import { DeclareImpartiality } from './use-cases/declare-impartiality/declare-impartiality.use-case.js';
@@ -19,7 +20,7 @@ import { SubmitScores } from './use-cases/submit-scores/submit-scores.use-case.j
 import { DeclarationDto, PoolMemberDto, ScoresDto } from './evaluation.dto.js';
 import type { CallEvaluator, Evaluation } from './evaluation.entities.js';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new UuidPipe();
 
 function poolView(e: CallEvaluator) {
   return {

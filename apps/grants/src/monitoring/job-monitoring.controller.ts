@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
-import { ApiErrors, ApiTag, CurrentUser, Roles, type AuthUser } from '@app/common';
+import { ApiErrors, ApiTag, CurrentUser, Roles, type AuthUser, UuidPipe } from '@app/common';
 import { MonitoringErrors as E } from './monitoring.errors.js';
 import { jobView, reportView } from '../awards/awards.views.js';
 import { JobReportDto, RefillDto, VacancyDto } from './monitoring.dto.js';
@@ -8,7 +8,7 @@ import { RefillJob } from './use-cases/refill-job/refill-job.use-case.js';
 import { ReportVacancy } from './use-cases/report-vacancy/report-vacancy.use-case.js';
 import { SubmitReport } from './use-cases/submit-report/submit-report.use-case.js';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new UuidPipe();
 
 /** Keeping an award's jobs: monthly reports, vacancies, refills. */
 @ApiTag('awards')

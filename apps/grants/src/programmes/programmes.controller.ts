@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
-import { ApiErrors, ApiTag, Roles, formatPln, toWarsawIso } from '@app/common';
+import { ApiErrors, ApiTag, Roles, formatPln, toWarsawIso, UuidPipe } from '@app/common';
 import { ProgrammesErrors as E } from './programmes.errors.js';
 import { ProgrammesService } from './programmes.service.js';
 import { CreateProgrammeDto, UpdateProgrammeDto } from './programmes.dto.js';
@@ -18,7 +18,7 @@ export function programmeView(p: Programme) {
   };
 }
 
-const uuid = new ParseUUIDPipe();
+const uuid = new UuidPipe();
 
 @ApiTag(
   'programmes',

@@ -1,13 +1,21 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiErrors, ApiTag, CurrentUser, Roles, formatPln, type AuthUser } from '@app/common';
+import {
+  ApiErrors,
+  ApiTag,
+  CurrentUser,
+  Roles,
+  formatPln,
+  type AuthUser,
+  UuidPipe,
+} from '@app/common';
 import { RankingErrors as E } from './ranking.errors.js';
 import { ApproveRanking } from './use-cases/approve-ranking/approve-ranking.use-case.js';
 import { GetRanking, type RankingView } from './use-cases/get-ranking/get-ranking.use-case.js';
 import { rankingCsv } from './use-cases/get-ranking/ranking-csv.js';
 
-const uuid = new ParseUUIDPipe();
+const uuid = new UuidPipe();
 
 function rankingView(v: RankingView) {
   return {

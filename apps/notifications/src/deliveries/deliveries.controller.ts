@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,7 +12,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@app/common';
+import { CurrentUser, Roles, type AuthUser, UuidPipe } from '@app/common';
 import { DeliveriesService } from './deliveries.service.js';
 import { DeliveriesQuery, ResendFilterDto } from './deliveries.dto.js';
 import { deliveryView } from './deliveries.views.js';
@@ -100,7 +100,7 @@ export class DeliveriesController {
   })
   @ApiBadRequestResponse({ description: 'The id is not a UUID (BAD_REQUEST)' })
   @ApiNotFoundResponse({ description: 'No such delivery (DELIVERY_NOT_FOUND)' })
-  async resend(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+  async resend(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string) {
     const { resent, delivery } = await this.resendOne.execute({ user, deliveryId: id });
     return { resent, delivery: deliveryView(delivery) };
   }
