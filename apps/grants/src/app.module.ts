@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GRANTS_ERRORS } from './errors.js';
-import { PlatformModule, type Clock } from '@app/common';
+import { PlatformModule, type Clock, AccountsReadModelModule } from '@app/common';
 import { GrantsEnv } from './config/grants.env.js';
 import { GRANTS_ENTITIES } from './entities.js';
 import { CallsModule } from './calls/calls.module.js';
@@ -13,7 +13,6 @@ import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module.js';
 import { InterestRatesModule } from './interest-rates/interest-rates.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { GrantsMetricsModule } from './metrics/metrics.module.js';
-import { AccountsModule } from './accounts/accounts.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -34,7 +33,7 @@ export class AppModule {
           entities: GRANTS_ENTITIES,
           clock: options.clock,
         }),
-        AccountsModule,
+        AccountsReadModelModule.forService('grants'),
         AuditModule,
         ProgrammesModule,
         CallsModule,

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NOTIFICATIONS_ERRORS } from './errors.js';
-import { PlatformModule, type Clock } from '@app/common';
+import { PlatformModule, type Clock, AccountsReadModelModule } from '@app/common';
 import { NotificationsEnv } from './config/notifications.env.js';
 import { NOTIFICATIONS_ENTITIES } from './entities.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
@@ -8,7 +8,6 @@ import { MessagesModule } from './messages/messages.module.js';
 import { PreferencesModule } from './preferences/preferences.module.js';
 import { RemindersModule } from './reminders/reminders.module.js';
 import { NotificationsMetricsModule } from './metrics/metrics.module.js';
-import { AccountsModule } from './accounts/accounts.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -29,7 +28,7 @@ export class AppModule {
           entities: NOTIFICATIONS_ENTITIES,
           clock: options.clock,
         }),
-        AccountsModule,
+        AccountsReadModelModule.forService('notifications'),
         DeliveriesModule,
         PreferencesModule,
         RemindersModule,
