@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ApiError, Clock, PLATFORM_ERRORS } from '@app/common';
 import { ApplicationsEnv } from '../config/applications.env.js';
+import { sha256 } from './one-time-token.js';
 
 export type RateLimitName = 'register' | 'password-reset';
 
@@ -56,9 +56,7 @@ export class RateLimitGuard implements CanActivate {
     // Guards run before the validation pipe: the raw body may hold anything (a NUL byte Postgres
     // refuses in text, megabytes). The key is stored as a hash, which also keeps the e-mail
     // address out of the table.
-    const key = createHash('sha256')
-      .update(`${name}|${ipAndEmail(http.getRequest())}`)
-      .digest('base64url');
+    const key = sha256(`${name}|${ipAndEmail(http.getRequest())}`);
     const now = this.clock.now();
     const [row]: { count: number; reset_at: Date }[] = await this.dataSource.query(
       `INSERT INTO applications.rate_limits AS r (key, count, reset_at) VALUES ($1, 1, $3)

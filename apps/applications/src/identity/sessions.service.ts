@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { oneTimeToken } from './one-time-token.js';
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Clock, type Emit } from '@app/common';
 import { ApplicationsEnv } from '../config/applications.env.js';
 import type { TokenResponse } from './auth.dto.js';
 import { KeysService } from './keys.service.js';
 import { RefreshToken, Session, User } from './user.entity.js';
-
-export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Why the tokens of an account or a session end (the event's `reason`, the audit's action). */
 export type AccountChangeReason =
@@ -52,9 +51,9 @@ export class SessionsService {
 
   /** A new refresh token of the session (the caller marks the old one used) and an access token. */
   async issue(manager: EntityManager, user: User, session: Session): Promise<TokenResponse> {
-    const refreshToken = randomBytes(32).toString('base64url');
+    const { token: refreshToken, tokenHash } = oneTimeToken();
     await manager.insert(RefreshToken, {
-      tokenHash: sha256(refreshToken),
+      tokenHash,
       sessionId: session.id,
       createdAt: this.clock.now(),
       usedAt: null,

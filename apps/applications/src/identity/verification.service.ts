@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { ApiError, Clock, OutboxService, type Emit, AuditService } from '@app/common';
 import { ApplicationsEnv } from '../config/applications.env.js';
 import { IdentityErrors } from './identity.errors.js';
 import { EmailVerification, User } from './user.entity.js';
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+import { linkWithToken, oneTimeToken, sha256 } from './one-time-token.js';
+import { recipientFromUser } from '../shared/recipients.js';
 
 const INVALID_TOKEN = {
   pl: 'Link weryfikacyjny jest nieprawidłowy lub został już użyty',
@@ -29,28 +29,21 @@ export class VerificationService {
 
   /** A new one-time link, e-mailed by notifications (in the caller's transaction). */
   async requestVerification(manager: EntityManager, emit: Emit, user: User): Promise<void> {
-    const token = randomBytes(32).toString('base64url');
+    const { token, tokenHash } = oneTimeToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.env.EMAIL_VERIFICATION_TTL_HOURS * 3_600_000);
     await manager.insert(EmailVerification, {
-      tokenHash: sha256(token),
+      tokenHash,
       userId: user.id,
       expiresAt,
       usedAt: null,
       createdAt: now,
     });
-    const url = new URL('/verify-email', this.env.PUBLIC_WEB_URL);
-    url.searchParams.set('token', token);
     await emit('applications.account.verification-requested', {
       userId: user.id,
-      verificationUrl: url.toString(),
+      verificationUrl: linkWithToken(this.env.PUBLIC_WEB_URL, '/verify-email', token),
       expiresAt: expiresAt.toISOString(),
-      recipient: {
-        userId: user.id,
-        email: user.email,
-        name: user.fullName,
-        language: user.language,
-      },
+      recipient: recipientFromUser(user),
     });
   }
 

@@ -6,5 +6,10 @@ import { User } from '../identity/user.entity.js';
 export async function recipientOf(manager: EntityManager, userId: string): Promise<Recipient> {
   const user = await manager.findOne(User, { where: { id: userId } });
   if (!user) throw ApiError.notFound();
+  return recipientFromUser(user);
+}
+
+/** The recipient of an account already loaded. */
+export function recipientFromUser(user: User): Recipient {
   return { userId: user.id, email: user.email, name: user.fullName, language: user.language };
 }

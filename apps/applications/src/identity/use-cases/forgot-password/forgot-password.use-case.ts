@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import { Clock, OutboxService } from '@app/common';
 import { ApplicationsEnv } from '../../../config/applications.env.js';
-import { sha256 } from '../../sessions.service.js';
+import { linkWithToken, oneTimeToken } from '../../one-time-token.js';
+import { recipientFromUser } from '../../../shared/recipients.js';
 import { PasswordReset, User } from '../../user.entity.js';
 
 export interface ForgotPasswordCommand {
@@ -32,27 +32,20 @@ export class ForgotPasswordUseCase {
         `UPDATE applications.password_resets SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL`,
         [user.id, now],
       );
-      const token = randomBytes(32).toString('base64url');
+      const { token, tokenHash } = oneTimeToken();
       const expiresAt = new Date(now.getTime() + this.env.PASSWORD_RESET_TTL_MINUTES * 60_000);
       await manager.insert(PasswordReset, {
-        tokenHash: sha256(token),
+        tokenHash,
         userId: user.id,
         expiresAt,
         usedAt: null,
         createdAt: now,
       });
-      const url = new URL('/reset-password', this.env.PUBLIC_WEB_URL);
-      url.searchParams.set('token', token);
       await emit('applications.account.password-reset-requested', {
         userId: user.id,
-        resetUrl: url.toString(),
+        resetUrl: linkWithToken(this.env.PUBLIC_WEB_URL, '/reset-password', token),
         expiresAt: expiresAt.toISOString(),
-        recipient: {
-          userId: user.id,
-          email: user.email,
-          name: user.fullName,
-          language: user.language,
-        },
+        recipient: recipientFromUser(user),
       });
     });
   }

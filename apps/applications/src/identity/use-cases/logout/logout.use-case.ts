@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, OutboxService } from '@app/common';
-import { SessionsService, sha256 } from '../../sessions.service.js';
+import { SessionsService } from '../../sessions.service.js';
+import { sha256 } from '../../one-time-token.js';
 import { RefreshToken, Session, User } from '../../user.entity.js';
 
 export interface LogoutCommand {

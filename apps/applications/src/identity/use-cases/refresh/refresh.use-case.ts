@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ApiError, AuditService, Clock, OutboxService } from '@app/common';
 import type { TokenResponse } from '../../auth.dto.js';
 import { IdentityErrors } from '../../identity.errors.js';
-import { SessionsService, sha256 } from '../../sessions.service.js';
+import { SessionsService } from '../../sessions.service.js';
+import { sha256 } from '../../one-time-token.js';
 import { RefreshToken, Session, User } from '../../user.entity.js';
 
 export interface RefreshCommand {

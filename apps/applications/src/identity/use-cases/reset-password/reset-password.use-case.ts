@@ -3,7 +3,8 @@ import { ApiError, AuditService, Clock, OutboxService } from '@app/common';
 import { IdentityErrors } from '../../identity.errors.js';
 import { LoginThrottleService } from '../../login-throttle.service.js';
 import { PasswordPolicy } from '../../password-policy.service.js';
-import { SessionsService, sha256 } from '../../sessions.service.js';
+import { SessionsService } from '../../sessions.service.js';
+import { sha256 } from '../../one-time-token.js';
 import { PasswordReset, User } from '../../user.entity.js';
 import { UsersService } from '../../users.service.js';
 
