@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { ManualClock, OutboxService, streamName } from '@app/common';
+import { DEFAULT_CENTRE_ID, ManualClock, OutboxService, streamName } from '@app/common';
 import { startPlatform, type Platform } from '../support/platform.js';
 import { startPrivateNats } from '../support/nats-server.js';
 import { expectEventually } from '../support/eventually.js';
@@ -91,6 +91,7 @@ describe('Prometheus metrics', () => {
     await nats.stop();
     await outbox.transaction(async (_, emit) => {
       await emit('applications.application.submitted', {
+        centreId: DEFAULT_CENTRE_ID,
         applicationId: '11111111-1111-4111-8111-111111111111',
         reference: 'OWES/2026/99991',
         version: 1,

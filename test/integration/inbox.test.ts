@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import {
+  DEFAULT_CENTRE_ID,
   BaseEnv,
   JetStreamContext,
   JetStreamService,
@@ -58,6 +59,7 @@ class ProbeController {
 
 function payload(applicationId: string): EventPayload<'applications.application.submitted'> {
   return {
+    centreId: DEFAULT_CENTRE_ID,
     applicationId,
     reference: 'OWES/2026/00001',
     version: 1,

@@ -3,7 +3,7 @@ import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { OutboxService, streamName, wireSubject } from '@app/common';
+import { DEFAULT_CENTRE_ID, OutboxService, streamName, wireSubject } from '@app/common';
 import { startPlatform, type Platform } from '../support/platform.js';
 import { startPrivateNats } from '../support/nats-server.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -109,6 +109,7 @@ describe('transactional outbox', () => {
     const envelope = await outbox.emitter(queryRunner.manager)(
       'applications.application.submitted',
       {
+        centreId: DEFAULT_CENTRE_ID,
         applicationId: '11111111-1111-4111-8111-111111111111',
         reference: 'OWES/2026/99999',
         version: 1,
@@ -155,6 +156,7 @@ describe('transactional outbox', () => {
       for (const applicationId of ids) {
         written.push(
           await emit('applications.application.submitted', {
+            centreId: DEFAULT_CENTRE_ID,
             applicationId,
             reference: 'OWES/2026/88888',
             version: 1,

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { OutboxService } from '@app/common';
+import { DEFAULT_CENTRE_ID, OutboxService } from '@app/common';
 import { startPlatform, type Platform } from '../support/platform.js';
 import { startPrivateNats } from '../support/nats-server.js';
 import { expectEventually } from '../support/eventually.js';
@@ -41,6 +41,7 @@ describe('outbox relay after a NATS outage', () => {
     await outbox.transaction(async (_, emit) => {
       for (let i = 0; i < 3; i++) {
         const envelope = await emit('applications.application.submitted', {
+          centreId: DEFAULT_CENTRE_ID,
           applicationId: '11111111-1111-4111-8111-11111111111' + i,
           reference: `OWES/2026/9990${i}`,
           version: 1,

@@ -6,6 +6,7 @@ import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { connect } from '@nats-io/transport-node';
 import { jetstream } from '@nats-io/jetstream';
 import {
+  DEFAULT_CENTRE_ID,
   createEvent,
   wireSubject,
   type EventEnvelope,
@@ -39,7 +40,14 @@ import { expectEventually } from './eventually.js';
  */
 export interface TokenIssuer {
   jwksUrl: string;
-  account(role: Role, opts?: { name?: string; language?: 'pl' | 'en' }): Promise<Account>;
+  /**
+   * An account with a token. Staff (operator, admin) and coordinators work for centre no. 1
+   * unless `centres` names others.
+   */
+  account(
+    role: Role,
+    opts?: { name?: string; language?: 'pl' | 'en'; centres?: string[] },
+  ): Promise<Account>;
   close(): Promise<void>;
 }
 
@@ -66,7 +74,9 @@ export async function startTokenIssuer(): Promise<TokenIssuer> {
       n += 1;
       const id = randomUUID();
       const email = `${role}-${n}-${id.slice(0, 8)}@example.pl`;
-      const token = await new SignJWT({ roles: [role], email, lang: opts.language ?? 'pl' })
+      const walled = role === 'operator' || role === 'admin' || role === 'coordinator';
+      const ctr = opts.centres ?? (walled ? [DEFAULT_CENTRE_ID] : []);
+      const token = await new SignJWT({ roles: [role], email, lang: opts.language ?? 'pl', ctr })
         .setProtectedHeader({ alg: 'ES256', kid: 'test' })
         .setSubject(id)
         .setIssuer('owes-grants')
@@ -201,6 +211,8 @@ export interface AcceptedPayloadSpec {
   applicantKind?: AcceptedPayload['applicantKind'];
   county?: string;
   applicationId?: string;
+  /** The call's centre (centre no. 1 by default). */
+  centreId?: string;
 }
 
 let referenceCounter = 0;
@@ -210,6 +222,7 @@ export function acceptedPayload(options: AcceptedPayloadSpec): AcceptedPayload {
   referenceCounter += 1;
   const jobs = options.jobs ?? [{}];
   return {
+    centreId: options.centreId ?? DEFAULT_CENTRE_ID,
     applicationId: options.applicationId ?? randomUUID(),
     reference: `OWES/2027/${String(referenceCounter).padStart(5, '0')}`,
     callId: options.callId,

@@ -30,3 +30,4 @@ export * from './http/api-errors.decorator.js';
 export * from './csv/csv.js';
 export * from './metrics/index.js';
 export * from './http/uuid.pipe.js';
+export * from './tenancy/index.js';

@@ -7,6 +7,7 @@ import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator.js';
 import { InvalidTokenError, TokenVerifier } from './token-verifier.js';
 import { TokenChecker } from './token-checker.js';
 import type { Role } from './roles.js';
+import { scopeFor } from '../tenancy/centre-scope.js';
 
 /** A verified token the service's TokenChecker says was revoked since. */
 class RevokedToken extends Error {}
@@ -54,6 +55,8 @@ export class AuthGuard implements CanActivate {
       });
     }
     RequestContext.setUser(request.user.id);
+    // The row-level walls of every query this request makes (docs/tenancy.md).
+    RequestContext.setCentres(scopeFor(request.user));
     if (isPublic) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && roles.length > 0 && !roles.some((r) => request.user.roles.includes(r))) {

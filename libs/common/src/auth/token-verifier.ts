@@ -12,6 +12,8 @@ export abstract class TokenVerifier {
 
 export class InvalidTokenError extends Error {}
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function userFromClaims(payload: JWTPayload): AuthUser {
   const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role =>
     (ROLES as readonly string[]).includes(r as string),
@@ -19,8 +21,12 @@ export function userFromClaims(payload: JWTPayload): AuthUser {
   if (typeof payload.sub !== 'string' || roles.length === 0) {
     throw new InvalidTokenError('Token without subject or roles');
   }
+  const centres = Array.isArray(payload.ctr)
+    ? payload.ctr.filter((c): c is string => typeof c === 'string' && UUID.test(c))
+    : [];
   return {
     id: payload.sub,
+    centres: centres.map((c) => c.toLowerCase()),
     email: typeof payload.email === 'string' ? payload.email : '',
     roles,
     language: payload.lang === 'en' ? 'en' : 'pl',

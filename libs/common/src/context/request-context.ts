@@ -9,6 +9,12 @@ import { randomUUID } from 'node:crypto';
 export interface RequestContextData {
   correlationId: string;
   userId?: string;
+  /**
+   * The centres whose rows this unit of work may see (libs/common/src/tenancy): absent means
+   * every centre (a consumer, a worker); an HTTP request starts with none and the auth guard
+   * sets the caller's.
+   */
+  centres?: '*' | readonly string[];
 }
 
 const storage = new AsyncLocalStorage<RequestContextData>();
@@ -26,6 +32,10 @@ export const RequestContext = {
   setUser(userId: string): void {
     const store = storage.getStore();
     if (store) store.userId = userId;
+  },
+  setCentres(centres: '*' | readonly string[]): void {
+    const store = storage.getStore();
+    if (store) store.centres = centres;
   },
 };
 

@@ -3,6 +3,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { Logger } from '@nestjs/common';
 import { TypeOrmLogger } from './typeorm-logger.js';
 import { unavailableDependency } from '../health/dependency-errors.js';
+import { installCentreScope } from '../tenancy/scoped-connections.js';
 
 /**
  * How long getting a connection may take — a new one to a server that does not answer, or a
@@ -72,6 +73,9 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
   };
 }
 
+/** The service's DataSource; every connection it hands out carries the caller's centre scope. */
 export function createServiceDataSource(options: ServiceDataSourceOptions): DataSource {
-  return new DataSource(serviceDataSourceOptions(options));
+  const dataSource = new DataSource(serviceDataSourceOptions(options));
+  installCentreScope(dataSource);
+  return dataSource;
 }

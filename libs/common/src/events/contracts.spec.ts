@@ -1,3 +1,4 @@
+import { DEFAULT_CENTRE_ID } from '../tenancy/default-centre.js';
 import { randomUUID } from 'node:crypto';
 import { EVENT_CONTRACTS, type EventSubject } from './contracts.js';
 import { InvalidEventError, createEvent, parseEnvelope } from './envelope.js';
@@ -29,6 +30,7 @@ describe('event contracts', () => {
 
 describe('envelope', () => {
   const payload = {
+    centreId: DEFAULT_CENTRE_ID,
     applicationId: randomUUID(),
     reference: 'OWES/2026/00042',
     version: 1,
@@ -83,3 +85,31 @@ describe('stream naming', () => {
     expect(logicalSubject('t1.grants.call.published', 't1')).toBe('grants.call.published');
   });
 });
+
+describe('events published before tenancy', () => {
+  it('are read as events of centre no. 1', () => {
+    const legacy = {
+      id: randomUUID(),
+      type: 'applications.application.withdrawn',
+      name: 'applications.application.withdrawn',
+      version: 1,
+      occurredAt: '2026-12-03T10:15:00.000Z',
+      correlationId: 'c',
+      payload: { ...withdrawnPayload() },
+    };
+    delete (legacy.payload as { centreId?: string }).centreId;
+    const parsed = parseEnvelope('applications.application.withdrawn', legacy);
+    expect((parsed.payload as { centreId: string }).centreId).toBe(DEFAULT_CENTRE_ID);
+  });
+});
+
+function withdrawnPayload() {
+  return {
+    centreId: DEFAULT_CENTRE_ID,
+    applicationId: randomUUID(),
+    reference: 'OWES/2026/00042',
+    callId: randomUUID(),
+    withdrawnAt: '2026-12-03T10:15:00.000Z',
+    applicant: { email: 'anna@example.pl', name: 'Anna', language: 'pl' as const },
+  };
+}

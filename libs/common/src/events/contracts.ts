@@ -20,6 +20,12 @@ const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'C
 const Uuid = Type.String({ format: 'uuid' });
 const Grosze = Type.Integer({ minimum: 0, description: 'Money in grosze (1 PLN = 100 grosze)' });
 const Lang = Type.Union([Type.Literal('pl'), Type.Literal('en')]);
+/**
+ * The centre whose data the event is about (docs/tenancy.md#events): its call's, its group's.
+ * Added with tenancy without a new version: an event published before carries none, and
+ * `parseEnvelope` reads it as centre no. 1 — the one centre the installation had then.
+ */
+const CentreId = Type.String({ format: 'uuid', description: 'The centre the event belongs to' });
 
 export const Recipient = Type.Object({
   userId: Type.Optional(Uuid),
@@ -31,6 +37,7 @@ export type Recipient = Static<typeof Recipient>;
 
 /** A call for applications (nabór) as applications needs it to accept forms. */
 export const CallPublishedV1 = Type.Object({
+  centreId: CentreId,
   callId: Uuid,
   number: Type.String(),
   title: Type.String(),
@@ -53,6 +60,7 @@ export const CallPublishedV1 = Type.Object({
 });
 
 export const ApplicationSubmittedV1 = Type.Object({
+  centreId: CentreId,
   applicationId: Uuid,
   reference: Type.String({ pattern: '^OWES/\\d{4}/\\d{5,}$' }),
   version: Type.Integer({ minimum: 1, description: 'Version of the submitted form' }),
@@ -76,6 +84,7 @@ export const LegalForm = Type.Union([
 ]);
 
 export const GroupSubmittedV1 = Type.Object({
+  centreId: CentreId,
   groupId: Uuid,
   name: Type.String(),
   plannedLegalForm: LegalForm,
@@ -88,6 +97,7 @@ export const GroupSubmittedV1 = Type.Object({
 });
 
 export const GroupDecidedV1 = Type.Object({
+  centreId: CentreId,
   groupId: Uuid,
   name: Type.String(),
   decision: Type.Union([Type.Literal('qualified'), Type.Literal('rejected')]),
@@ -97,6 +107,7 @@ export const GroupDecidedV1 = Type.Object({
 });
 
 export const CorrectionsRequestedV1 = Type.Object({
+  centreId: CentreId,
   applicationId: Uuid,
   reference: Type.String(),
   callId: Uuid,
@@ -113,6 +124,7 @@ export const CorrectionsRequestedV1 = Type.Object({
 });
 
 export const CorrectionsAnsweredV1 = Type.Object({
+  centreId: CentreId,
   applicationId: Uuid,
   reference: Type.String(),
   callId: Uuid,
@@ -129,6 +141,7 @@ export const ApplicantKind = Type.Union([
 
 /** What grants needs to evaluate, rank and fund an application — no PESEL, no personal data of employees. */
 export const FormallyAcceptedV1 = Type.Object({
+  centreId: CentreId,
   applicationId: Uuid,
   reference: Type.String(),
   callId: Uuid,
@@ -171,6 +184,7 @@ export const FormallyAcceptedV1 = Type.Object({
 });
 
 export const FormallyRejectedV1 = Type.Object({
+  centreId: CentreId,
   applicationId: Uuid,
   reference: Type.String(),
   callId: Uuid,
@@ -181,6 +195,7 @@ export const FormallyRejectedV1 = Type.Object({
 });
 
 export const WithdrawnV1 = Type.Object({
+  centreId: CentreId,
   applicationId: Uuid,
   reference: Type.Union([Type.String(), Type.Null()]),
   callId: Uuid,
@@ -193,6 +208,7 @@ export const WithdrawnV1 = Type.Object({
  * (docs/product.md#reminders).
  */
 export const DraftCreatedV1 = Type.Object({
+  centreId: CentreId,
   applicationId: Uuid,
   callId: Uuid,
   callNumber: Type.String(),
@@ -228,6 +244,31 @@ export const AccountChangedV1 = Type.Object({
   tokensExpireBy: Iso,
 });
 
+/**
+ * A centre was created or changed (docs/tenancy.md#centres): the whole record, so grants and
+ * notifications keep a copy (their `centres` read model) without asking. `version` rises with
+ * every change; a consumer keeps the highest.
+ */
+export const CentreChangedV1 = Type.Object({
+  centreId: CentreId,
+  version: Type.Integer({ minimum: 1 }),
+  number: Type.Integer({ minimum: 1, description: 'The centre number in the installation' }),
+  name: Type.String(),
+  accreditationNumber: Type.String(),
+  voivodeship: Type.String({ pattern: '^\\d{2}$', description: 'TERYT voivodeship code' }),
+  counties: Type.Array(Type.String({ pattern: '^\\d{4}$' }), { description: 'TERYT county codes' }),
+  address: Type.String(),
+  contact: Type.Object({ email: Type.String({ format: 'email' }), phone: Type.String() }),
+  mail: Type.Object({
+    senderName: Type.String(),
+    senderEmail: Type.String({ format: 'email' }),
+    signature: Type.String(),
+    operatorsMailbox: Type.Array(Type.String({ format: 'email' })),
+  }),
+  active: Type.Boolean(),
+  changedAt: Iso,
+});
+
 /** Someone tried to register with the address of an existing account: its owner is told. */
 export const RegistrationAttemptedV1 = Type.Object({
   userId: Uuid,
@@ -257,6 +298,7 @@ const EvaluationRound = Type.Union([
 
 /** An evaluator was given an application to evaluate (after signing the declaration they may see it). */
 export const EvaluationAssignedV1 = Type.Object({
+  centreId: CentreId,
   evaluationId: Uuid,
   applicationId: Uuid,
   reference: Type.String(),
@@ -272,6 +314,7 @@ export const EvaluationAssignedV1 = Type.Object({
 
 /** An evaluation was not submitted by its due date (for the operator). */
 export const EvaluationOverdueV1 = Type.Object({
+  centreId: CentreId,
   evaluationId: Uuid,
   applicationId: Uuid,
   reference: Type.String(),
@@ -284,6 +327,7 @@ export const EvaluationOverdueV1 = Type.Object({
 
 /** An evaluator submitted their scores (the evaluation's reminder is moot). */
 export const EvaluationSubmittedV1 = Type.Object({
+  centreId: CentreId,
   evaluationId: Uuid,
   applicationId: Uuid,
   reference: Type.String(),
@@ -316,6 +360,7 @@ const DecisionCommon = {
 
 /** The committee funds the application: an award of `amount`. */
 export const AwardGrantedV1 = Type.Object({
+  centreId: CentreId,
   ...DecisionCommon,
   awardId: Uuid,
   rank: Type.Integer({ minimum: 1 }),
@@ -332,6 +377,7 @@ export const AwardGrantedV1 = Type.Object({
  * (*rezygnacja*): its money is freed for the reserve list.
  */
 export const AwardGivenUpV1 = Type.Object({
+  centreId: CentreId,
   awardId: Uuid,
   applicationId: Uuid,
   reference: Type.String(),
@@ -363,6 +409,7 @@ const BridgingExtensionCommon = {
 
 /** An enterprise asked for the bridging-support extension (*przedłużenie wsparcia pomostowego*). */
 export const BridgingExtensionRequestedV1 = Type.Object({
+  centreId: CentreId,
   ...BridgingExtensionCommon,
   justification: Type.String(),
   requestedAt: Iso,
@@ -370,6 +417,7 @@ export const BridgingExtensionRequestedV1 = Type.Object({
 
 /** The centre decided a bridging-support extension request. */
 export const BridgingExtensionDecidedV1 = Type.Object({
+  centreId: CentreId,
   ...BridgingExtensionCommon,
   decision: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]),
   reason: Type.Optional(Type.String()),
@@ -383,6 +431,7 @@ export const BridgingExtensionDecidedV1 = Type.Object({
  * for lack of budget; it may still be funded from the reserve list).
  */
 export const AwardRejectedV1 = Type.Object({
+  centreId: CentreId,
   ...DecisionCommon,
   outcome: Type.Union([Type.Literal('below-threshold'), Type.Literal('reserve')]),
   rank: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
@@ -398,6 +447,7 @@ export const AwardRejectedV1 = Type.Object({
 
 /** The ranking list of a call was approved (version 1) or published again after appeals. */
 export const RankingPublishedV1 = Type.Object({
+  centreId: CentreId,
   callId: Uuid,
   callNumber: Type.String(),
   version: Type.Integer({ minimum: 1 }),
@@ -413,6 +463,7 @@ export const RankingPublishedV1 = Type.Object({
 
 /** An appeal was scored again; the result is final. */
 export const AppealResolvedV1 = Type.Object({
+  centreId: CentreId,
   appealId: Uuid,
   decisionId: Uuid,
   applicationId: Uuid,
@@ -428,6 +479,7 @@ export const AppealResolvedV1 = Type.Object({
 
 /** The agreement is ready to sign: when and where (the applicant brings the security). */
 export const AgreementPreparedV1 = Type.Object({
+  centreId: CentreId,
   awardId: Uuid,
   reference: Type.String(),
   amount: Grosze,
@@ -438,6 +490,7 @@ export const AgreementPreparedV1 = Type.Object({
 });
 
 export const AgreementSignedV1 = Type.Object({
+  centreId: CentreId,
   awardId: Uuid,
   applicationId: Uuid,
   reference: Type.String(),
@@ -454,6 +507,7 @@ export const AgreementSignedV1 = Type.Object({
 });
 
 export const PaymentMadeV1 = Type.Object({
+  centreId: CentreId,
   paymentId: Uuid,
   awardId: Uuid,
   reference: Type.String(),
@@ -469,6 +523,7 @@ export const PaymentMadeV1 = Type.Object({
 });
 
 const JobReportCommon = {
+  centreId: CentreId,
   reportId: Uuid,
   awardId: Uuid,
   jobId: Uuid,
@@ -488,6 +543,7 @@ export const JobReportOverdueV1 = Type.Object(JobReportCommon);
 
 /** A monthly report was filed (its reminder is moot). */
 export const JobReportSubmittedV1 = Type.Object({
+  centreId: CentreId,
   reportId: Uuid,
   awardId: Uuid,
   jobId: Uuid,
@@ -500,6 +556,7 @@ export const JobReportSubmittedV1 = Type.Object({
 
 /** A funded job became vacant: it must be filled by an eligible person by `refillDeadline`. */
 export const JobVacancyReportedV1 = Type.Object({
+  centreId: CentreId,
   awardId: Uuid,
   jobId: Uuid,
   reference: Type.String(),
@@ -511,6 +568,7 @@ export const JobVacancyReportedV1 = Type.Object({
 
 /** A vacancy was not filled in time: the money for the job is to be refunded with statutory interest. */
 export const RefundClaimedV1 = Type.Object({
+  centreId: CentreId,
   refundId: Uuid,
   awardId: Uuid,
   jobId: Uuid,
@@ -527,6 +585,7 @@ export const RefundClaimedV1 = Type.Object({
 
 /** Every job of the award kept its term (or was settled by a refund): the grant is settled. */
 export const AwardSettledV1 = Type.Object({
+  centreId: CentreId,
   awardId: Uuid,
   reference: Type.String(),
   amount: Grosze,
@@ -553,6 +612,8 @@ export const ExchangeRateAddedV1 = Type.Object({
 
 export const EmailOutcomeV1 = Type.Object({
   deliveryId: Uuid,
+  /** The centre the letter was sent for; absent for a letter of the installation (an account's). */
+  centreId: Type.Optional(CentreId),
   eventId: Uuid,
   template: Type.String(),
   recipient: Type.String({ format: 'email' }),
@@ -578,6 +639,7 @@ export const EVENT_CONTRACTS = {
   'applications.account.changed': { version: 1, schema: AccountChangedV1 },
   'applications.account.registration-attempted': { version: 1, schema: RegistrationAttemptedV1 },
   'applications.account.password-reset-requested': { version: 1, schema: PasswordResetRequestedV1 },
+  'applications.centre.changed': { version: 1, schema: CentreChangedV1 },
   // grants
   'grants.call.published': { version: 1, schema: CallPublishedV1 },
   'grants.evaluation.assigned': { version: 1, schema: EvaluationAssignedV1 },
@@ -606,6 +668,15 @@ export const EVENT_CONTRACTS = {
 } as const satisfies Record<string, { version: number; schema: TSchema }>;
 
 export type EventSubject = keyof typeof EVENT_CONTRACTS;
+
+/**
+ * Subjects whose payload names its centre (`centreId`, required). The rest are of the
+ * installation: accounts, exchange rates, centres themselves, e-mail outcomes (optional there).
+ */
+export const CENTRE_SUBJECTS = (Object.keys(EVENT_CONTRACTS) as EventSubject[]).filter((s) => {
+  const schema = EVENT_CONTRACTS[s].schema as { required?: string[] };
+  return s !== 'applications.centre.changed' && (schema.required ?? []).includes('centreId');
+});
 export type EventPayload<S extends EventSubject> = Static<(typeof EVENT_CONTRACTS)[S]['schema']>;
 
 export { IsoDate, Iso as IsoMoment };

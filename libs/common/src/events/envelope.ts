@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { TypeCompiler, type TypeCheck } from '@sinclair/typebox/compiler';
 import { FormatRegistry, type TSchema } from '@sinclair/typebox';
 import { isEmail, isISO8601, isUUID } from 'class-validator';
-import { EVENT_CONTRACTS, type EventPayload, type EventSubject } from './contracts.js';
+import {
+  CENTRE_SUBJECTS,
+  EVENT_CONTRACTS,
+  type EventPayload,
+  type EventSubject,
+} from './contracts.js';
+import { DEFAULT_CENTRE_ID } from '../tenancy/default-centre.js';
 
 /**
  * The envelope every event travels in. `id` is also the JetStream message id (de-duplication)
@@ -73,6 +79,18 @@ export function parseEnvelope(subject: string, raw: unknown): EventEnvelope {
     throw new InvalidEventError(`Envelope type ${String(env.type)} ≠ subject ${subject}`);
   if (env.version !== EVENT_CONTRACTS[subject].version) {
     throw new InvalidEventError(`Unsupported version ${String(env.version)} of ${subject}`);
+  }
+  // An event published before tenancy names no centre: it is of centre no. 1, the one centre
+  // the installation had then (docs/tenancy.md#migrating-a-one-centre-installation).
+  if (
+    CENTRE_SUBJECTS.includes(subject) &&
+    typeof env.payload === 'object' &&
+    env.payload !== null &&
+    !('centreId' in env.payload)
+  ) {
+    env.payload = { ...(env.payload as object), centreId: DEFAULT_CENTRE_ID } as EventPayload<
+      typeof subject
+    >;
   }
   const checker = checkerFor(subject);
   if (!checker.Check(env.payload)) {

@@ -14,12 +14,15 @@ export function correlationIdOf(req: Request): string {
   return generated;
 }
 
-/** Runs the request inside a RequestContext carrying its correlation id (taken or made). */
+/**
+ * Runs the request inside a RequestContext carrying its correlation id (taken or made) and no
+ * centre: until the auth guard names the caller's centres, the request sees no centre's rows.
+ */
 @Injectable()
 export class CorrelationMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const correlationId = correlationIdOf(req);
     res.setHeader(CORRELATION_HEADER, correlationId);
-    RequestContext.run({ correlationId }, next);
+    RequestContext.run({ correlationId, centres: [] }, next);
   }
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { backoffMs, type BackoffOptions } from './backoff.js';
+import { CentreScope } from '../tenancy/centre-scope.js';
 
 /** What one pass reports back to the worker. */
 export interface PassResult {
@@ -214,13 +215,16 @@ export class PollingWorker<R extends PassResult = PassResult> {
   private async measuredPass(capacity: number, tracked?: Promise<void>[]): Promise<R> {
     const started = performance.now();
     try {
-      const result = await this.options.pass({
-        capacity,
-        track: (task) => {
-          const t = this.track(task);
-          tracked?.push(t);
-        },
-      });
+      // A pass is the system's work, for every centre, even when a request woke it.
+      const result = await CentreScope.system(() =>
+        this.options.pass({
+          capacity,
+          track: (task) => {
+            const t = this.track(task);
+            tracked?.push(t);
+          },
+        }),
+      );
       this.counters.processed += result.processed;
       if (result.lagMs !== undefined) this.lagMs = result.lagMs;
       return result;
