@@ -10,9 +10,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { pino } from 'pino';
-import type { MixedList, EntitySchema } from 'typeorm';
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { BaseEnv, serviceDatabaseUrl, validateEnv } from '../config/env.js';
 import { serviceDataSourceOptions, type ClassType } from '../database/data-source.js';
+import { installCentreScope } from '../tenancy/scoped-connections.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
 import { MESSAGING_ENTITIES } from '../messaging/messaging.entities.js';
 import { HealthController } from '../health/health.controller.js';
@@ -102,6 +103,13 @@ export class PlatformModule implements NestModule {
               poolSize: env.DB_POOL_SIZE,
               applicationName: `owes-${options.service}`,
             }),
+          // Every pooled connection gets the centre scope of the code that borrows it
+          // (docs/tenancy.md#row-level-security), as `createServiceDataSource` does.
+          dataSourceFactory: async (dataSourceOptions) => {
+            const dataSource = new DataSource(dataSourceOptions!);
+            installCentreScope(dataSource);
+            return dataSource;
+          },
         }),
         MessagingModule.forRootAsync({
           useFactory: () => ({

@@ -7,8 +7,9 @@ import { CENTRE_SETTING } from './centre-scope.js';
  * empty setting sees nothing: a forgotten scope fails closed. FORCE makes the policy bind the
  * table's owner too — the service's own role, which is the role the service connects as.
  */
+// '*' is kept out of the uuid[] cast (NULLIF): SQL does not promise to skip the right side of OR.
 export const CENTRE_VISIBLE = (column = 'centre_id') =>
-  `(current_setting('${CENTRE_SETTING}', true) = '*' OR ${column} = ANY (string_to_array(NULLIF(current_setting('${CENTRE_SETTING}', true), ''), ',')::uuid[]))`;
+  `(current_setting('${CENTRE_SETTING}', true) = '*' OR ${column} = ANY (string_to_array(NULLIF(NULLIF(current_setting('${CENTRE_SETTING}', true), ''), '*'), ',')::uuid[]))`;
 
 /** Statements that put the wall on `table` (schema-qualified); safe to run again. */
 export function centreWallStatements(table: string, column = 'centre_id'): string[] {
