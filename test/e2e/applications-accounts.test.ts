@@ -236,7 +236,7 @@ describe('applicant accounts', () => {
     );
     const audit = await api().get(
       `/api/audit?entityType=user&entityId=${user.id}`,
-      (await platform.account('operator')).token,
+      (await platform.account('platform-admin')).token,
     );
     expect(audit.body.items).toEqual([
       expect.objectContaining({ action: 'language-changed', changes: { from: 'pl', to: 'en' } }),

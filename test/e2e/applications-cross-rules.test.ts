@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import {
+  DEFAULT_CENTRE_ID,
   JetStreamService,
   ManualClock,
   createEvent,
@@ -185,6 +186,7 @@ describe('rules across applications', () => {
     awardId: string,
   ): EventPayload<'grants.award.granted'> {
     return {
+      centreId: DEFAULT_CENTRE_ID,
       decisionId: randomUUID(),
       applicationId: a.id,
       reference: a.reference,
@@ -386,6 +388,7 @@ describe('rules across applications', () => {
     expect(await conflicts(elsewhere.id)).toEqual([]);
 
     await publishGrants('grants.award.given-up', {
+      centreId: DEFAULT_CENTRE_ID,
       awardId,
       applicationId: funded.id,
       reference: funded.reference,
@@ -425,6 +428,7 @@ describe('rules across applications', () => {
       'person-in-another-job',
     ]);
     await publishGrants('grants.award.settled', {
+      centreId: DEFAULT_CENTRE_ID,
       awardId,
       reference: funded.reference,
       amount: 10_000_000,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
+  DEFAULT_CENTRE_ID,
   DEFAULT_FUNDING_MODEL,
   JetStreamService,
   createEvent,
@@ -24,6 +25,7 @@ export async function publishCall(
 ): Promise<EventPayload<'grants.call.published'>> {
   const payload: EventPayload<'grants.call.published'> = {
     callId: randomUUID(),
+    centreId: DEFAULT_CENTRE_ID,
     number: `NAB/${Math.floor(Math.random() * 1000)}/2026`,
     title: 'Tworzenie miejsc pracy w przedsiębiorstwach społecznych',
     opensAt: '2026-12-01T08:00:00+01:00',

@@ -303,7 +303,7 @@ describe('grant applications', () => {
     ).toBe(409);
     const audit = await api().get(
       `/api/audit?entityType=application&entityId=${application.id}`,
-      operator.token,
+      (await platform.account('platform-admin')).token,
     );
     expect(audit.body.items.map((e: any) => e.action).sort()).toEqual([
       'corrections-answered',
@@ -362,7 +362,10 @@ describe('grant applications', () => {
         reasons: ['Nie uzupełniono braków formalnych w wyznaczonym terminie'],
       }),
     ]);
-    const audit = await api().get(`/api/audit?entityId=${lapsing.id}`, operator.token);
+    const audit = await api().get(
+      `/api/audit?entityId=${lapsing.id}`,
+      (await platform.account('platform-admin')).token,
+    );
     expect(audit.body.items[0]).toMatchObject({
       action: 'formal-check.rejected-automatically',
       actorId: null,

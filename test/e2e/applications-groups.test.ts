@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { ManualClock } from '@app/common';
+import { DEFAULT_CENTRE_ID, ManualClock } from '@app/common';
 import { startPlatform, type Platform } from '../support/platform.js';
 import {
   PESELS,
@@ -124,6 +124,7 @@ describe('initiative groups', () => {
     );
     expect(events).toHaveLength(1);
     expect(events[0].payload).toEqual({
+      centreId: DEFAULT_CENTRE_ID,
       groupId: draft.body.id,
       name: 'Grupa inicjatywna „Zielony Płock”',
       plannedLegalForm: 'social-cooperative',
@@ -228,7 +229,7 @@ describe('initiative groups', () => {
 
     const audit = await api().get(
       `/api/audit?entityType=initiative-group&entityId=${a.body.id}`,
-      operator.token,
+      (await platform.account('platform-admin')).token,
     );
     expect(audit.status).toBe(200);
     expect(audit.body.items.map((e: any) => e.action).sort()).toEqual([

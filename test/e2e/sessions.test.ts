@@ -44,7 +44,7 @@ describe('sessions and revocation', () => {
 
   /** What an operator's token may read in each service: 200, or the status it gets instead. */
   const staffReads = async (token: string) => ({
-    applications: (await apps().get('/api/audit', token)).status,
+    applications: (await apps().get('/api/applications/export.csv', token)).status,
     grants: (await platform.api.grants.get('/api/programmes', token)).status,
     notifications: (await platform.api.notifications.get('/api/deliveries', token)).status,
   });
@@ -113,7 +113,7 @@ describe('sessions and revocation', () => {
 
     const audit = await apps().get(
       `/api/audit?entityType=user&entityId=${user.id}`,
-      other.accessToken,
+      (await platform.account('platform-admin')).token,
     );
     expect(audit.body.items.map((e: { action: string }) => e.action)).toContain(
       'refresh-token-reused',
@@ -173,7 +173,7 @@ describe('sessions and revocation', () => {
 
     const audit = await apps().get(
       `/api/audit?entityType=user&entityId=${operator.id}`,
-      admin.token,
+      (await platform.account('platform-admin')).token,
     );
     expect(audit.body.items).toEqual(
       expect.arrayContaining([

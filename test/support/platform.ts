@@ -76,7 +76,8 @@ export interface Platform {
   /** Creates a verified account of any role and returns its token. */
   account(
     role: Role,
-    opts?: { email?: string; name?: string; language?: 'pl' | 'en' },
+    /** `centres`: an operator's or admin's centres (default: the only active centre, no. 1). */
+    opts?: { email?: string; name?: string; language?: 'pl' | 'en'; centres?: string[] },
   ): Promise<{ token: string; email: string; id: string; password: string; refreshToken: string }>;
   restart(service: Service, env?: Record<string, string>): Promise<void>;
   stop(service: Service): Promise<void>;
@@ -153,6 +154,7 @@ export async function startPlatform(
         role,
         language: opts.language,
         verified: true,
+        centres: opts.centres,
       });
       const login = await client(urls.applications!).post('/api/auth/login', { email, password });
       if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);

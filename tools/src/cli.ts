@@ -1,23 +1,28 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import argon2 from 'argon2';
-import pg from 'pg';
 import { ROLES, type Role } from '@app/common';
 import { databaseLayout } from './database-config.js';
 import { setupAndMigrate } from './migrate.js';
 import { demoSeed } from './demo-seed.js';
-import { changeAccount, enqueueAccountChanged } from './users-admin.js';
+import { changeAccount, createAccount, formatCentres, listCentres } from './users-admin.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   migrate                                   create database, roles and schemas if needed; apply migrations
   demo:seed [--production]                  load the OWES Płock demo (docs/product.md#demo-data); refused in production unless asked
-  users:create --email E --password P --role operator|evaluator|admin|applicant [--name N] [--lang pl|en]
-                                            create a staff account (or reset its password and role, ending its sessions)
-  users:set-role --email E --role R         change an account's role; its old tokens are refused everywhere
+  users:create --email E --password P --role operator|evaluator|admin|applicant|coordinator|platform-admin [--name N] [--lang pl|en]
+               [--centre <number|id>[,…]] [--voivodeship VV]
+                                            create an account (or reset its password and role, ending its sessions);
+                                            operator/admin: staff of the centres named (default: the only active centre);
+                                            coordinator: reads the centres of --voivodeship and/or those named by --centre
+  users:set-role --email E --role R [--centre <number|id>[,…]] [--voivodeship VV]
+                                            change an account's role and centres (as users:create); a role other than
+                                            operator/admin leaves every centre; its old tokens are refused everywhere
   users:disable --email E                   disable an account: every session ends, no login
   users:enable --email E                    enable a disabled account again
+  centres:list                              every centre: number, id, name, voivodeship, counties, active
 
 Environment: DATABASE_ADMIN_URL, DB_NAME, <SERVICE>_DATABASE_URL (see README).`;
 
@@ -30,6 +35,8 @@ async function usersCreate(args: string[]): Promise<void> {
       role: { type: 'string' },
       name: { type: 'string' },
       lang: { type: 'string', default: 'pl' },
+      centre: { type: 'string', multiple: true },
+      voivodeship: { type: 'string' },
     },
   });
   const email = values.email?.trim().toLowerCase();
@@ -41,65 +48,40 @@ async function usersCreate(args: string[]): Promise<void> {
     throw new Error(`--role must be one of: ${ROLES.join(', ')}`);
   }
   if (values.lang !== 'pl' && values.lang !== 'en') throw new Error('--lang must be pl or en');
-  const layout = databaseLayout(process.env);
-  const hash = await argon2.hash(values.password, { type: argon2.argon2id });
-  const client = new pg.Client({ connectionString: layout.urls.applications });
-  await client.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await client.query(
-      `INSERT INTO applications.users (email, password_hash, role, full_name, language, email_verified_at)
-       VALUES ($1, $2, $3, $4, $5, now())
-       ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role,
-         token_version = applications.users.token_version + 1
-       RETURNING id, (xmax = 0) AS created, token_version, disabled_at`,
-      [email, hash, values.role as Role, values.name ?? email, values.lang],
-    );
-    const row = result.rows[0];
-    if (!row.created) {
-      // A reset password and role: the account's sessions end and its old tokens are refused
-      // everywhere, as after a reset through the API (docs/runbook.md#accounts).
-      const now = new Date();
-      const ended = await client.query(
-        `UPDATE applications.sessions SET revoked_at = $2, revoked_reason = 'password-reset'
-          WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
-        [row.id, now],
-      );
-      await client.query(
-        `INSERT INTO applications.audit_log (at, actor_id, entity_type, entity_id, action, to_state, changes, correlation_id)
-         VALUES ($1, NULL, 'user', $2, 'password-reset', $3, $4, 'cli')`,
-        [now, row.id, values.role, JSON.stringify({ by: 'cli users:create' })],
-      );
-      await enqueueAccountChanged(client, {
-        userId: row.id,
-        tokenVersion: row.token_version,
-        disabled: row.disabled_at !== null,
-        role: values.role as Role,
-        revokedSessionIds: ended.rows.map((r: { id: string }) => r.id),
-        reason: 'password-reset',
-        now,
-        accessTokenTtlSeconds: Number(process.env.JWT_TTL_SECONDS ?? 600),
-      });
-    }
-    await client.query('COMMIT');
-    console.log(`${row.created ? 'Created' : 'Updated'} ${values.role} ${email} (id ${row.id})`);
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    await client.end();
-  }
+  const passwordHash = await argon2.hash(values.password, { type: argon2.argon2id });
+  const { id, created } = await createAccount(databaseLayout(process.env).urls.applications, {
+    email,
+    passwordHash,
+    role: values.role as Role,
+    name: values.name,
+    language: values.lang,
+    centres: values.centre,
+    voivodeship: values.voivodeship,
+    accessTokenTtlSeconds: Number(process.env.JWT_TTL_SECONDS ?? 600),
+  });
+  console.log(`${created ? 'Created' : 'Updated'} ${values.role} ${email} (id ${id})`);
 }
 
 async function usersChange(command: 'set-role' | 'disable' | 'enable', args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { email: { type: 'string' }, role: { type: 'string' } },
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      ...(command === 'set-role'
+        ? {
+            centre: { type: 'string' as const, multiple: true as const },
+            voivodeship: { type: 'string' as const },
+          }
+        : {}),
+    },
   });
   const message = await changeAccount(databaseLayout(process.env).urls.applications, {
     command,
     email: values.email ?? '',
     role: values.role,
+    centres: values.centre as string[] | undefined,
+    voivodeship: values.voivodeship as string | undefined,
     accessTokenTtlSeconds: Number(process.env.JWT_TTL_SECONDS ?? 600),
   });
   console.log(message);
@@ -135,6 +117,9 @@ async function main(): Promise<void> {
       return;
     case 'users:enable':
       await usersChange('enable', rest);
+      return;
+    case 'centres:list':
+      console.log(formatCentres(await listCentres(databaseLayout(process.env).urls.applications)));
       return;
     case undefined:
     case 'help':

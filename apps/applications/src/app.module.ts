@@ -4,6 +4,7 @@ import { PlatformModule, TokenChecker, TokenVerifier, type Clock } from '@app/co
 import { ApplicationsEnv } from './config/applications.env.js';
 import { APPLICATIONS_ENTITIES } from './entities.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { CentresModule } from './centres/centres.module.js';
 import { KeysService, LocalTokenVerifier } from './identity/keys.service.js';
 import { SessionTokenChecker } from './identity/session-token-checker.js';
 import { CallsModule } from './calls/calls.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         TimersModule,
         AuditModule,
         IdentityModule,
+        CentresModule,
         CallsModule,
         ExchangeRatesModule,
         InitiativeGroupsModule,

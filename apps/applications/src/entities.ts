@@ -10,6 +10,7 @@ import {
 } from './identity/user.entity.js';
 import { Application, ApplicationVersion } from './applications/application.entity.js';
 import { InitiativeGroup } from './initiative-groups/initiative-group.entity.js';
+import { Centre, CentreStaff, CoordinatorScope } from './centres/centre.entity.js';
 import { DueTimer } from './timers/due-timer.entity.js';
 import { ExchangeRateReadModel } from './exchange-rates/exchange-rate.entity.js';
 
@@ -27,4 +28,7 @@ export const APPLICATIONS_ENTITIES = [
   DueTimer,
   ExchangeRateReadModel,
   AuditEntry,
+  Centre,
+  CentreStaff,
+  CoordinatorScope,
 ];

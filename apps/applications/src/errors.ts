@@ -1,5 +1,6 @@
 import { mergeErrorCatalogues, PLATFORM_ERRORS } from '@app/common';
 import { ApplicationsErrors } from './applications/applications.errors.js';
+import { CentresErrors } from './centres/centres.errors.js';
 import { IdentityErrors } from './identity/identity.errors.js';
 import { InitiativeGroupsErrors } from './initiative-groups/initiative-groups.errors.js';
 
@@ -12,4 +13,5 @@ export const APPLICATIONS_ERRORS = mergeErrorCatalogues(
   IdentityErrors,
   ApplicationsErrors,
   InitiativeGroupsErrors,
+  CentresErrors,
 );

@@ -44,6 +44,10 @@ export class Application {
   @Column('uuid', { name: 'call_id' })
   callId: string;
 
+  /** The centre whose data this is (docs/tenancy.md); walled by row-level security. */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
   @Column('text')
   state: ApplicationState;
 
@@ -127,6 +131,10 @@ export class ApplicationVersion {
 
   @PrimaryColumn('int')
   version: number;
+
+  /** The centre whose data this is (docs/tenancy.md); walled by row-level security. */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
 
   @Column('jsonb')
   form: Record<string, unknown>;

@@ -6,6 +6,7 @@ export function applicationView(a: Application) {
   return {
     id: a.id,
     callId: a.callId,
+    centreId: a.centreId,
     state: a.state,
     reference: a.reference,
     version: a.submittedVersion,

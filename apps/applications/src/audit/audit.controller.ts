@@ -25,8 +25,11 @@ export class AuditController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'The audit log: every state change, who and when (newest first)' })
+  @Roles('platform-admin')
+  @ApiOperation({
+    summary:
+      "The installation's audit log: every state change, who and when (newest first; platform administrator)",
+  })
   async list(@Query() query: AuditQuery) {
     const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('a');
     if (query.entityType) qb.andWhere('a.entity_type = :type', { type: query.entityType });

@@ -14,6 +14,10 @@ export class CallReadModel {
   @Column('text')
   number: string;
 
+  /** The centre running the call (published calls are public: this table is not walled). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
   @Column('text')
   title: string;
 

@@ -12,15 +12,16 @@ export async function upsertPublishedCall(
   await db.query(
     `INSERT INTO applications.calls (id, number, title, opens_at, closes_at, budget, counties, funding_model,
         max_jobs_per_entity, correction_term_working_days, appeal_term_working_days, published_at,
-        programme_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+        programme_id, centre_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (id) DO UPDATE SET number = EXCLUDED.number, title = EXCLUDED.title,
         opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at, budget = EXCLUDED.budget,
         counties = EXCLUDED.counties, funding_model = EXCLUDED.funding_model,
         max_jobs_per_entity = EXCLUDED.max_jobs_per_entity,
         correction_term_working_days = EXCLUDED.correction_term_working_days,
         appeal_term_working_days = EXCLUDED.appeal_term_working_days,
-        published_at = EXCLUDED.published_at, programme_id = EXCLUDED.programme_id
+        published_at = EXCLUDED.published_at, programme_id = EXCLUDED.programme_id,
+        centre_id = EXCLUDED.centre_id
      WHERE applications.calls.published_at <= EXCLUDED.published_at`,
     [
       p.callId,
@@ -36,6 +37,7 @@ export async function upsertPublishedCall(
       p.appealTermWorkingDays,
       p.publishedAt,
       p.programmeId ?? null,
+      p.centreId,
     ],
   );
 }

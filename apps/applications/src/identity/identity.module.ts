@@ -49,6 +49,6 @@ import { SetDisabledUseCase } from './use-cases/set-disabled/set-disabled.use-ca
     SetDisabledUseCase,
     RateLimitGuard,
   ],
-  exports: [UsersService],
+  exports: [UsersService, SessionsService],
 })
 export class IdentityModule {}

@@ -13,6 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 import { Clock, JwksTokenVerifier, TokenVerifier, type AuthUser } from '@app/common';
 import { ApplicationsEnv } from '../config/applications.env.js';
+import { tokenCentres } from '../centres/centres.store.js';
 import { SigningKey, type User } from './user.entity.js';
 
 const ALG = 'ES256';
@@ -81,7 +82,10 @@ export class KeysService implements OnModuleInit {
    */
   async sign(user: User, sessionId: string): Promise<string> {
     const now = Math.floor(this.clock.now().getTime() / 1000);
+    // The centres the caller works for, read afresh on every issue and refresh (docs/tenancy.md).
+    const ctr = await tokenCentres(this.dataSource.manager, user);
     return new SignJWT({
+      ctr,
       roles: [user.role],
       email: user.email,
       lang: user.language,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { oneTimeToken } from './one-time-token.js';
 import { In, IsNull, type EntityManager } from 'typeorm';
-import { Clock, type Emit } from '@app/common';
+import { Clock, type Emit, type EventPayload } from '@app/common';
 import { ApplicationsEnv } from '../config/applications.env.js';
 import type { TokenResponse } from './auth.dto.js';
 import { KeysService } from './keys.service.js';
@@ -16,7 +16,31 @@ export type AccountChangeReason =
   | 'password-changed'
   | 'password-reset'
   | 'logout'
-  | 'refresh-token-reused';
+  | 'refresh-token-reused'
+  | 'centres-changed';
+
+/**
+ * The account's state after a change, as `applications.account.changed` carries it: its token
+ * version, role, whether disabled, the sessions just ended, and by when every access token issued
+ * before has expired. One builder for the HTTP use cases and the CLI (tools/src/users-admin.ts).
+ */
+export function accountChangedPayload(
+  user: Pick<User, 'id' | 'tokenVersion' | 'disabledAt' | 'role'>,
+  reason: AccountChangeReason,
+  options: { revokedSessionIds?: string[]; now: Date; accessTokenTtlSeconds: number },
+): EventPayload<'applications.account.changed'> {
+  const { now, accessTokenTtlSeconds } = options;
+  return {
+    userId: user.id,
+    tokenVersion: user.tokenVersion,
+    disabled: user.disabledAt !== null,
+    roles: [user.role],
+    revokedSessionIds: options.revokedSessionIds ?? [],
+    reason,
+    changedAt: now.toISOString(),
+    tokensExpireBy: new Date(now.getTime() + accessTokenTtlSeconds * 1000).toISOString(),
+  };
+}
 
 /**
  * Sessions and their tokens (docs/architecture.md#sessions-and-revocation): a login opens a
@@ -117,16 +141,13 @@ export class SessionsService {
       user.tokenVersion += 1;
       await manager.update(User, { id: user.id }, { tokenVersion: user.tokenVersion });
     }
-    const now = this.clock.now();
-    await emit('applications.account.changed', {
-      userId: user.id,
-      tokenVersion: user.tokenVersion,
-      disabled: user.disabledAt !== null,
-      roles: [user.role],
-      revokedSessionIds: options.revokedSessionIds ?? [],
-      reason,
-      changedAt: now.toISOString(),
-      tokensExpireBy: new Date(now.getTime() + this.env.JWT_TTL_SECONDS * 1000).toISOString(),
-    });
+    await emit(
+      'applications.account.changed',
+      accountChangedPayload(user, reason, {
+        revokedSessionIds: options.revokedSessionIds,
+        now: this.clock.now(),
+        accessTokenTtlSeconds: this.env.JWT_TTL_SECONDS,
+      }),
+    );
   }
 }

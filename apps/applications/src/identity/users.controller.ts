@@ -1,6 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CurrentUser, Roles, type AuthUser, UuidPipe } from '@app/common';
+import { DataSource } from 'typeorm';
+import { ApiError, ApiErrors, CurrentUser, Roles, type AuthUser, UuidPipe } from '@app/common';
+
+const isPlatformAdmin = (user: AuthUser) => user.roles.includes('platform-admin');
+import { CentresErrors } from '../centres/centres.errors.js';
 import { IdentityErrors } from './identity.errors.js';
 import type { User } from './user.entity.js';
 import { ChangeRoleDto, UsersPage, UsersQuery, UserView } from './users.dto.js';
@@ -29,20 +33,35 @@ export function userView(user: User): UserView {
  */
 @ApiTags('users')
 @ApiBearerAuth()
-@Roles('admin')
+@Roles('admin', 'platform-admin')
 @Controller('users')
 export class UsersController {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly listUsers: ListUsersUseCase,
     private readonly changeRole: ChangeRoleUseCase,
     private readonly setDisabled: SetDisabledUseCase,
   ) {}
 
+  /**
+   * A centre admin manages only the staff of its centres (docs/tenancy.md#roles): any other
+   * account is answered 404, as if it did not exist; the platform administrator manages every one.
+   */
+  private async assertManages(caller: AuthUser, userId: string): Promise<void> {
+    if (isPlatformAdmin(caller)) return;
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM applications.centre_staff WHERE user_id = $1 AND centre_id = ANY($2::uuid[]) LIMIT 1`,
+      [userId, caller.centres],
+    );
+    if (rows.length === 0) throw ApiError.notFound();
+  }
+
   @Get()
   @ApiOperation({ summary: 'Accounts, by e-mail address (filter by role or part of e-mail/name)' })
   @ApiOkResponse({ type: UsersPage })
-  async list(@Query() query: UsersQuery): Promise<UsersPage> {
+  async list(@CurrentUser() caller: AuthUser, @Query() query: UsersQuery): Promise<UsersPage> {
     const page = await this.listUsers.execute({
+      centres: isPlatformAdmin(caller) ? undefined : caller.centres,
       page: query.page,
       pageSize: query.pageSize,
       role: query.role,
@@ -54,14 +73,23 @@ export class UsersController {
   @Put(':id/role')
   @ApiOperation({ summary: 'Change an account’s role (audited; its old tokens are refused)' })
   @ApiOkResponse({ type: UserView })
-  @ApiErrors(IdentityErrors.OWN_ACCOUNT)
+  @ApiErrors(IdentityErrors.OWN_ACCOUNT, CentresErrors.CENTRE_REQUIRED)
   async role(
     @CurrentUser() caller: AuthUser,
     @Param('id', UuidPipe) id: string,
     @Body() dto: ChangeRoleDto,
   ): Promise<UserView> {
+    await this.assertManages(caller, id);
+    // Installation-wide roles are given only by the platform administrator.
+    if (!isPlatformAdmin(caller) && (dto.role === 'platform-admin' || dto.role === 'coordinator'))
+      throw ApiError.forbidden();
     return userView(
-      await this.changeRole.execute({ actorId: caller.id, userId: id, role: dto.role }),
+      await this.changeRole.execute({
+        actorId: caller.id,
+        userId: id,
+        role: dto.role,
+        actorCentres: isPlatformAdmin(caller) ? [] : caller.centres,
+      }),
     );
   }
 
@@ -74,6 +102,7 @@ export class UsersController {
     @CurrentUser() caller: AuthUser,
     @Param('id', UuidPipe) id: string,
   ): Promise<UserView> {
+    await this.assertManages(caller, id);
     return userView(
       await this.setDisabled.execute({ actorId: caller.id, userId: id, disabled: true }),
     );
@@ -88,6 +117,7 @@ export class UsersController {
     @CurrentUser() caller: AuthUser,
     @Param('id', UuidPipe) id: string,
   ): Promise<UserView> {
+    await this.assertManages(caller, id);
     return userView(
       await this.setDisabled.execute({ actorId: caller.id, userId: id, disabled: false }),
     );

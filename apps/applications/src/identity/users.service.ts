@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { Clock, type Role } from '@app/common';
+import { Centre, CentreStaff } from '../centres/centre.entity.js';
+import { activeCentres } from '../centres/centres.store.js';
 import { User } from './user.entity.js';
 
 const UNIQUE_VIOLATION = '23505';
+
+/** A staff account needs its centre(s) named (several active centres) or named one unknown. */
+export class CentreRequiredError extends Error {}
 
 /** An account with the address exists already (registration answers as if it did not). */
 export class EmailTakenError extends Error {}
@@ -35,13 +40,22 @@ export class UsersService {
       role: Role;
       language?: 'pl' | 'en';
       verified?: boolean;
+      /**
+       * The centres (ids) an operator or admin works for; when absent, the only active centre of
+       * the installation (several active centres: an error, the centre must be named).
+       */
+      centres?: string[];
     },
-    manager: EntityManager = this.dataSource.manager,
+    manager?: EntityManager,
   ): Promise<User> {
     const passwordHash = input.passwordHash ?? (await this.hash(input.password ?? ''));
+    if (!manager)
+      return this.dataSource.transaction((m) => this.create({ ...input, passwordHash }, m));
+    const staff = input.role === 'operator' || input.role === 'admin';
+    const centres = staff ? await this.staffCentres(manager, input.centres) : [];
     try {
       const repo = manager.getRepository(User);
-      return await repo.save(
+      const user = await repo.save(
         repo.create({
           email: input.email.trim().toLowerCase(),
           passwordHash,
@@ -51,12 +65,33 @@ export class UsersService {
           emailVerifiedAt: input.verified ? this.clock.now() : null,
         }),
       );
+      for (const centreId of centres)
+        await manager.insert(CentreStaff, { centreId, userId: user.id });
+      return user;
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
         throw new EmailTakenError('An account with this e-mail address already exists');
       }
       throw error;
     }
+  }
+
+  /** The centres a new staff account joins: those named (must exist), else the only active one. */
+  private async staffCentres(manager: EntityManager, named?: string[]): Promise<string[]> {
+    if (named && named.length > 0) {
+      const known = await manager.find(Centre, { where: { id: In(named) } });
+      const missing = named.filter((id) => !known.some((c) => c.id === id));
+      if (missing.length > 0)
+        throw new CentreRequiredError(`No such centre: ${missing.join(', ')}`);
+      return [...new Set(named)];
+    }
+    const active = await activeCentres(manager);
+    if (active.length === 1) return [active[0].id];
+    throw new CentreRequiredError(
+      active.length === 0
+        ? 'There is no active centre to join'
+        : 'Several centres are active: name the centre(s) of a staff account',
+    );
   }
 
   /** The user when the password matches; otherwise null after the same amount of work. */

@@ -10,6 +10,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -151,6 +152,15 @@ export class GroupFormBody {
   @ApiProperty({ type: InitiativeGroupFormDto, description: 'The form (a draft may be partial)' })
   @IsObject()
   form: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The centre the group enrols with (on creation only). When absent: the only active centre, or the active centre whose counties include the first member’s county.',
+  })
+  @IsUUID()
+  @IsOptional()
+  centreId?: string;
 }
 
 export class GroupDecisionDto {

@@ -12,6 +12,10 @@ export class InitiativeGroup {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The centre whose data this is (docs/tenancy.md); walled by row-level security. */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
   /** The applicant account that leads the group. */
   @Column('uuid', { name: 'leader_id' })
   leaderId: string;

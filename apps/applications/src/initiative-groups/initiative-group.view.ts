@@ -5,6 +5,7 @@ import type { InitiativeGroup } from './initiative-group.entity.js';
 export function groupView(g: InitiativeGroup) {
   return {
     id: g.id,
+    centreId: g.centreId,
     state: g.state,
     name: g.name,
     plannedLegalForm: g.plannedLegalForm,

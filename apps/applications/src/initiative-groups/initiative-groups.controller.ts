@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { ApiErrors, ApiTag, CurrentUser, Roles, type AuthUser, UuidPipe } from '@app/common';
+import { CentresErrors } from '../centres/centres.errors.js';
 import { InitiativeGroupsErrors as E } from './initiative-groups.errors.js';
 import { GroupDecisionDto, GroupFormBody, ListGroupsQuery } from './initiative-group.dto.js';
 import { groupView } from './initiative-group.view.js';
@@ -20,8 +21,9 @@ export class InitiativeGroupsController {
   @Post()
   @Roles('applicant')
   @ApiOperation({ summary: 'Create a draft initiative group (partial data allowed)' })
+  @ApiErrors(CentresErrors.CENTRE_UNKNOWN)
   async create(@CurrentUser() user: AuthUser, @Body() body: GroupFormBody) {
-    return groupView(await this.groups.create(user, body.form));
+    return groupView(await this.groups.create(user, body.form, body.centreId));
   }
 
   @Get()

@@ -10,6 +10,7 @@ import {
   isStaff,
 } from '@app/common';
 import { CentreAreaService } from '../centre/centre-area.service.js';
+import { CentresErrors } from '../centres/centres.errors.js';
 import { ApplicationsEnv } from '../config/applications.env.js';
 import { groupComposition, groupProblems, type LegalForm } from '../domain/initiative-group.js';
 import {
@@ -28,6 +29,15 @@ import {
   type GroupDecisionDto,
   type ListGroupsQuery,
 } from './initiative-group.dto.js';
+
+const NO_SUCH_CENTRE = {
+  pl: 'Nie ma takiego aktywnego ośrodka',
+  en: 'No such active centre',
+};
+const CHOOSE_CENTRE = {
+  pl: 'Wskaż ośrodek (centreId): nie da się go wybrać po powiecie pierwszego członka grupy',
+  en: 'Choose the centre (centreId): it cannot be told from the first member’s county',
+};
 
 const NOT_FOUND = { pl: 'Nie ma takiej grupy inicjatywnej', en: 'No such initiative group' };
 
@@ -63,12 +73,51 @@ export class InitiativeGroupsService {
     if (problems.length > 0) throw validationFailed(problems);
   }
 
-  async create(user: AuthUser, form: Record<string, unknown>): Promise<InitiativeGroup> {
+  /**
+   * The centre a new group enrols with (docs/tenancy.md): the one named, when active; else the only
+   * active centre; else the active centre whose area (CentreAreaService) holds the first member's
+   * county.
+   */
+  private async centreOf(
+    manager: EntityManager,
+    form: Record<string, unknown>,
+    named: string | undefined,
+  ): Promise<string> {
+    const active: { id: string; counties: string[] }[] = await manager.query(
+      `SELECT id, counties FROM applications.centres WHERE active ORDER BY number`,
+    );
+    if (named) {
+      if (active.some((c) => c.id === named)) return named;
+      throw ApiError.badRequest(CentresErrors.CENTRE_UNKNOWN, NO_SUCH_CENTRE, [
+        { path: 'centreId', message: NO_SUCH_CENTRE },
+      ]);
+    }
+    if (active.length === 1) return active[0].id;
+    const members = field(form, 'members');
+    const county = Array.isArray(members) ? text(field(members[0], 'county')) : undefined;
+    // By each centre's area as the area rule reads it (centre no. 1 keeps its old default).
+    const matching: { id: string }[] = [];
+    for (const c of county ? active : []) {
+      if ((await this.centre.counties(manager, c.id)).includes(county!)) matching.push(c);
+    }
+    if (matching.length === 1) return matching[0].id;
+    throw ApiError.badRequest(CentresErrors.CENTRE_UNKNOWN, CHOOSE_CENTRE, [
+      { path: 'centreId', message: CHOOSE_CENTRE },
+    ]);
+  }
+
+  async create(
+    user: AuthUser,
+    form: Record<string, unknown>,
+    centreId?: string,
+  ): Promise<InitiativeGroup> {
     await this.assertDraftTypes(form);
     return this.outbox.transaction(async (manager) => {
       const now = this.clock.now();
+      const centre = await this.centreOf(manager, form, centreId);
       const group = await manager.save(
         manager.create(InitiativeGroup, {
+          centreId: centre,
           leaderId: user.id,
           state: 'draft',
           name: text(field(form, 'name')) ?? null,
@@ -150,7 +199,7 @@ export class InitiativeGroupsService {
       const rules = {
         minNaturalPersons: this.env.GROUP_MIN_NATURAL_PERSONS,
         minLegalPersons: this.env.GROUP_MIN_LEGAL_PERSONS,
-        centreCounties: await this.centre.counties(manager),
+        centreCounties: await this.centre.counties(manager, group.centreId),
       };
       const problems = mergeProblems(
         await formProblems(InitiativeGroupFormDto, group.form, 'submit'),
@@ -175,6 +224,7 @@ export class InitiativeGroupsService {
         toState: 'submitted',
       });
       await emit('applications.group.submitted', {
+        centreId: group.centreId,
         groupId: group.id,
         name: group.name ?? '',
         plannedLegalForm: group.plannedLegalForm as LegalForm,
@@ -222,6 +272,7 @@ export class InitiativeGroupsService {
           ? 'applications.group.qualified'
           : 'applications.group.rejected',
         {
+          centreId: group.centreId,
           groupId: group.id,
           name: group.name ?? '',
           decision: dto.decision,

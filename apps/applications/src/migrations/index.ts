@@ -5,6 +5,7 @@ import { AuditSequence1700000000004 } from './1700000000004-audit-sequence.js';
 import { CrossApplicationRules1700000000005 } from './1700000000005-cross-application-rules.js';
 import { ExchangeRates1700000000006 } from './1700000000006-exchange-rates.js';
 import { SessionsAndThrottling1700000000007 } from './1700000000007-sessions-and-throttling.js';
+import { Centres1700000000008 } from './1700000000008-centres.js';
 
 /** Every migration of the applications schema, in order (listed, not globbed: ESM builds). */
 export const APPLICATIONS_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const APPLICATIONS_MIGRATIONS = [
   CrossApplicationRules1700000000005,
   ExchangeRates1700000000006,
   SessionsAndThrottling1700000000007,
+  Centres1700000000008,
 ];

@@ -31,6 +31,7 @@ export function draftCreatedPayload(
   applicant: Recipient,
 ): Payload<'applications.application.draft-created'> {
   return {
+    centreId: application.centreId,
     applicationId: application.id,
     callId: call.id,
     callNumber: call.number,
@@ -49,6 +50,7 @@ export function submittedPayload(
   applicant: Recipient,
 ): Payload<'applications.application.submitted'> {
   return {
+    centreId: application.centreId,
     applicationId: application.id,
     reference: application.reference as string,
     version: application.submittedVersion,
@@ -66,6 +68,7 @@ export function correctionsAnsweredPayload(
   applicant: Recipient,
 ): Payload<'applications.application.corrections-answered'> {
   return {
+    centreId: application.centreId,
     applicationId: application.id,
     reference: application.reference as string,
     callId: application.callId,
@@ -84,6 +87,7 @@ export function correctionsRequestedPayload(
   applicant: Recipient,
 ): Payload<'applications.application.corrections-requested'> {
   return {
+    centreId: application.centreId,
     applicationId: application.id,
     reference: application.reference as string,
     callId: application.callId,
@@ -105,6 +109,7 @@ export function formallyRejectedPayload(
   automatic: boolean,
 ): Payload<'applications.application.formally-rejected'> {
   return {
+    centreId: application.centreId,
     applicationId: application.id,
     reference: application.reference as string,
     callId: application.callId,
@@ -121,6 +126,7 @@ export function withdrawnPayload(
   applicant: Recipient,
 ): Payload<'applications.application.withdrawn'> {
   return {
+    centreId: application.centreId,
     applicationId: application.id,
     reference: application.reference,
     callId: application.callId,
@@ -151,6 +157,7 @@ export async function formallyAcceptedPayload(
   for (const key of BUSINESS_PLAN_SECTIONS)
     businessPlan[key] = text(field(field(form, 'businessPlan'), key)) ?? '';
   return {
+    centreId: application.centreId,
     applicationId: application.id,
     reference: application.reference as string,
     callId: application.callId,

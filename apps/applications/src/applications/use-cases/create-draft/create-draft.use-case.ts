@@ -38,6 +38,8 @@ export class CreateDraftUseCase {
       const application = manager.create(Application, {
         applicantId: user.id,
         callId,
+        // An application belongs to the centre whose call it is for (docs/tenancy.md).
+        centreId: call.centreId,
         state: 'draft',
         form,
         reference: null,

@@ -88,6 +88,7 @@ export class SubmitApplicationUseCase {
       application.submittedVersion += 1;
       await manager.insert(ApplicationVersion, {
         applicationId: application.id,
+        centreId: application.centreId,
         version: application.submittedVersion,
         form: application.form as any,
         amount: amount as any,

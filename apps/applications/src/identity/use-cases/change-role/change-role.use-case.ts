@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, AuditService, OutboxService, type Role } from '@app/common';
+import { CentresErrors } from '../../../centres/centres.errors.js';
+import {
+  dropCentresOfFormerRole,
+  isStaffRole,
+  joinCentres,
+  staffCentreIds,
+} from '../../../centres/centres.store.js';
 import { IdentityErrors } from '../../identity.errors.js';
 import { SessionsService } from '../../sessions.service.js';
 import { User } from '../../user.entity.js';
@@ -8,7 +15,17 @@ export interface ChangeRoleCommand {
   readonly actorId: string;
   readonly userId: string;
   readonly role: Role;
+  /**
+   * The centres of the caller when it is a centre's admin (its token's `ctr`): an account it
+   * makes operator or admin becomes staff of its centre. Absent for the platform administrator.
+   */
+  readonly actorCentres?: readonly string[];
 }
+
+export const CENTRE_REQUIRED = {
+  pl: 'Nie wiadomo, w którym ośrodku konto ma pracować: dodaj je do zespołu ośrodka (POST /api/centres/:id/staff)',
+  en: 'Which centre the account works for is not clear: add it to a centre’s staff (POST /api/centres/:id/staff)',
+};
 
 export const OWN_ACCOUNT = {
   pl: 'Nie możesz zmienić roli ani zablokować własnego konta',
@@ -28,7 +45,7 @@ export class ChangeRoleUseCase {
     private readonly audit: AuditService,
   ) {}
 
-  async execute({ actorId, userId, role }: ChangeRoleCommand): Promise<User> {
+  async execute({ actorId, userId, role, actorCentres = [] }: ChangeRoleCommand): Promise<User> {
     if (actorId === userId) throw ApiError.conflict(IdentityErrors.OWN_ACCOUNT, OWN_ACCOUNT);
     return this.outbox.transaction(async (manager, emit) => {
       const user = await manager.findOne(User, {
@@ -47,6 +64,22 @@ export class ChangeRoleUseCase {
       });
       user.role = role;
       await manager.save(user);
+      // Centres follow the role (docs/tenancy.md#roles): staff keep or join a centre, others
+      // leave every centre and a former coordinator its scope.
+      await dropCentresOfFormerRole(manager, user.id, role);
+      if (isStaffRole(role)) {
+        const current = await staffCentreIds(manager, user.id);
+        // A platform administrator (no centres of its own) leaves an account's centres as they are.
+        const placed =
+          actorCentres.length === 0
+            ? current.length > 0
+            : current.some((id) => actorCentres.includes(id));
+        if (!placed) {
+          if (actorCentres.length !== 1)
+            throw ApiError.badRequest(CentresErrors.CENTRE_REQUIRED, CENTRE_REQUIRED);
+          await joinCentres(manager, user.id, [...actorCentres]);
+        }
+      }
       await this.sessions.publish(manager, emit, user, 'role-changed', { bump: true });
       return user;
     });

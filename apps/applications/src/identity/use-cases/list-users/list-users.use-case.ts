@@ -9,6 +9,8 @@ export interface ListUsersQuery {
   readonly role?: Role;
   /** Part of the e-mail address or name (case-insensitive). */
   readonly q?: string;
+  /** Only the staff of these centres (a centre admin's view); every account when absent. */
+  readonly centres?: readonly string[];
 }
 
 /** Accounts for the administrator, by e-mail address (docs/product.md#accounts). */
@@ -18,6 +20,12 @@ export class ListUsersUseCase {
 
   async execute(query: ListUsersQuery) {
     const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
+    if (query.centres) {
+      qb.andWhere(
+        'u.id IN (SELECT s.user_id FROM applications.centre_staff s WHERE s.centre_id = ANY(:centres))',
+        { centres: [...query.centres] },
+      );
+    }
     if (query.role) qb.andWhere('u.role = :role', { role: query.role });
     if (query.q) {
       const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
