@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { ManualClock, formatPln } from '@app/common';
+import { DEFAULT_CENTRE_ID, ManualClock, formatPln } from '@app/common';
 import { expectEventually } from '../support/eventually.js';
 import {
   CRITERIA,
@@ -190,6 +190,7 @@ describe('grants: programmes and call settings', () => {
     // a form is submitted: the rules are locked
     const applicant = await issuer.account('applicant');
     await publishEvent(platform, 'applications.application.submitted', {
+      centreId: DEFAULT_CENTRE_ID,
       applicationId: randomUUID(),
       reference: 'OWES/2027/00001',
       version: 1,

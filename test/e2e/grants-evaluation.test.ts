@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { ManualClock } from '@app/common';
+import { DEFAULT_CENTRE_ID, ManualClock } from '@app/common';
 import { expectEventually } from '../support/eventually.js';
 import {
   acceptedPayload,
@@ -233,6 +233,7 @@ describe('grants: evaluation committee', () => {
     expect(submitted).toHaveLength(3);
     const first = submitted.find((e) => e.evaluationId === a!.evaluation.id);
     expect(first).toEqual({
+      centreId: DEFAULT_CENTRE_ID,
       evaluationId: a!.evaluation.id,
       applicationId: payload.applicationId,
       reference: payload.reference,
@@ -270,6 +271,7 @@ describe('grants: evaluation committee', () => {
     await publishEvent(platform, 'applications.application.formally-accepted', payload);
     const assigned = await waitForAssignments(platform, pool, payload.applicationId, 2);
     await publishEvent(platform, 'applications.application.withdrawn', {
+      centreId: DEFAULT_CENTRE_ID,
       applicationId: payload.applicationId,
       reference: payload.reference,
       callId: call.id,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { ManualClock, formatPln } from '@app/common';
+import { DEFAULT_CENTRE_ID, ManualClock, formatPln } from '@app/common';
 import { expectEventually } from '../support/eventually.js';
 import {
   acceptAndScore,
@@ -84,6 +84,7 @@ describe('grants: from a formally accepted application to a settled grant', () =
     });
     // initiative groups recruited by the applications service: qualified ones are "supported"
     const group = (county: string, counties: string[] = [county]) => ({
+      centreId: DEFAULT_CENTRE_ID,
       groupId: randomUUID(),
       name: `Grupa inicjatywna ${county}`,
       plannedLegalForm: 'social-cooperative' as const,
@@ -95,6 +96,7 @@ describe('grants: from a formally accepted application to a settled grant', () =
       leader: recipient(applicant),
     });
     const decided = (g: ReturnType<typeof group>, decision: 'qualified' | 'rejected') => ({
+      centreId: g.centreId,
       groupId: g.groupId,
       name: g.name,
       decision,
@@ -182,6 +184,7 @@ describe('grants: from a formally accepted application to a settled grant', () =
     const announced = await grantsEvents(platform, 'grants.agreement.prepared');
     expect(announced.sort((x, y) => y.signingOn.localeCompare(x.signingOn))).toEqual([
       {
+        centreId: DEFAULT_CENTRE_ID,
         awardId: award.id,
         reference: award.reference,
         amount: 22_017_000,
@@ -191,6 +194,7 @@ describe('grants: from a formally accepted application to a settled grant', () =
         preparedAt: clock.now().toISOString(),
       },
       {
+        centreId: DEFAULT_CENTRE_ID,
         awardId: award.id,
         reference: award.reference,
         amount: 22_017_000,
@@ -423,6 +427,7 @@ describe('grants: from a formally accepted application to a settled grant', () =
     );
     expect(filed.map((e) => e.period).sort()).toEqual([...periods].sort());
     expect(filed.find((e) => e.period === '2027-03')).toEqual({
+      centreId: DEFAULT_CENTRE_ID,
       reportId: job1.reports[0].id,
       awardId: award.id,
       jobId: job1.id,
@@ -506,7 +511,7 @@ describe('grants: from a formally accepted application to a settled grant', () =
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
     expect(text.split('\r\n')[0]).toBe(
-      'Program,Kod powiatu (TERYT),Powiat,Wskaźnik,Nazwa wskaźnika,Wartość,Wartość docelowa',
+      'Program,Kod powiatu (TERYT),Powiat,Wskaźnik,Nazwa wskaźnika,Wartość,Wartość docelowa,Ośrodek',
     );
     const rows = parse(text, { columns: true });
     expect(

@@ -1,6 +1,11 @@
 import { jest } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { createServiceDataSource, MESSAGING_ENTITIES, toWarsawIso } from '@app/common';
+import {
+  createServiceDataSource,
+  DEFAULT_CENTRE_ID,
+  MESSAGING_ENTITIES,
+  toWarsawIso,
+} from '@app/common';
 import { GRANTS_ENTITIES } from '../../apps/grants/src/entities.js';
 import { seedDemo } from '../../apps/grants/src/demo/seed.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
@@ -34,25 +39,34 @@ describe('grants demo seed', () => {
         name: `Oceniający ${i}`,
         chair: i === 1,
       }));
-      const input = { now, operatorId: randomUUID(), evaluators };
+      const input = { now, centreId: DEFAULT_CENTRE_ID, operatorId: randomUUID(), evaluators };
       const first = await seedDemo(dataSource, input);
       expect(first).toMatchObject({ created: true, callNumber: 'NAB/DEMO/2027' });
       const again = await seedDemo(dataSource, input);
       expect(again).toEqual({ ...first, created: false });
 
-      const [programme] = await dataSource.query(`SELECT counties, targets FROM grants.programmes`);
+      const [programme] = await dataSource.query(
+        `SELECT centre_id, counties, targets FROM grants.programmes`,
+      );
+      expect(programme.centre_id).toBe(DEFAULT_CENTRE_ID);
       expect(programme.counties).toEqual(['1462', '1419', '1427', '1404']);
       expect(programme.targets).toEqual({
         groupsSupported: 20,
         enterprisesStrengthened: 14,
         enterprisesCreated: 8,
         jobsCreated: 60,
-        peopleTrained: 400,
+        peopleSupported: 400,
+        organisationsSupported: 12,
+        jointVentures: 24,
       });
       const [call] = await dataSource.query(
-        `SELECT status, opens_at, closes_at, funding_model, jsonb_array_length(criteria) AS criteria FROM grants.calls`,
+        `SELECT centre_id, status, opens_at, closes_at, funding_model, jsonb_array_length(criteria) AS criteria FROM grants.calls`,
       );
-      expect(call).toMatchObject({ status: 'published', criteria: 5 });
+      expect(call).toMatchObject({
+        centre_id: DEFAULT_CENTRE_ID,
+        status: 'published',
+        criteria: 5,
+      });
       expect(call.funding_model.kind).toBe('unit-rates');
       expect(call.opens_at <= now && call.closes_at > now).toBe(true);
       // 20 working days; Easter Monday (29 March 2027) does not count; closes at 16:00 Warsaw time

@@ -466,7 +466,10 @@ export interface SqlRow {
   readonly [column: string]: SqlValue;
 }
 
-/** Runs a SQL query as the grants role (assertions on what the API does not show). */
+/**
+ * Runs a SQL query as the grants role (assertions on what the API does not show), seeing every
+ * centre's rows (`owes.centres` = '*', as the service's own workers do).
+ */
 export async function grantsQuery<T extends object = SqlRow>(
   platform: Platform,
   sql: string,
@@ -475,6 +478,7 @@ export async function grantsQuery<T extends object = SqlRow>(
   const client = new pg.Client({ connectionString: platform.db.layout.urls.grants });
   await client.connect();
   try {
+    await client.query(`SELECT set_config('owes.centres', '*', false)`);
     return (await client.query(sql, params)).rows as T[];
   } finally {
     await client.end();
@@ -500,4 +504,34 @@ export async function addExchangeRate(
   );
   if (added.status !== 201 && added.body?.code !== 'RATE_EXISTS')
     throw new Error(`rate not added: ${JSON.stringify(added.body)}`);
+}
+
+/** `applications.centre.changed` for a centre, as the applications service publishes it. */
+export function centreChanged(
+  id: string,
+  number: number,
+  name: string,
+  voivodeship: string,
+  counties: string[],
+  version = 1,
+): EventPayload<'applications.centre.changed'> {
+  return {
+    centreId: id,
+    version,
+    number,
+    name,
+    accreditationNumber: `AKR/${number}/2024`,
+    voivodeship,
+    counties,
+    address: 'ul. Przykładowa 1',
+    contact: { email: `kontakt-${number}@owes.example.pl`, phone: '+48 600 000 000' },
+    mail: {
+      senderName: name,
+      senderEmail: `nabory-${number}@owes.example.pl`,
+      signature: name,
+      operatorsMailbox: [`biuro-${number}@owes.example.pl`],
+    },
+    active: true,
+    changedAt: '2027-01-01T08:00:00.000Z',
+  };
 }

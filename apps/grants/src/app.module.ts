@@ -13,6 +13,8 @@ import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module.js';
 import { InterestRatesModule } from './interest-rates/interest-rates.module.js';
 import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { GrantsMetricsModule } from './metrics/metrics.module.js';
+import { CentresModule } from './centres/centres.module.js';
+import { RegionModule } from './region/region.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -34,6 +36,7 @@ export class AppModule {
           clock: options.clock,
         }),
         AccountsReadModelModule.forService('grants'),
+        CentresModule,
         AuditModule,
         ProgrammesModule,
         CallsModule,
@@ -41,6 +44,7 @@ export class AppModule {
         AwardsModule,
         MonitoringModule,
         IndicatorsModule,
+        RegionModule,
         ExchangeRatesModule,
         InterestRatesModule,
         GrantsMetricsModule,

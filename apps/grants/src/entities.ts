@@ -10,6 +10,7 @@ import { InitiativeGroup } from './applications/initiative-group.entity.js';
 import { JobReport, RefundClaimRecord } from './monitoring/monitoring.entities.js';
 import { InterestRate } from './interest-rates/interest-rate.entity.js';
 import { ExchangeRateRow } from './exchange-rates/exchange-rate.entity.js';
+import { Centre } from './centres/centre.entity.js';
 
 export const GRANTS_ENTITIES = [
   Call,
@@ -29,4 +30,5 @@ export const GRANTS_ENTITIES = [
   ExchangeRateRow,
   BridgingExtensionRequest,
   InitiativeGroup,
+  Centre,
 ];

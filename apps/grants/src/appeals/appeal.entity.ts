@@ -11,6 +11,10 @@ export class Appeal {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
   @Column('uuid', { name: 'decision_id' })
   decisionId: string;
 

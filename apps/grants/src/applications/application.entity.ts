@@ -27,6 +27,10 @@ export class GrantApplication {
   @PrimaryColumn('uuid')
   id: string;
 
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
   @Column('uuid', { name: 'call_id' })
   callId: string;
 

@@ -12,6 +12,10 @@ export class InitiativeGroup {
   @PrimaryColumn('uuid')
   id: string;
 
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
   @Column('text')
   name: string;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EventPayload } from '@app/common';
+import { PermanentEventError, type EventPayload } from '@app/common';
 
 /**
  * The SQL of the read model of applications and initiative groups, kept from the applications
@@ -11,16 +11,27 @@ import type { EventPayload } from '@app/common';
 @Injectable()
 export class ApplicationsReadModel {
   /**
-   * A submission freezes its call's rules (once); false when the call is not one of this
-   * centre's. Only the first submission writes the call's row: the others read it, so the
-   * submissions of a busy call do not queue on that row's lock.
+   * A submission freezes its call's rules (once); false when the call is not one this service
+   * knows. Only the first submission writes the call's row: the others read it, so the
+   * submissions of a busy call do not queue on that row's lock. An event naming another centre
+   * than its call's is refused for good (dead letter): a wall, not a guess.
    */
-  async lockCallRules(manager: EntityManager, callId: string, at: string): Promise<boolean> {
-    const [call]: { locked: boolean }[] = await manager.query(
-      `SELECT rules_locked_at IS NOT NULL AS locked FROM grants.calls WHERE id = $1`,
+  async lockCallRules(
+    manager: EntityManager,
+    callId: string,
+    at: string,
+    centreId: string,
+  ): Promise<boolean> {
+    const [call]: { locked: boolean; centre_id: string }[] = await manager.query(
+      `SELECT rules_locked_at IS NOT NULL AS locked, centre_id FROM grants.calls WHERE id = $1`,
       [callId],
     );
     if (!call) return false;
+    if (call.centre_id !== centreId.toLowerCase()) {
+      throw new PermanentEventError(
+        `The event names centre ${centreId}, its call ${callId} is of centre ${call.centre_id}`,
+      );
+    }
     if (!call.locked) {
       await manager.query(
         `UPDATE grants.calls SET rules_locked_at = COALESCE(rules_locked_at, $2) WHERE id = $1`,
@@ -38,8 +49,8 @@ export class ApplicationsReadModel {
   ): Promise<void> {
     await manager.query(
       `INSERT INTO grants.applications (id, call_id, reference, version, state, applicant, applicant_user_id,
-          submitted_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8)
+          submitted_at, updated_at, centre_id)
+       VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8, $9)
        ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, applicant = EXCLUDED.applicant,
           submitted_at = EXCLUDED.submitted_at, updated_at = EXCLUDED.updated_at
         WHERE grants.applications.version < EXCLUDED.version AND grants.applications.state = 'submitted'`,
@@ -52,6 +63,7 @@ export class ApplicationsReadModel {
         p.applicant.userId ?? null,
         p.submittedAt,
         occurredAt,
+        p.centreId,
       ],
     );
   }
@@ -69,8 +81,8 @@ export class ApplicationsReadModel {
     const rows: unknown[] = await manager.query(
       `INSERT INTO grants.applications (id, call_id, reference, version, state, applicant, applicant_user_id,
           applicant_kind, entity_name, county, jobs, eligible_jobs, amount, amount_detail, business_plan,
-          recruited_by, submitted_at, accepted_at, evaluation_stage, updated_at, de_minimis)
-       VALUES ($1, $2, $3, $4, 'formally-accepted', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'first', $18, $19)
+          recruited_by, submitted_at, accepted_at, evaluation_stage, updated_at, de_minimis, centre_id)
+       VALUES ($1, $2, $3, $4, 'formally-accepted', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, 'first', $18, $19, $20)
        ON CONFLICT (id) DO UPDATE SET reference = EXCLUDED.reference, version = EXCLUDED.version,
           state = 'formally-accepted', applicant = EXCLUDED.applicant, applicant_user_id = EXCLUDED.applicant_user_id,
           applicant_kind = EXCLUDED.applicant_kind, entity_name = EXCLUDED.entity_name, county = EXCLUDED.county,
@@ -101,9 +113,26 @@ export class ApplicationsReadModel {
         p.acceptedAt,
         occurredAt,
         JSON.stringify(p.deMinimis ?? []),
+        p.centreId,
       ],
     );
     return rows.length > 0;
+  }
+
+  /**
+   * Refuses for good (dead letter) an event about a known application that names another centre
+   * than the application's: a wall, not a guess.
+   */
+  async assertCentre(manager: EntityManager, id: string, centreId: string): Promise<void> {
+    const [row]: { centre_id: string }[] = await manager.query(
+      `SELECT centre_id FROM grants.applications WHERE id = $1`,
+      [id],
+    );
+    if (row && row.centre_id !== centreId.toLowerCase()) {
+      throw new PermanentEventError(
+        `The event names centre ${centreId}, application ${id} is of centre ${row.centre_id}`,
+      );
+    }
   }
 
   /** A submitted application formally rejected; false when it is no longer submitted. */
@@ -148,13 +177,13 @@ export class ApplicationsReadModel {
     occurredAt: string,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO grants.initiative_groups (id, name, county, counties, status, submitted_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'submitted', $5, $6)
+      `INSERT INTO grants.initiative_groups (id, name, county, counties, status, submitted_at, updated_at, centre_id)
+       VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, county = EXCLUDED.county,
           counties = EXCLUDED.counties, status = 'submitted', submitted_at = EXCLUDED.submitted_at,
           decided_at = NULL, updated_at = EXCLUDED.updated_at
         WHERE grants.initiative_groups.updated_at <= EXCLUDED.updated_at`,
-      [p.groupId, p.name, p.counties[0] ?? null, p.counties, p.submittedAt, occurredAt],
+      [p.groupId, p.name, p.counties[0] ?? null, p.counties, p.submittedAt, occurredAt, p.centreId],
     );
   }
 
@@ -169,12 +198,12 @@ export class ApplicationsReadModel {
     occurredAt: string,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO grants.initiative_groups (id, name, county, counties, status, submitted_at, decided_at, updated_at)
-       VALUES ($1, $2, NULL, '{}', $3, $4, $4, $5)
+      `INSERT INTO grants.initiative_groups (id, name, county, counties, status, submitted_at, decided_at, updated_at, centre_id)
+       VALUES ($1, $2, NULL, '{}', $3, $4, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, decided_at = EXCLUDED.decided_at,
           updated_at = EXCLUDED.updated_at
         WHERE grants.initiative_groups.updated_at <= EXCLUDED.updated_at`,
-      [p.groupId, p.name, p.decision, p.decidedAt, occurredAt],
+      [p.groupId, p.name, p.decision, p.decidedAt, occurredAt, p.centreId],
     );
   }
 }

@@ -37,6 +37,10 @@ export class Award {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
   @Column('uuid', { name: 'decision_id' })
   decisionId: string;
 
@@ -131,6 +135,10 @@ export class AwardJob {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
   @Column('uuid', { name: 'award_id' })
   awardId: string;
 
@@ -187,6 +195,10 @@ export class Payment {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
   @Column('uuid', { name: 'award_id' })
   awardId: string;
 
@@ -223,6 +235,10 @@ export type BridgingExtensionStatus = 'pending' | 'approved' | 'rejected';
 export class BridgingExtensionRequest {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
 
   @Column('uuid', { name: 'award_id' })
   awardId: string;

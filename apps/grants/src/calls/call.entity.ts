@@ -19,6 +19,10 @@ export class Call {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
   @Column('text')
   number: string;
 

@@ -4,6 +4,7 @@ import {
   ApiErrors,
   ApiTag,
   CurrentUser,
+  PLATFORM_ERRORS,
   Roles,
   formatPln,
   toWarsawIso,
@@ -18,6 +19,7 @@ import type { Call } from './call.entity.js';
 export function callView(c: Call) {
   return {
     id: c.id,
+    centreId: c.centreId,
     number: c.number,
     title: c.title,
     status: c.status,
@@ -59,9 +61,12 @@ export class CallsController {
   constructor(private readonly calls: CallsService) {}
 
   @Post()
-  @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'Create a call for applications (nabór), as a draft' })
-  @ApiErrors(E.CALL_NUMBER_TAKEN)
+  @Roles('operator', 'admin', 'platform-admin')
+  @ApiOperation({
+    summary:
+      "Create a call for applications (nabór), as a draft, in a centre (`centreId`, by default the caller's only centre)",
+  })
+  @ApiErrors(E.CALL_NUMBER_TAKEN, PLATFORM_ERRORS.NOT_FOUND)
   async create(@CurrentUser() user: AuthUser, @Body() dto: CreateCallDto) {
     return callView(await this.calls.create(user, dto));
   }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -43,6 +43,15 @@ export class CriterionDto {
 }
 
 export class CreateCallDto {
+  @ApiPropertyOptional({
+    description:
+      "The centre the call belongs to (a programme's call: the programme's centre); when omitted, the caller's only centre (400 when the caller works for several)",
+    example: '00000000-0000-4000-8000-000000000001',
+  })
+  @IsOptional()
+  @IsUUID()
+  centreId?: string;
+
   @ApiProperty({ example: 'NAB/1/2026' })
   @IsString()
   @MinLength(1)
@@ -180,4 +189,4 @@ export class CreateCallDto {
 }
 
 /** Every setting may change until the first form is submitted. */
-export class UpdateCallDto extends PartialType(CreateCallDto) {}
+export class UpdateCallDto extends PartialType(OmitType(CreateCallDto, ['centreId'])) {}

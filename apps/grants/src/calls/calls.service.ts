@@ -16,6 +16,8 @@ import {
   AuditService,
 } from '@app/common';
 import { validateCriteria } from '../domain/index.js';
+import { CentresService } from '../centres/centres.service.js';
+import type { Centre } from '../centres/centre.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { field, invalid, isUniqueViolation, toFieldProblems } from '../shared/problems.js';
 import { Call } from './call.entity.js';
@@ -40,7 +42,7 @@ export const CALL_DEFAULTS = {
 };
 
 /** The settings a DTO can carry, all present (a create DTO with defaults, or a call merged with an update). */
-type CallSettings = Required<Omit<CreateCallDto, 'programmeId' | 'fundingModel'>> & {
+type CallSettings = Required<Omit<CreateCallDto, 'centreId' | 'programmeId' | 'fundingModel'>> & {
   programmeId: string | null;
   fundingModel: FundingModel;
 };
@@ -110,10 +112,11 @@ export class CallsService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly centres: CentresService,
   ) {}
 
-  private async validate(manager: EntityManager, s: CallSettings): Promise<void> {
-    const problems: FieldProblem[] = [];
+  private async validate(manager: EntityManager, s: CallSettings, centre: Centre): Promise<void> {
+    const problems: FieldProblem[] = [...this.centres.countyProblems(centre, s.counties)];
     if (!(new Date(s.closesAt) > new Date(s.opensAt))) {
       problems.push(
         field(
@@ -149,6 +152,14 @@ export class CallsService {
       const programme = await manager.findOne(Programme, { where: { id: s.programmeId } });
       if (!programme) {
         problems.push(field('programmeId', 'Nie ma takiego programu', 'No such programme'));
+      } else if (programme.centreId !== centre.id) {
+        problems.push(
+          field(
+            'programmeId',
+            'Program innego ośrodka niż nabór',
+            "The programme is another centre's than the call",
+          ),
+        );
       } else {
         s.counties.forEach((code, i) => {
           if (!programme.counties.includes(code)) {
@@ -171,8 +182,10 @@ export class CallsService {
     const now = this.clock.now();
     try {
       return await this.dataSource.transaction(async (manager) => {
-        await this.validate(manager, settings);
+        const centre = await this.centres.forCreation(manager, user, dto.centreId);
+        await this.validate(manager, settings, centre);
         const call = manager.create(Call, {
+          centreId: centre.id,
           status: 'draft',
           publishedAt: null,
           createdBy: user.id,
@@ -231,7 +244,7 @@ export class CallsService {
         const before = settingsOf(call);
         const given = Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined));
         const merged = { ...before, ...given } as CallSettings;
-        await this.validate(manager, merged);
+        await this.validate(manager, merged, await this.centres.get(manager, call.centreId));
         const now = this.clock.now();
         if (call.status === 'published' && new Date(merged.closesAt) <= now) {
           throw ApiError.unprocessable(CallsErrors.CALL_ALREADY_CLOSED, {
@@ -306,6 +319,7 @@ export class CallsService {
 /** What `grants.call.published` says of a call (also written by the demo seed). */
 export function callPublishedPayload(call: Call, now: Date): EventPayload<'grants.call.published'> {
   return {
+    centreId: call.centreId,
     callId: call.id,
     number: call.number,
     title: call.title,

@@ -24,9 +24,22 @@ export interface DemoEvaluator {
   chair?: boolean;
 }
 
+/** A centre's programme in the demo (docs/product.md#demo-data). */
+export interface DemoProgramme {
+  centreId: string;
+  name: string;
+  counties: string[];
+  yearlyBudgets: { year: number; amount: number }[];
+  targets: Programme['targets'];
+}
+
 export interface DemoSeedInput {
   /** "Now" (the CLI passes new Date()); the call opens today and closes in 20 working days. */
   now: Date;
+  /** OWES Płock's centre: its programme and the demo call belong to it. */
+  centreId: string;
+  /** The other centres' programmes (no calls): figures for the coordinators to read. */
+  otherProgrammes?: DemoProgramme[];
   /** The operator account (created in applications by the CLI) recorded as the call's author. */
   operatorId: string;
   /** The three evaluator accounts (created in applications by the CLI). */
@@ -43,6 +56,16 @@ export interface DemoSeedResult {
 
 export const DEMO_PROGRAMME_NAME = 'OWES Płock (demo)';
 export const DEMO_COUNTIES = ['1462', '1419', '1427', '1404'];
+/** OWES Płock's targets (docs/product.md#demo-data). */
+export const DEMO_TARGETS: Programme['targets'] = {
+  groupsSupported: 20,
+  enterprisesStrengthened: 14,
+  enterprisesCreated: 8,
+  jobsCreated: 60,
+  peopleSupported: 400,
+  organisationsSupported: 12,
+  jointVentures: 24,
+};
 
 export const DEMO_CRITERIA = [
   { id: 'K1', name: 'Spójność i realność biznesplanu', maxPoints: 30, minPoints: 12 },
@@ -68,7 +91,18 @@ export async function seedDemo(
   return dataSource.transaction(async (manager) => {
     const year = Number(warsawDate(input.now).slice(0, 4));
     const callNumber = `NAB/DEMO/${year}`;
-    const existing = await manager.findOne(Programme, { where: { name: DEMO_PROGRAMME_NAME } });
+    for (const other of input.otherProgrammes ?? []) {
+      const found = await manager.findOne(Programme, {
+        where: { centreId: other.centreId, name: other.name },
+      });
+      if (!found)
+        await manager.save(
+          manager.create(Programme, { ...other, createdAt: input.now, updatedAt: input.now }),
+        );
+    }
+    const existing = await manager.findOne(Programme, {
+      where: { centreId: input.centreId, name: DEMO_PROGRAMME_NAME },
+    });
     if (existing) {
       const call = await manager.findOne(Call, { where: { programmeId: existing.id } });
       if (call)
@@ -84,22 +118,18 @@ export async function seedDemo(
       existing ??
       (await manager.save(
         manager.create(Programme, {
+          centreId: input.centreId,
           name: DEMO_PROGRAMME_NAME,
           counties: DEMO_COUNTIES,
           yearlyBudgets: [{ year, amount: 42_388_633 }],
-          targets: {
-            groupsSupported: 20,
-            enterprisesStrengthened: 14,
-            enterprisesCreated: 8,
-            jobsCreated: 60,
-            peopleTrained: 400,
-          },
+          targets: DEMO_TARGETS,
           createdAt: now,
           updatedAt: now,
         }),
       ));
     const today = warsawDate(now);
     const call = manager.create(Call, {
+      centreId: input.centreId,
       number: callNumber,
       title:
         'Nabór wniosków o przyznanie wsparcia finansowego na utworzenie miejsc pracy w przedsiębiorstwach społecznych',

@@ -9,6 +9,10 @@ export class CallEvaluator {
   @PrimaryColumn('uuid', { name: 'call_id' })
   callId: string;
 
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
   @PrimaryColumn('uuid', { name: 'user_id' })
   userId: string;
 
@@ -44,6 +48,10 @@ export type EvaluationStatus = 'assigned' | 'declared' | 'submitted' | 'conflict
 export class Evaluation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
 
   @Column('uuid', { name: 'application_id' })
   applicationId: string;

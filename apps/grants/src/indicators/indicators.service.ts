@@ -19,6 +19,7 @@ const INDICATOR_CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'Nazwa wskaźnika' },
   { header: 'Wartość', kind: 'number' },
   { header: 'Wartość docelowa', kind: 'number' },
+  { header: 'Ośrodek' },
 ];
 
 /**
@@ -73,7 +74,7 @@ export const INDICATORS = [
 ] as const;
 
 export type IndicatorKey = (typeof INDICATORS)[number]['key'];
-type Actuals = Record<IndicatorKey, number | null>;
+export type Actuals = Record<IndicatorKey, number | null>;
 
 export interface IndicatorRow {
   key: IndicatorKey;
@@ -83,13 +84,16 @@ export interface IndicatorRow {
 }
 
 export interface ProgrammeIndicators {
+  /** The centre the programme (or, with `programmeId: null`, what no programme covers) is of. */
+  centreId: string;
+  centreName: string | null;
   programmeId: string | null;
   name: string | null;
   indicators: IndicatorRow[];
   counties: { county: string; countyName: string | null; indicators: IndicatorRow[] }[];
 }
 
-const EMPTY = (): Actuals => ({
+export const EMPTY = (): Actuals => ({
   groupsSupported: 0,
   enterprisesStrengthened: 0,
   enterprisesCreated: 0,
@@ -100,7 +104,7 @@ const EMPTY = (): Actuals => ({
   moneyRefundClaimed: 0,
 });
 
-function rows(actuals: Actuals, targets: ProgrammeTargets | null): IndicatorRow[] {
+export function rows(actuals: Actuals, targets: ProgrammeTargets | null): IndicatorRow[] {
   return INDICATORS.map((i) => ({
     key: i.key,
     label: { pl: i.pl, en: i.en },
@@ -138,11 +142,21 @@ export function programmeServing(
 export class IndicatorsService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * The indicators of the programmes of the caller's centres (the row-level policy leaves out
+   * every other centre's rows), each programme with its centre named; what no programme covers
+   * is one entry per centre with `programmeId: null`.
+   */
   async compute(): Promise<ProgrammeIndicators[]> {
     const programmes = await this.dataSource
       .getRepository(Programme)
       .find({ order: { createdAt: 'ASC' } });
+    const centres: { id: string; name: string }[] = await this.dataSource.query(
+      `SELECT id, name FROM grants.centres ORDER BY number`,
+    );
+    const centreName = new Map(centres.map((c) => [c.id, c.name]));
     const awards: {
+      centre_id: string;
       programme_id: string | null;
       county: string | null;
       applicant_kind: string | null;
@@ -151,37 +165,41 @@ export class IndicatorsService {
       paid_total: string;
       refunds: string;
     }[] = await this.dataSource.query(
-      `SELECT c.programme_id, w.county, w.applicant_kind, (w.status <> 'granted') AS signed,
+      `SELECT w.centre_id, c.programme_id, w.county, w.applicant_kind, (w.status <> 'granted') AS signed,
               w.amount::text, w.paid_total::text,
               COALESCE((SELECT sum(total) FROM grants.refund_claims r WHERE r.award_id = w.id), 0)::text AS refunds
          FROM grants.awards w JOIN grants.calls c ON c.id = w.call_id
         WHERE w.status <> 'given-up'`,
     );
-    const groups: { county: string | null; decided_at: Date }[] = await this.dataSource.query(
-      `SELECT county, decided_at FROM grants.initiative_groups WHERE status = 'qualified'`,
-    );
+    const groups: { centre_id: string; county: string | null; decided_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT centre_id, county, decided_at FROM grants.initiative_groups WHERE status = 'qualified'`,
+      );
     const jobs: {
+      centre_id: string;
       programme_id: string | null;
       county: string;
       eligible_person: boolean;
       status: string;
     }[] = await this.dataSource.query(
-      `SELECT c.programme_id, j.county, j.eligible_person, j.status
+      `SELECT w.centre_id, c.programme_id, j.county, j.eligible_person, j.status
            FROM grants.award_jobs j JOIN grants.awards w ON w.id = j.award_id JOIN grants.calls c ON c.id = w.call_id`,
     );
 
-    const totals = new Map<string | null, Actuals>();
-    const byCounty = new Map<string | null, Map<string, Actuals>>();
-    const bucket = (programme: string | null, county: string | null): Actuals[] => {
+    // A bucket per programme, and per centre for what no programme covers ('none:<centre>').
+    const key = (centre: string, programme: string | null) => programme ?? `none:${centre}`;
+    const totals = new Map<string, Actuals>();
+    const byCounty = new Map<string, Map<string, Actuals>>();
+    const bucket = (programme: string, county: string | null): Actuals[] => {
       if (!totals.has(programme)) totals.set(programme, EMPTY());
       if (!byCounty.has(programme)) byCounty.set(programme, new Map());
       const counties = byCounty.get(programme)!;
-      const key = county ?? '';
-      if (!counties.has(key)) counties.set(key, EMPTY());
-      return [totals.get(programme)!, counties.get(key)!];
+      const countyKey = county ?? '';
+      if (!counties.has(countyKey)) counties.set(countyKey, EMPTY());
+      return [totals.get(programme)!, counties.get(countyKey)!];
     };
     for (const a of awards) {
-      for (const acc of bucket(a.programme_id, a.county)) {
+      for (const acc of bucket(key(a.centre_id, a.programme_id), a.county)) {
         if (a.signed) {
           if (a.applicant_kind === 'social-enterprise') acc.enterprisesStrengthened! += 1;
           else acc.enterprisesCreated! += 1;
@@ -192,37 +210,52 @@ export class IndicatorsService {
       }
     }
     for (const g of groups) {
-      const programme = programmeServing(programmes, g.county, g.decided_at);
-      for (const acc of bucket(programme, g.county)) acc.groupsSupported! += 1;
+      const own = programmes.filter((p) => p.centreId === g.centre_id);
+      const programme = programmeServing(own, g.county, g.decided_at);
+      for (const acc of bucket(key(g.centre_id, programme), g.county)) acc.groupsSupported! += 1;
     }
     for (const j of jobs) {
-      for (const acc of bucket(j.programme_id, j.county)) {
+      for (const acc of bucket(key(j.centre_id, j.programme_id), j.county)) {
         if (j.eligible_person) acc.jobsCreated! += 1;
         if (j.status === 'kept') acc.jobsKept! += 1;
       }
     }
 
-    const result: ProgrammeIndicators[] = programmes.map((p) =>
-      this.entry(p.id, p.name, p.targets, totals, byCounty, p.counties),
-    );
-    if (totals.has(null)) result.push(this.entry(null, null, null, totals, byCounty, []));
+    const result: ProgrammeIndicators[] = programmes.map((p) => ({
+      ...this.entry(p.id, p.id, p.name, p.targets, totals, byCounty, p.counties),
+      centreId: p.centreId,
+      centreName: centreName.get(p.centreId) ?? null,
+    }));
+    const centreIds = [
+      ...new Set([...centres.map((c) => c.id), ...programmes.map((p) => p.centreId)]),
+    ];
+    for (const centreId of centreIds) {
+      const none = key(centreId, null);
+      if (!totals.has(none)) continue;
+      result.push({
+        ...this.entry(none, null, null, null, totals, byCounty, []),
+        centreId,
+        centreName: centreName.get(centreId) ?? null,
+      });
+    }
     return result;
   }
 
   private entry(
+    bucketKey: string,
     id: string | null,
     name: string | null,
     targets: ProgrammeTargets | null,
-    totals: Map<string | null, Actuals>,
-    byCounty: Map<string | null, Map<string, Actuals>>,
+    totals: Map<string, Actuals>,
+    byCounty: Map<string, Map<string, Actuals>>,
     programmeCounties: string[],
-  ): ProgrammeIndicators {
-    const counties = byCounty.get(id) ?? new Map<string, Actuals>();
+  ): Omit<ProgrammeIndicators, 'centreId' | 'centreName'> {
+    const counties = byCounty.get(bucketKey) ?? new Map<string, Actuals>();
     for (const code of programmeCounties) if (!counties.has(code)) counties.set(code, EMPTY());
     return {
       programmeId: id,
       name,
-      indicators: rows(totals.get(id) ?? EMPTY(), targets),
+      indicators: rows(totals.get(bucketKey) ?? EMPTY(), targets),
       counties: [...counties.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([county, actuals]) => ({
@@ -253,6 +286,7 @@ export class IndicatorsService {
           i.label.pl,
           value(i.key, i.actual),
           i.target ?? '',
+          p.centreName ?? '',
         ]);
       for (const c of p.counties) {
         for (const i of c.indicators)
@@ -264,6 +298,7 @@ export class IndicatorsService {
             i.label.pl,
             value(i.key, i.actual),
             '',
+            p.centreName ?? '',
           ]);
       }
     }

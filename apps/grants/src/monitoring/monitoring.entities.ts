@@ -12,6 +12,10 @@ export class JobReport {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
+
   @Column('uuid', { name: 'job_id' })
   jobId: string;
 
@@ -61,6 +65,10 @@ export class JobReport {
 export class RefundClaimRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
 
   @Column('uuid', { name: 'award_id' })
   awardId: string;

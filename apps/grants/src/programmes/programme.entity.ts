@@ -18,14 +18,24 @@ export interface ProgrammeTargets {
   jobsCreated: number;
   /** People trained (the centre's own record: trainings are not tracked here). */
   peopleTrained?: number;
+  /** People supported (a target only: not tracked here). */
+  peopleSupported?: number;
+  /** NGOs supported (a target only: not tracked here). */
+  organisationsSupported?: number;
+  /** Joint ventures (a target only: not tracked here). */
+  jointVentures?: number;
 }
 
 /** The centre's programme: its subregion, money per year and targets. */
 @Entity({ name: 'programmes', schema: 'grants' })
-@Index('programmes_name_key', ['name'], { unique: true })
+@Index('programmes_centre_name_key', ['centreId', 'name'], { unique: true })
 export class Programme {
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** The centre the row belongs to (row-level policy `centre_wall`; docs/tenancy.md). */
+  @Column('uuid', { name: 'centre_id' })
+  centreId: string;
 
   @Column('text')
   name: string;

@@ -1,6 +1,16 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
-import { ApiErrors, ApiTag, Roles, formatPln, toWarsawIso, UuidPipe } from '@app/common';
+import {
+  ApiErrors,
+  ApiTag,
+  CurrentUser,
+  PLATFORM_ERRORS,
+  Roles,
+  formatPln,
+  toWarsawIso,
+  UuidPipe,
+  type AuthUser,
+} from '@app/common';
 import { ProgrammesErrors as E } from './programmes.errors.js';
 import { ProgrammesService } from './programmes.service.js';
 import { CreateProgrammeDto, UpdateProgrammeDto } from './programmes.dto.js';
@@ -9,6 +19,7 @@ import type { Programme } from './programme.entity.js';
 export function programmeView(p: Programme) {
   return {
     id: p.id,
+    centreId: p.centreId,
     name: p.name,
     counties: p.counties,
     yearlyBudgets: p.yearlyBudgets.map((b) => ({ ...b, amountFormatted: formatPln(b.amount) })),
@@ -30,16 +41,19 @@ export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
 
   @Post()
-  @Roles('operator', 'admin')
-  @ApiOperation({ summary: "Create the centre's programme: counties, money per year, targets" })
-  @ApiErrors(E.PROGRAMME_NAME_TAKEN)
-  async create(@Body() dto: CreateProgrammeDto) {
-    return programmeView(await this.programmes.create(dto));
+  @Roles('operator', 'admin', 'platform-admin')
+  @ApiOperation({
+    summary:
+      "Create a centre's programme: counties (within the centre's), money per year, targets; `centreId` defaults to the caller's only centre",
+  })
+  @ApiErrors(E.PROGRAMME_NAME_TAKEN, PLATFORM_ERRORS.NOT_FOUND)
+  async create(@CurrentUser() user: AuthUser, @Body() dto: CreateProgrammeDto) {
+    return programmeView(await this.programmes.create(user, dto));
   }
 
   @Get()
   @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'Every programme' })
+  @ApiOperation({ summary: "The programmes of the caller's centres" })
   async list() {
     return { items: (await this.programmes.list()).map(programmeView) };
   }

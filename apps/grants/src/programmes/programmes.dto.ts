@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -6,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -63,9 +64,48 @@ export class TargetsDto {
   @Max(1_000_000)
   @IsOptional()
   peopleTrained?: number;
+
+  @ApiPropertyOptional({
+    example: 400,
+    description: 'People supported: a target only (no indicator is computed for it)',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  @IsOptional()
+  peopleSupported?: number;
+
+  @ApiPropertyOptional({
+    example: 12,
+    description: 'NGOs supported: a target only (no indicator is computed for it)',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  @IsOptional()
+  organisationsSupported?: number;
+
+  @ApiPropertyOptional({
+    example: 24,
+    description: 'Joint ventures: a target only (no indicator is computed for it)',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  @IsOptional()
+  jointVentures?: number;
 }
 
 export class CreateProgrammeDto {
+  @ApiPropertyOptional({
+    description:
+      "The centre the programme belongs to; when omitted, the caller's only centre (400 when the caller works for several)",
+    example: '00000000-0000-4000-8000-000000000001',
+  })
+  @IsOptional()
+  @IsUUID()
+  centreId?: string;
+
   @ApiProperty({ example: 'OWES Płock 2024–2027' })
   @IsString()
   @MinLength(3)
@@ -90,4 +130,4 @@ export class CreateProgrammeDto {
   targets: TargetsDto;
 }
 
-export class UpdateProgrammeDto extends PartialType(CreateProgrammeDto) {}
+export class UpdateProgrammeDto extends PartialType(OmitType(CreateProgrammeDto, ['centreId'])) {}

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApiError, Clock, isValidTeryt, type FieldProblem, AuditService } from '@app/common';
+import {
+  ApiError,
+  Clock,
+  isValidTeryt,
+  type AuthUser,
+  type FieldProblem,
+  AuditService,
+} from '@app/common';
+import { CentresService } from '../centres/centres.service.js';
 import { field, invalid, isUniqueViolation } from '../shared/problems.js';
 import { Programme } from './programme.entity.js';
 import { ProgrammesErrors } from './programmes.errors.js';
@@ -14,6 +22,7 @@ export class ProgrammesService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly centres: CentresService,
   ) {}
 
   private problems(dto: Partial<CreateProgrammeDto>): FieldProblem[] {
@@ -34,14 +43,18 @@ export class ProgrammesService {
     return problems;
   }
 
-  async create(dto: CreateProgrammeDto): Promise<Programme> {
+  async create(user: AuthUser, dto: CreateProgrammeDto): Promise<Programme> {
     const problems = this.problems(dto);
     if (problems.length > 0) throw invalid(problems);
     const now = this.clock.now();
     try {
       return await this.dataSource.transaction(async (manager) => {
+        const centre = await this.centres.forCreation(manager, user, dto.centreId);
+        const outside = this.centres.countyProblems(centre, dto.counties);
+        if (outside.length > 0) throw invalid(outside);
         const programme = await manager.save(
           manager.create(Programme, {
+            centreId: centre.id,
             name: dto.name,
             counties: dto.counties,
             yearlyBudgets: [...dto.yearlyBudgets]
@@ -81,6 +94,11 @@ export class ProgrammesService {
           lock: { mode: 'pessimistic_write' },
         });
         if (!programme) throw ApiError.notFound(NOT_FOUND);
+        if (dto.counties !== undefined) {
+          const centre = await this.centres.get(manager, programme.centreId);
+          const outside = this.centres.countyProblems(centre, dto.counties);
+          if (outside.length > 0) throw invalid(outside);
+        }
         if (dto.name !== undefined) programme.name = dto.name;
         if (dto.counties !== undefined) programme.counties = dto.counties;
         if (dto.yearlyBudgets !== undefined) {
@@ -116,6 +134,7 @@ export class ProgrammesService {
     return programme;
   }
 
+  /** The programmes of the caller's centres (the row-level policy leaves out the others). */
   list(): Promise<Programme[]> {
     return this.dataSource.getRepository(Programme).find({ order: { createdAt: 'ASC' } });
   }

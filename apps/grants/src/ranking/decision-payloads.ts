@@ -12,6 +12,7 @@ export function decisionPayload(
   afterAppeal: boolean,
 ) {
   return {
+    centreId: call.centreId,
     decisionId: decision.id,
     applicationId: application.id,
     reference: application.reference,
@@ -39,6 +40,7 @@ export function rankingPublishedPayload(
   now: Date,
 ): EventPayload<'grants.ranking.published'> {
   return {
+    centreId: call.centreId,
     callId: call.id,
     callNumber: call.number,
     version: call.rankingVersion,

@@ -28,8 +28,9 @@ export class EvaluationsOverdueScan {
         name: string;
         language: 'pl' | 'en';
         evaluator_id: string;
+        centre_id: string;
       }[] = await manager.query(
-        `SELECT e.id, e.application_id, e.call_id, e.round, e.due_date::text AS due_date, e.evaluator_id,
+        `SELECT e.id, e.application_id, e.call_id, e.round, e.due_date::text AS due_date, e.evaluator_id, e.centre_id,
                 a.reference, c.number, p.email, p.name, p.language
            FROM grants.evaluations e
            JOIN grants.applications a ON a.id = e.application_id
@@ -45,6 +46,7 @@ export class EvaluationsOverdueScan {
           [r.id, this.clock.now()],
         );
         await emit('grants.evaluation.overdue', {
+          centreId: r.centre_id,
           evaluationId: r.id,
           applicationId: r.application_id,
           reference: r.reference,

@@ -52,7 +52,7 @@ export class RefundClaimsScan {
         });
         const call = await manager.findOneOrFail(Call, { where: { id: award.callId } });
         const parts = await refundParts(manager, award, job);
-        let claim: Omit<RefundClaimRecord, 'id' | 'awardId' | 'jobId' | 'createdAt'>;
+        let claim: Omit<RefundClaimRecord, 'id' | 'awardId' | 'jobId' | 'centreId' | 'createdAt'>;
         if (parts.length === 0) {
           claim = {
             principal: 0,
@@ -121,6 +121,7 @@ export class RefundClaimsScan {
           },
         });
         await emit('grants.refund.claimed', {
+          centreId: award.centreId,
           refundId: record.id,
           awardId: award.id,
           jobId: job.id,

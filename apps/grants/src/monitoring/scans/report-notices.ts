@@ -34,6 +34,7 @@ export async function notifyReports(
     else report.overdueNotifiedAt = now;
     await manager.save(report);
     await emit(what === 'due' ? 'grants.job.report-due' : 'grants.job.report-overdue', {
+      centreId: award.centreId,
       reportId: report.id,
       awardId: award.id,
       jobId: job.id,

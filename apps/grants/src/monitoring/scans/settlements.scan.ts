@@ -46,6 +46,7 @@ export class SettlementsScan {
           toState: 'settled',
         });
         await emit('grants.award.settled', {
+          centreId: award.centreId,
           awardId: id,
           reference: award.reference,
           amount: award.amount,

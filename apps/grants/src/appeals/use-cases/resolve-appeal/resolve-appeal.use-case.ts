@@ -100,6 +100,7 @@ export class ResolveAppeal {
       },
     });
     await emit('grants.appeal.resolved', {
+      centreId: application.centreId,
       appealId: appeal.id,
       decisionId: decision.id,
       applicationId: application.id,

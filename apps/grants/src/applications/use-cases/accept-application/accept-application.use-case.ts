@@ -23,7 +23,7 @@ export class AcceptApplication {
   async execute(tx: Tx, { event }: AcceptApplicationInput): Promise<void> {
     const { manager } = tx;
     const p = event.payload;
-    if (!(await this.readModel.lockCallRules(manager, p.callId, p.submittedAt))) return;
+    if (!(await this.readModel.lockCallRules(manager, p.callId, p.submittedAt, p.centreId))) return;
     if (!(await this.readModel.upsertAccepted(manager, p, event.occurredAt))) return; // already accepted, or withdrawn meanwhile
     await this.audit.record(manager, {
       actorId: null,

@@ -20,7 +20,7 @@ export class RecordSubmission {
 
   async execute({ manager }: Tx, { event }: RecordSubmissionInput): Promise<void> {
     const p = event.payload;
-    if (!(await this.readModel.lockCallRules(manager, p.callId, p.submittedAt))) return; // not our call
+    if (!(await this.readModel.lockCallRules(manager, p.callId, p.submittedAt, p.centreId))) return; // not our call
     await this.readModel.upsertSubmitted(manager, p, event.occurredAt);
     await this.audit.record(manager, {
       actorId: p.applicant.userId ?? null,

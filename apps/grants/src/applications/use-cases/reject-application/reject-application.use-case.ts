@@ -17,6 +17,7 @@ export class RejectApplication {
 
   async execute({ manager }: Tx, { event }: RejectApplicationInput): Promise<void> {
     const p = event.payload;
+    await this.readModel.assertCentre(manager, p.applicationId, p.centreId);
     if (!(await this.readModel.markRejected(manager, p.applicationId, event.occurredAt))) return;
     await this.audit.record(manager, {
       actorId: null,

@@ -20,6 +20,7 @@ export class WithdrawApplication {
 
   async execute({ manager }: Tx, { event }: WithdrawApplicationInput): Promise<void> {
     const p = event.payload;
+    await this.readModel.assertCentre(manager, p.applicationId, p.centreId);
     const before = await this.readModel.markWithdrawn(manager, p.applicationId, event.occurredAt);
     if (before === null) return;
     await this.audit.record(manager, {

@@ -117,6 +117,7 @@ export class DecideBridgingExtension {
         },
       });
       await emit('grants.bridging-extension.decided', {
+        centreId: award.centreId,
         requestId: request.id,
         awardId,
         reference: award.reference,

@@ -87,6 +87,7 @@ export class GiveUpAward {
         },
       });
       await emit('grants.award.given-up', {
+        centreId: award.centreId,
         awardId: award.id,
         applicationId: award.applicationId,
         reference: award.reference,

@@ -53,6 +53,7 @@ export class PrepareAgreement {
         },
       });
       await emit('grants.agreement.prepared', {
+        centreId: award.centreId,
         awardId: id,
         reference: award.reference,
         amount: award.amount,

@@ -145,6 +145,7 @@ export class RecordPayment {
         },
       });
       await emit('grants.payment.made', {
+        centreId: award.centreId,
         paymentId: payment.id,
         awardId: id,
         reference: award.reference,

@@ -147,6 +147,7 @@ export class RequestBridgingExtension {
           changes: { awardId, months: dto.months, monthlyAmount: dto.monthlyAmount, amount },
         });
         await emit('grants.bridging-extension.requested', {
+          centreId: award.centreId,
           requestId: request.id,
           awardId,
           reference: award.reference,

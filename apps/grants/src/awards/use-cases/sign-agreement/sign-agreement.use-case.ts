@@ -147,6 +147,7 @@ export class SignAgreement {
         },
       });
       await emit('grants.agreement.signed', {
+        centreId: award.centreId,
         awardId: id,
         applicationId: award.applicationId,
         reference: award.reference,

@@ -94,6 +94,7 @@ export class AssignEvaluators {
         },
       });
       await emit('grants.evaluation.assigned', {
+        centreId: call.centreId,
         evaluationId: evaluation.id,
         applicationId: need.applicationId,
         reference: need.reference,

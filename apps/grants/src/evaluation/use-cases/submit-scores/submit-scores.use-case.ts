@@ -93,6 +93,7 @@ export class SubmitScores {
         where: { callId: evaluation.callId, userId: evaluation.evaluatorId },
       });
       await emit('grants.evaluation.submitted', {
+        centreId: evaluation.centreId,
         evaluationId: evaluation.id,
         applicationId: evaluation.applicationId,
         reference: application?.reference ?? '',

@@ -43,6 +43,7 @@ export class OpenVacancy {
       changes: { vacancyDate, refillDeadline: job.refillDeadline },
     });
     await emit('grants.job.vacancy-reported', {
+      centreId: award.centreId,
       awardId: award.id,
       jobId: job.id,
       reference: award.reference,

@@ -98,6 +98,7 @@ export class SubmitReport {
         },
       });
       await emit('grants.job.report-submitted', {
+        centreId: award.centreId,
         reportId: report.id,
         awardId,
         jobId,
