@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ManualClock, Metrics } from '@app/common';
+import { CENTRE_SETTING, DEFAULT_CENTRE_ID, ManualClock, Metrics } from '@app/common';
 import { DeliverySender } from '../../apps/notifications/src/deliveries/delivery-sender.service.js';
 import { expectEventually } from '../support/eventually.js';
 import { NATS_URL, startService } from '../support/platform.js';
@@ -46,10 +46,12 @@ describe('notifications: reliable delivery', () => {
 
   beforeAll(async () => {
     h = await startNotifications(clock, { MAIL_LEASE_SECONDS: String(LEASE_SECONDS) });
-    // A connection of the test's own, straight to the database, whatever the services see.
+    // A connection of the test's own, straight to the database, whatever the services see: as
+    // the service's role, seeing every centre's rows (and the installation's) as the system does.
     direct = await new DataSource({
       type: 'postgres',
       url: h.platform.db.layout.urls.notifications,
+      extra: { options: `-c ${CENTRE_SETTING}=*` },
     }).initialize();
   });
 
@@ -102,12 +104,12 @@ describe('notifications: reliable delivery', () => {
     // answer): a pending row, attempts counted, leased for MAIL_LEASE_SECONDS of database time.
     const [{ id }] = await direct.query(
       `INSERT INTO notifications.deliveries (event_id, event_type, template, recipient, recipient_name, language,
-          reference, subject, text, html, status, attempts, next_attempt_at, lease_until, created_at)
+          reference, subject, text, html, status, attempts, next_attempt_at, lease_until, created_at, centre_id)
        VALUES (gen_random_uuid(), 'applications.application.submitted', 'application-submitted', $1, 'Osoba', 'pl',
           'OWES/2026/00042', 'Potwierdzenie', 'Treść', '<p>Treść</p>', 'pending', 1, $2,
-          now() + $3::float8 * interval '1 second', $2)
+          now() + $3::float8 * interval '1 second', $2, $4)
        RETURNING id`,
-      [who.email, clock.now(), LEASE_SECONDS],
+      [who.email, clock.now(), LEASE_SECONDS, DEFAULT_CENTRE_ID],
     );
     const before = await metric(h.app(), 'owes_delivery_resends_total', {
       reason: 'resent_same_id',

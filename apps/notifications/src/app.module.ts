@@ -3,6 +3,7 @@ import { NOTIFICATIONS_ERRORS } from './errors.js';
 import { PlatformModule, type Clock, AccountsReadModelModule } from '@app/common';
 import { NotificationsEnv } from './config/notifications.env.js';
 import { NOTIFICATIONS_ENTITIES } from './entities.js';
+import { CentresModule } from './centres/centres.module.js';
 import { DeliveriesModule } from './deliveries/deliveries.module.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { PreferencesModule } from './preferences/preferences.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
           clock: options.clock,
         }),
         AccountsReadModelModule.forService('notifications'),
+        CentresModule,
         DeliveriesModule,
         PreferencesModule,
         RemindersModule,

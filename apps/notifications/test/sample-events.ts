@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DEFAULT_CENTRE_ID,
   createEvent,
   type EventEnvelope,
   type EventPayload,
@@ -27,6 +28,8 @@ export const EVALUATOR: Recipient = {
 };
 
 export const REFERENCE = 'OWES/2026/00042';
+/** The centre the samples are of: centre no. 1, as events published before tenancy are read. */
+export const SAMPLE_CENTRE_ID = DEFAULT_CENTRE_ID;
 export const CALL = {
   callId: 'c6a1e0f4-3b2d-4e5f-8a9b-0c1d2e3f4a03',
   callNumber: 'NAB/1/2026',
@@ -98,6 +101,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
   const applicant: Recipient = { ...APPLICANT, ...recipient };
   const evaluator: Recipient = { ...EVALUATOR, ...recipient };
   const decision: DecisionSample = {
+    centreId: SAMPLE_CENTRE_ID,
     decisionId: '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c10',
     applicationId: APPLICATION_ID,
     reference: REFERENCE,
@@ -115,6 +119,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
     applicant,
   };
   const bridgingExtension: BridgingExtensionSample = {
+    centreId: SAMPLE_CENTRE_ID,
     requestId: BRIDGING_REQUEST_ID,
     awardId: AWARD_ID,
     reference: REFERENCE,
@@ -125,6 +130,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
     applicant,
   };
   const report: EventPayload<'grants.job.report-due'> = {
+    centreId: SAMPLE_CENTRE_ID,
     reportId: REPORT_ID,
     awardId: AWARD_ID,
     jobId: JOB_ID,
@@ -155,6 +161,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       recipient: applicant,
     },
     'applications.application.draft-created': {
+      centreId: SAMPLE_CENTRE_ID,
       applicationId: APPLICATION_ID,
       callId: CALL.callId,
       callNumber: CALL.callNumber,
@@ -164,6 +171,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       applicant,
     },
     'applications.application.submitted': {
+      centreId: SAMPLE_CENTRE_ID,
       applicationId: APPLICATION_ID,
       reference: REFERENCE,
       version: 1,
@@ -174,6 +182,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       applicant,
     },
     'applications.group.submitted': {
+      centreId: SAMPLE_CENTRE_ID,
       groupId: GROUP_ID,
       name: 'Smaki Mazowsza',
       plannedLegalForm: 'social-cooperative',
@@ -185,6 +194,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       leader: applicant,
     },
     'applications.group.qualified': {
+      centreId: SAMPLE_CENTRE_ID,
       groupId: GROUP_ID,
       name: 'Smaki Mazowsza',
       decision: 'qualified',
@@ -192,6 +202,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       leader: applicant,
     },
     'applications.group.rejected': {
+      centreId: SAMPLE_CENTRE_ID,
       groupId: GROUP_ID,
       name: 'Smaki Mazowsza',
       decision: 'rejected',
@@ -200,6 +211,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       leader: applicant,
     },
     'applications.application.corrections-requested': {
+      centreId: SAMPLE_CENTRE_ID,
       applicationId: APPLICATION_ID,
       reference: REFERENCE,
       callId: CALL.callId,
@@ -215,6 +227,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       applicant,
     },
     'applications.application.corrections-answered': {
+      centreId: SAMPLE_CENTRE_ID,
       applicationId: APPLICATION_ID,
       reference: REFERENCE,
       callId: CALL.callId,
@@ -223,6 +236,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       applicant,
     },
     'applications.application.formally-accepted': {
+      centreId: SAMPLE_CENTRE_ID,
       applicationId: APPLICATION_ID,
       reference: REFERENCE,
       callId: CALL.callId,
@@ -255,6 +269,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       businessPlan: { idea: 'Catering dla szkół', market: 'Płock i okolice' },
     },
     'applications.application.formally-rejected': {
+      centreId: SAMPLE_CENTRE_ID,
       applicationId: APPLICATION_ID,
       reference: REFERENCE,
       callId: CALL.callId,
@@ -264,6 +279,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       applicant,
     },
     'applications.application.withdrawn': {
+      centreId: SAMPLE_CENTRE_ID,
       applicationId: APPLICATION_ID,
       reference: REFERENCE,
       callId: CALL.callId,
@@ -271,6 +287,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       applicant,
     },
     'grants.evaluation.assigned': {
+      centreId: SAMPLE_CENTRE_ID,
       evaluationId: EVALUATION_ID,
       applicationId: APPLICATION_ID,
       reference: REFERENCE,
@@ -283,6 +300,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       evaluator,
     },
     'grants.evaluation.submitted': {
+      centreId: SAMPLE_CENTRE_ID,
       evaluationId: EVALUATION_ID,
       applicationId: APPLICATION_ID,
       reference: REFERENCE,
@@ -291,6 +309,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       submittedAt: '2027-01-28T14:00:00.000Z',
     },
     'grants.evaluation.overdue': {
+      centreId: SAMPLE_CENTRE_ID,
       evaluationId: EVALUATION_ID,
       applicationId: APPLICATION_ID,
       reference: REFERENCE,
@@ -314,6 +333,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       remainingBudget: 3_200_000,
     },
     'grants.award.given-up': {
+      centreId: SAMPLE_CENTRE_ID,
       awardId: AWARD_ID,
       applicationId: APPLICATION_ID,
       reference: REFERENCE,
@@ -326,6 +346,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       applicant,
     },
     'grants.appeal.resolved': {
+      centreId: SAMPLE_CENTRE_ID,
       appealId: '6d5c4b3a-2918-4e7d-8c6b-5a4938271611',
       decisionId: decision.decisionId,
       applicationId: APPLICATION_ID,
@@ -339,6 +360,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       applicant,
     },
     'grants.ranking.published': {
+      centreId: SAMPLE_CENTRE_ID,
       callId: CALL.callId,
       callNumber: CALL.callNumber,
       version: 1,
@@ -352,6 +374,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       remainingBudget: 4_388_633,
     },
     'grants.agreement.prepared': {
+      centreId: SAMPLE_CENTRE_ID,
       awardId: AWARD_ID,
       reference: REFERENCE,
       amount: 12_769_100,
@@ -361,6 +384,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       preparedAt: '2027-03-01T10:00:00.000Z',
     },
     'grants.agreement.signed': {
+      centreId: SAMPLE_CENTRE_ID,
       awardId: AWARD_ID,
       applicationId: APPLICATION_ID,
       reference: REFERENCE,
@@ -372,6 +396,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       applicant,
     },
     'grants.payment.made': {
+      centreId: SAMPLE_CENTRE_ID,
       paymentId: '7e6d5c4b-3a29-4817-9a6b-5c4d3e2f1a12',
       awardId: AWARD_ID,
       reference: REFERENCE,
@@ -396,6 +421,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
     'grants.job.report-due': report,
     'grants.job.report-overdue': report,
     'grants.job.report-submitted': {
+      centreId: SAMPLE_CENTRE_ID,
       reportId: REPORT_ID,
       awardId: AWARD_ID,
       jobId: JOB_ID,
@@ -405,6 +431,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       applicant,
     },
     'grants.job.vacancy-reported': {
+      centreId: SAMPLE_CENTRE_ID,
       awardId: AWARD_ID,
       jobId: JOB_ID,
       reference: REFERENCE,
@@ -414,6 +441,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       applicant,
     },
     'grants.refund.claimed': {
+      centreId: SAMPLE_CENTRE_ID,
       refundId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c13',
       awardId: AWARD_ID,
       jobId: JOB_ID,
@@ -428,6 +456,7 @@ export function samplePayloads(recipient: Partial<Recipient> = {}): SamplePayloa
       applicant,
     },
     'grants.award.settled': {
+      centreId: SAMPLE_CENTRE_ID,
       awardId: AWARD_ID,
       reference: REFERENCE,
       amount: 12_769_100,

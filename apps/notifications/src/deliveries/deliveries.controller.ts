@@ -24,7 +24,9 @@ import { ResendDeliveries } from './use-cases/resend-deliveries/resend-deliverie
 @ApiUnauthorizedResponse({
   description: 'No bearer token (UNAUTHORIZED), or one that does not verify (INVALID_TOKEN)',
 })
-@ApiForbiddenResponse({ description: 'The caller is not an operator or an admin (FORBIDDEN)' })
+@ApiForbiddenResponse({
+  description: 'The caller is not an operator, an admin or a platform administrator (FORBIDDEN)',
+})
 @ApiServiceUnavailableResponse({
   description: 'The database does not answer (DEPENDENCY_UNAVAILABLE); nothing was changed',
 })
@@ -37,8 +39,11 @@ export class DeliveriesController {
   ) {}
 
   @Get()
-  @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'Delivery log: what was sent, to whom, with what status' })
+  @Roles('operator', 'admin', 'platform-admin')
+  @ApiOperation({
+    summary:
+      "Delivery log: what was sent, to whom, with what status — the letters of the caller's centres (a platform administrator: every letter, the installation's too)",
+  })
   @ApiOkResponse({ description: '`{ total, page, pageSize, items }`, newest first' })
   @ApiBadRequestResponse({ description: 'A query parameter is malformed (VALIDATION_FAILED)' })
   async list(@Query() q: DeliveriesQuery) {
@@ -46,6 +51,7 @@ export class DeliveriesController {
       recipient: q.recipient,
       reference: q.reference,
       status: q.status,
+      centreId: q.centreId?.toLowerCase(),
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,
       page: q.page,
@@ -56,7 +62,7 @@ export class DeliveriesController {
 
   @Post('resend')
   @HttpCode(200)
-  @Roles('operator', 'admin')
+  @Roles('operator', 'admin', 'platform-admin')
   @ApiOperation({
     summary:
       'Send again every failed delivery matching the filter (fresh retry schedule, same message and Message-ID; audited); idempotent',
@@ -88,7 +94,7 @@ export class DeliveriesController {
 
   @Post(':id/resend')
   @HttpCode(200)
-  @Roles('operator', 'admin')
+  @Roles('operator', 'admin', 'platform-admin')
   @ApiOperation({
     summary:
       'Send a failed delivery again (fresh retry schedule, same message and Message-ID; audited); idempotent',
@@ -99,7 +105,10 @@ export class DeliveriesController {
       '`{ resent, delivery }`: resent true when the failed delivery went back to pending; false, and nothing sent again, when it was already pending or sent',
   })
   @ApiBadRequestResponse({ description: 'The id is not a UUID (BAD_REQUEST)' })
-  @ApiNotFoundResponse({ description: 'No such delivery (DELIVERY_NOT_FOUND)' })
+  @ApiNotFoundResponse({
+    description:
+      "No such delivery, or it is not of one of the caller's centres (DELIVERY_NOT_FOUND)",
+  })
   async resend(@CurrentUser() user: AuthUser, @Param('id', new UuidPipe()) id: string) {
     const { resent, delivery } = await this.resendOne.execute({ user, deliveryId: id });
     return { resent, delivery: deliveryView(delivery) };

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQuery } from '@app/common';
 import { TEMPLATE_NAMES } from '../templates/catalogue.js';
 
@@ -24,6 +24,15 @@ export class DeliveriesQuery extends PageQuery {
   @IsIn(['pending', 'sent', 'failed'])
   @IsOptional()
   status?: 'pending' | 'sent' | 'failed';
+
+  @ApiPropertyOptional({
+    description:
+      "Only the letters of this centre (the caller's centres are the most the log ever shows)",
+    format: 'uuid',
+  })
+  @IsUUID('all')
+  @IsOptional()
+  centreId?: string;
 
   @ApiPropertyOptional({
     description: 'Queued at or after this moment (ISO 8601)',

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock, RequestContext, type Lang, type Recipient } from '@app/common';
 import { renderMessage } from '../templates/render.js';
+import type { Letterhead } from '../centres/letterhead.js';
 import type { TemplateData, TemplateName } from '../templates/catalogue.js';
 import { PreferencesService } from '../preferences/preferences.service.js';
 import type { DeliveryStatus } from './delivery.entity.js';
@@ -18,6 +19,8 @@ export interface DeliveryLogFilter {
   recipient?: string;
   reference?: string;
   status?: DeliveryStatus;
+  /** Only the letters of this centre. */
+  centreId?: string;
   /** Queued at or after this moment. */
   from?: Date;
   /** Queued before this moment. */
@@ -29,6 +32,8 @@ export interface DeliveryLogFilter {
 /** A delivery as the log shows it. */
 export interface DeliveryLogEntry {
   id: string;
+  /** null: a letter of the installation. */
+  centreId: string | null;
   eventId: string;
   eventType: string;
   template: string;
@@ -49,6 +54,7 @@ export interface DeliveryLogEntry {
 
 interface DeliveryLogRow {
   id: string;
+  centre_id: string | null;
   event_id: string;
   event_type: string;
   template: string;
@@ -81,8 +87,9 @@ export class DeliveriesService {
 
   /**
    * Renders and queues a message in the caller's transaction, in the recipient's preferred
-   * language (a stored preference overrides the event's). Returns the delivery's id, or null
-   * when this (event, recipient, template) was queued before.
+   * language (a stored preference overrides the event's), in the name of `letterhead`'s centre
+   * (or of the installation), whose sender is frozen on the delivery. Returns the delivery's id,
+   * or null when this (event, recipient, template) was queued before.
    */
   async queue<T extends TemplateName>(
     manager: EntityManager,
@@ -91,14 +98,20 @@ export class DeliveriesService {
     recipient: Recipient,
     data: TemplateData[T],
     reference: string | null,
+    letterhead: Letterhead,
   ): Promise<string | null> {
     const language = await this.preferences.languageFor(manager, recipient);
-    const message = renderMessage(template, language, { ...data, name: recipient.name });
+    const message = renderMessage(
+      template,
+      language,
+      { ...data, name: recipient.name },
+      letterhead.frame,
+    );
     const now = this.clock.now();
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO notifications.deliveries (event_id, event_type, template, recipient, recipient_name, language, reference,
-          subject, text, html, status, attempts, next_attempt_at, correlation_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', 0, $11, $12, $11)
+          subject, text, html, status, attempts, next_attempt_at, correlation_id, created_at, centre_id, mail_from, reply_to)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', 0, $11, $12, $11, $13, $14, $15)
        ON CONFLICT (event_id, recipient, template) DO NOTHING
        RETURNING id`,
       [
@@ -114,6 +127,9 @@ export class DeliveriesService {
         message.html,
         now,
         RequestContext.current()?.correlationId ?? event.correlationId ?? event.id,
+        letterhead.centreId,
+        letterhead.mailFrom,
+        letterhead.replyTo,
       ],
     );
     return rows[0]?.id ?? null;
@@ -131,6 +147,7 @@ export class DeliveriesService {
     if (filter.recipient) add('recipient = ?', filter.recipient.toLowerCase());
     if (filter.reference) add('reference = ?', filter.reference);
     if (filter.status) add('status = ?', filter.status);
+    if (filter.centreId) add('centre_id = ?', filter.centreId);
     if (filter.from) add('created_at >= ?', filter.from);
     if (filter.to) add('created_at < ?', filter.to);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -158,12 +175,13 @@ export class DeliveriesService {
   }
 }
 
-const LOG_COLUMNS = `id, event_id, event_type, template, recipient, language, reference, subject, status, attempts,
+const LOG_COLUMNS = `id, centre_id, event_id, event_type, template, recipient, language, reference, subject, status, attempts,
   last_error, message_id, resends, last_resent_at, sent_at, created_at, next_attempt_at`;
 
 function toEntry(r: DeliveryLogRow): DeliveryLogEntry {
   return {
     id: r.id,
+    centreId: r.centre_id,
     eventId: r.event_id,
     eventType: r.event_type,
     template: r.template,

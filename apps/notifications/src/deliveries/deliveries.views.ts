@@ -5,6 +5,8 @@ import type { DeliveryLogEntry } from './deliveries.service.js';
 export function deliveryView(d: DeliveryLogEntry) {
   return {
     id: d.id,
+    /** The centre the letter is of; null for a letter of the installation (an account's). */
+    centreId: d.centreId,
     eventId: d.eventId,
     eventType: d.eventType,
     template: d.template,

@@ -183,7 +183,12 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const correlationId = delivery.correlationId ?? delivery.eventId;
     await RequestContext.run({ correlationId }, async () => {
-      const messageId = messageIdFor(delivery.id, this.env.MAIL_FROM);
+      // The sender frozen when it was queued (MAIL_FROM for rows queued before it was frozen):
+      // the same From and Message-ID on every attempt, whatever the centre changed meanwhile.
+      const frozen = delivery.mailFrom !== null;
+      const from = delivery.mailFrom ?? this.env.MAIL_FROM;
+      const replyTo = frozen ? delivery.replyTo : (this.env.MAIL_REPLY_TO ?? null);
+      const messageId = messageIdFor(delivery.id, from);
       if (delivery.takeover) {
         this.counters.resends.inc({ reason: 'resent_same_id' });
         this.logger.warn(
@@ -199,6 +204,8 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
           html: delivery.html,
           deliveryId: delivery.id,
           messageId,
+          from,
+          replyTo,
         });
       } catch (error) {
         const permanent = isPermanentSmtpError(error);
@@ -226,6 +233,7 @@ export class DeliverySender implements OnApplicationBootstrap, BeforeApplication
         kind: 'sent',
         deliveryId: delivery.id,
         attempts: delivery.attempts,
+        centreId: delivery.centreId,
         eventId: delivery.eventId,
         template: delivery.template,
         recipient: delivery.recipient,

@@ -17,6 +17,9 @@ export type ClaimedDelivery = Pick<
   | 'html'
   | 'attempts'
   | 'correlationId'
+  | 'centreId'
+  | 'mailFrom'
+  | 'replyTo'
 > & {
   dueAt: Date;
   /** When the retry schedule started (queued, or re-sent by an operator). */
@@ -64,7 +67,8 @@ export class DeliveryStore {
               last_resent_at = CASE WHEN due.lease_until IS NULL THEN d.last_resent_at ELSE $1 END
          FROM due WHERE d.id = due.id
        RETURNING d.id, d.event_id AS "eventId", d.template, d.recipient, d.reference, d.subject, d.text, d.html,
-                 d.attempts, d.correlation_id AS "correlationId", d.next_attempt_at AS "dueAt",
+                 d.attempts, d.correlation_id AS "correlationId", d.centre_id AS "centreId",
+                 d.mail_from AS "mailFrom", d.reply_to AS "replyTo", d.next_attempt_at AS "dueAt",
                  COALESCE(d.retry_from, d.created_at) AS "retryFrom", due.lease_until IS NOT NULL AS "takeover"`,
       [this.clock.now(), limit, takeOver, leaseMs],
     );
@@ -92,6 +96,7 @@ export class DeliveryStore {
         'notifications.email.sent',
         {
           deliveryId: outcome.deliveryId,
+          ...(outcome.centreId ? { centreId: outcome.centreId } : {}),
           eventId: outcome.eventId,
           template: outcome.template,
           recipient: outcome.recipient,
@@ -123,6 +128,7 @@ export class DeliveryStore {
       if ((rows as unknown[]).length === 0) return false;
       await emit('notifications.email.failed', {
         deliveryId: delivery.id,
+        ...(delivery.centreId ? { centreId: delivery.centreId } : {}),
         eventId: delivery.eventId,
         template: delivery.template,
         recipient: delivery.recipient,

@@ -85,6 +85,18 @@ export class Delivery {
   @Column('timestamptz', { name: 'retry_from', nullable: true })
   retryFrom: Date | null;
 
+  /** The centre the letter is of; null for a letter of the installation (an account's). */
+  @Column('uuid', { name: 'centre_id', nullable: true })
+  centreId: string | null;
+
+  /** The From it goes out with, frozen when queued (null on rows queued before: MAIL_FROM). */
+  @Column('text', { name: 'mail_from', nullable: true })
+  mailFrom: string | null;
+
+  /** The Reply-To it goes out with, frozen when queued (with `mail_from`). */
+  @Column('text', { name: 'reply_to', nullable: true })
+  replyTo: string | null;
+
   @Column('text', { name: 'correlation_id', nullable: true })
   correlationId: string | null;
 

@@ -16,6 +16,10 @@ export interface OutgoingMail {
    * message sent again is the same message to mail stores and readers.
    */
   messageId: string;
+  /** The From header (the delivery's frozen sender). */
+  from: string;
+  /** The Reply-To header, if any. */
+  replyTo: string | null;
 }
 
 /**
@@ -73,8 +77,8 @@ export class MailerService implements OnModuleInit, OnApplicationShutdown {
 
   async send(mail: OutgoingMail): Promise<string> {
     const info = await this.transporter.sendMail({
-      from: this.env.MAIL_FROM,
-      ...(this.env.MAIL_REPLY_TO ? { replyTo: this.env.MAIL_REPLY_TO } : {}),
+      from: mail.from,
+      ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
       to: mail.to,
       subject: mail.subject,
       text: mail.text,

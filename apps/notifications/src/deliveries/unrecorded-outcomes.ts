@@ -6,6 +6,8 @@ export interface SentOutcome {
   deliveryId: string;
   /** The claim it was sent under (the delivery's attempts then), for the lease renewal. */
   attempts: number;
+  /** The centre the letter is of (null: the installation's), for `notifications.email.sent`. */
+  centreId: string | null;
   eventId: string;
   template: string;
   recipient: string;

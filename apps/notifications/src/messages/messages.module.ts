@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CentresModule } from '../centres/centres.module.js';
 import { DeliveriesModule } from '../deliveries/deliveries.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { NotificationEventsController } from './notification-events.controller.js';
 import { Notifier } from './notifier.service.js';
 
 @Module({
-  imports: [DeliveriesModule, RemindersModule],
+  imports: [CentresModule, DeliveriesModule, RemindersModule],
   controllers: [NotificationEventsController],
   providers: [Notifier],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, Metrics, scrapeSnapshot } from '@app/common';
+import { CentreScope, Clock, Metrics, scrapeSnapshot } from '@app/common';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service.js';
 
 const DELIVERY_STATUSES = ['pending', 'sent', 'failed'] as const;
@@ -21,7 +21,9 @@ interface Snapshot {
  */
 @Injectable()
 export class NotificationsMetrics {
-  private readonly snapshot = scrapeSnapshot<Snapshot>(() => this.load());
+  // Read as the system (every centre, the installation's letters too): a scrape is an HTTP
+  // request, which would otherwise see no centre's rows.
+  private readonly snapshot = scrapeSnapshot<Snapshot>(() => CentreScope.system(() => this.load()));
 
   constructor(
     private readonly dataSource: DataSource,

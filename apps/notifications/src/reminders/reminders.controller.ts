@@ -52,9 +52,10 @@ export class RemindersController {
   constructor(private readonly reminders: RemindersService) {}
 
   @Get()
-  @Roles('operator', 'admin')
+  @Roles('operator', 'admin', 'platform-admin')
   @ApiOperation({
-    summary: 'Reminders (pending by default), soonest first, with their due moments',
+    summary:
+      "Reminders (pending by default), soonest first, with their due moments — of the caller's centres",
   })
   async list(@Query() q: RemindersQuery) {
     const { total, entries } = await this.reminders.list({
@@ -75,6 +76,7 @@ export class RemindersController {
 function toView(r: ReminderListEntry) {
   return {
     id: r.id,
+    centreId: r.centreId,
     kind: r.kind,
     template: r.template,
     reference: r.reference,

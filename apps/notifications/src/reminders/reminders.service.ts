@@ -1,6 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock, RequestContext, type EventEnvelope, type Lang } from '@app/common';
+import {
+  Clock,
+  DEFAULT_CENTRE_ID,
+  RequestContext,
+  type EventEnvelope,
+  type Lang,
+} from '@app/common';
+import { CentresService } from '../centres/centres.service.js';
+import { centreLetterhead, installationLetterhead } from '../centres/letterhead.js';
+import { NotificationsEnv } from '../config/notifications.env.js';
 import { DeliveriesService } from '../deliveries/deliveries.service.js';
 import { DeliverySender } from '../deliveries/delivery-sender.service.js';
 import {
@@ -17,6 +26,7 @@ const BATCH = 50;
 
 interface DueRow {
   id: string;
+  centre_id: string;
   kind: ReminderKind;
   template: ReminderTemplate;
   recipient: string;
@@ -53,6 +63,7 @@ export interface ReminderListFilter {
 /** A reminder as the list shows it. */
 export interface ReminderListEntry {
   id: string;
+  centreId: string;
   kind: ReminderKind;
   template: string;
   reference: string | null;
@@ -74,6 +85,7 @@ export interface ReminderListEntry {
 
 interface ReminderListRow {
   id: string;
+  centre_id: string;
   kind: ReminderKind;
   template: string;
   source_event_id: string;
@@ -108,16 +120,20 @@ export class RemindersService {
     private readonly deliveries: DeliveriesService,
     private readonly sender: DeliverySender,
     private readonly clock: Clock,
+    private readonly centres: CentresService,
+    private readonly env: NotificationsEnv,
   ) {}
 
   /**
-   * Files the reminders an event creates. One already made moot by an event handled earlier
-   * (a tombstone at least as recent as this event) is filed as `cancelled`, so it stays visible.
+   * Files the reminders an event creates, under the event's centre. One already made moot by an
+   * event handled earlier (a tombstone at least as recent as this event) is filed as `cancelled`,
+   * so it stays visible.
    */
   async schedule(
     manager: EntityManager,
     event: EventEnvelope,
     planned: PlannedReminder[],
+    centreId: string | null = null,
   ): Promise<number> {
     let created = 0;
     const now = this.clock.now();
@@ -132,8 +148,8 @@ export class RemindersService {
       const rows: unknown[] = await manager.query(
         `INSERT INTO notifications.reminders (kind, template, source_event_id, source_event_type, source_occurred_at,
             recipient, recipient_name, recipient_user_id, language, reference, scopes, data, due_at, deadline, due_date,
-            status, cancelled_by, correlation_id, created_at, closed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12, $13, $14, $15, $16, $17, $18, $19, $20)
+            status, cancelled_by, correlation_id, created_at, closed_at, centre_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text[], $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
          ON CONFLICT (source_event_id, kind, recipient) DO NOTHING
          RETURNING id`,
         [
@@ -157,6 +173,7 @@ export class RemindersService {
           event.correlationId,
           now,
           cancelledBy ? now : null,
+          centreId ?? DEFAULT_CENTRE_ID,
         ],
       );
       created += rows.length;
@@ -172,12 +189,13 @@ export class RemindersService {
     manager: EntityManager,
     event: EventEnvelope,
     cancellation: Cancellation,
+    centreId: string | null = null,
   ): Promise<number> {
     // Tombstones and cancellations in one statement (one round trip on every event).
     const rows: unknown[] = await manager.query(
       `WITH tombstones AS (
-         INSERT INTO notifications.reminder_cancellations (kind, scope, event_id, event_type, occurred_at)
-         SELECT k, s, $6, $3, $5 FROM unnest($1::text[]) AS k, unnest($2::text[]) AS s
+         INSERT INTO notifications.reminder_cancellations (kind, scope, event_id, event_type, occurred_at, centre_id)
+         SELECT k, s, $6, $3, $5, $7 FROM unnest($1::text[]) AS k, unnest($2::text[]) AS s
          ON CONFLICT DO NOTHING)
        UPDATE notifications.reminders
           SET status = 'cancelled', cancelled_by = $3, closed_at = $4
@@ -190,6 +208,7 @@ export class RemindersService {
         this.clock.now(),
         event.occurredAt,
         event.id,
+        centreId ?? DEFAULT_CENTRE_ID,
       ],
     );
     return Array.isArray(rows[0]) ? (rows[0] as unknown[]).length : rows.length;
@@ -211,7 +230,7 @@ export class RemindersService {
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const rows: DueRow[] = await manager.query(
-        `SELECT id, kind, template, recipient, recipient_name, recipient_user_id, language, reference, data, deadline,
+        `SELECT id, centre_id, kind, template, recipient, recipient_name, recipient_user_id, language, reference, data, deadline,
                 due_date::text AS due_date, correlation_id
            FROM notifications.reminders
           WHERE status = 'pending' AND due_at <= $1
@@ -232,6 +251,17 @@ export class RemindersService {
           expired++;
           continue;
         }
+        // In the centre's name as it is when the reminder fires (its sender frozen from then on).
+        const centre = await this.centres.find(manager, r.centre_id);
+        if (!centre) {
+          this.logger.warn(
+            { reminderId: r.id, centreId: r.centre_id },
+            'Reminder of a centre not in the read model: sent in the name of the installation',
+          );
+        }
+        const letterhead = centre
+          ? centreLetterhead(centre, this.env)
+          : { ...installationLetterhead(this.env), centreId: r.centre_id };
         const deliveryId = await RequestContext.run(
           { correlationId: r.correlation_id ?? r.id },
           () =>
@@ -251,6 +281,7 @@ export class RemindersService {
               },
               { ...r.data, daysLeft: daysLeft(now, r.due_date) },
               r.reference,
+              letterhead,
             ),
         );
         await manager.query(
@@ -285,7 +316,7 @@ export class RemindersService {
       params,
     );
     const rows: ReminderListRow[] = await this.dataSource.query(
-      `SELECT id, kind, template, source_event_id, source_event_type, recipient, recipient_name, language, reference,
+      `SELECT id, centre_id, kind, template, source_event_id, source_event_type, recipient, recipient_name, language, reference,
               due_at, deadline, due_date::text AS due_date, status, cancelled_by, delivery_id, created_at, closed_at
          FROM notifications.reminders ${clause}
         ORDER BY due_at, id
@@ -296,6 +327,7 @@ export class RemindersService {
       total,
       entries: rows.map((r) => ({
         id: r.id,
+        centreId: r.centre_id,
         kind: r.kind,
         template: r.template,
         reference: r.reference,

@@ -9,6 +9,16 @@ import {
 } from './catalogue.js';
 import { COUNTS, LABELS } from './labels.js';
 
+/**
+ * What a centre's letter says of its centre (docs/tenancy.md#letters): its name in the header and
+ * the footer, its signature under the closing. Without it, the generic frame of the installation.
+ */
+export interface CentreFrame {
+  name: string;
+  /** Lines under "Z poważaniem" / "Kind regards"; the centre's name when empty. */
+  signature: string;
+}
+
 export interface RenderedMessage {
   subject: string;
   text: string;
@@ -103,7 +113,24 @@ export const HELPER_NAMES: readonly string[] = Object.keys(HELPERS.pl);
 const when = (condition: string | undefined, body: string) =>
   condition ? `{{#if ${condition}}}${body}{{/if}}` : body;
 
-/** The plain-text source of a message: the frame and its parts, one paragraph each. */
+/** The closing and footer of a message: the installation's, or the centre's (`centre`). */
+function tail(lang: Lang, centre: CentreFrame | null | undefined) {
+  const frame = FRAME[lang];
+  if (!centre) return { brand: 'OWES Grants', closing: frame.closing, footer: frame.footer };
+  const signature = centre.signature.replace(/\r\n?/g, '\n').trim() || centre.name;
+  return {
+    brand: centre.name,
+    closing: `${frame.closing.split('\n')[0]}\n${signature}`,
+    footer: CENTRE_FOOTER[lang](centre.name),
+  };
+}
+
+const CENTRE_FOOTER: Record<Lang, (name: string) => string> = {
+  pl: (name) => `Wiadomość wysłana automatycznie przez system OWES Grants w imieniu: ${name}.`,
+  en: (name) => `This message was sent automatically by OWES Grants on behalf of ${name}.`,
+};
+
+/** The plain-text source of a message's body: its parts, one paragraph each (no closing). */
 function textSource(src: MessageSource, lang: Lang): string {
   const frame = FRAME[lang];
   const parts: string[] = [frame.greeting, src.intro];
@@ -112,13 +139,13 @@ function textSource(src: MessageSource, lang: Lang): string {
   if (src.list)
     parts.push(`${src.list.title}:{{#each ${src.list.field}}}\n- ${src.list.item}{{/each}}`);
   parts.push(...(src.paragraphs ?? []));
-  parts.push(`${frame.next}: ${src.next}`, frame.closing, frame.footer);
+  parts.push(`${frame.next}: ${src.next}`);
   return parts.join('\n\n');
 }
 
 const P = 'margin:0 0 16px';
 
-/** The HTML body of a message (the layout wraps it): the same parts as the text. */
+/** The HTML body of a message (the layout wraps it, the closing follows): the text's parts. */
 function htmlSource(src: MessageSource, lang: Lang): string {
   const frame = FRAME[lang];
   const parts: string[] = [
@@ -155,7 +182,6 @@ function htmlSource(src: MessageSource, lang: Lang): string {
   for (const paragraph of src.paragraphs ?? []) parts.push(`<p style="${P}">${paragraph}</p>`);
   parts.push(
     `<p style="${P};padding:12px 16px;background:#eef4fb;border-left:4px solid #1f5fa8"><strong>${frame.next}:</strong> ${src.next}</p>`,
-    `<p style="margin:24px 0 0">${frame.closing.replace(/\n/g, '<br>')}</p>`,
   );
   return parts.join('\n');
 }
@@ -165,8 +191,9 @@ const LAYOUT = Handlebars.compile(`<!doctype html>
 <title>{{subject}}</title></head>
 <body style="margin:0;padding:0;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1d1d1f">
 <div style="max-width:600px;margin:0 auto;padding:24px;background:#ffffff;line-height:1.5;font-size:15px">
-<p style="margin:0 0 24px;font-size:13px;font-weight:bold;color:#1f5fa8;letter-spacing:0.5px">OWES Grants</p>
+<p style="margin:0 0 24px;font-size:13px;font-weight:bold;color:#1f5fa8;letter-spacing:0.5px">{{brand}}</p>
 {{{body}}}
+<p style="margin:24px 0 0">{{#each closing}}{{this}}{{#unless @last}}<br>{{/unless}}{{/each}}</p>
 <p style="margin:32px 0 0;padding-top:12px;border-top:1px solid #e1e4e8;font-size:12px;color:#777777">{{footer}}</p>
 </div></body></html>`);
 
@@ -184,10 +211,11 @@ export function templateSources(
 ): { subject: string; text: string; html: string } {
   const source = CATALOGUE[name]?.[lang];
   if (!source) throw new RangeError(`No template ${name} in ${lang}`);
+  const { closing, footer } = tail(lang, null);
   return {
     subject: source.subject,
-    text: textSource(source, lang),
-    html: htmlSource(source, lang),
+    text: [textSource(source, lang), closing, footer].join('\n\n'),
+    html: `${htmlSource(source, lang)}\n<p style="margin:24px 0 0">${closing.replace(/\n/g, '<br>')}</p>`,
   };
 }
 
@@ -195,7 +223,13 @@ function templateFor(name: TemplateName, lang: Lang): Compiled {
   const key = `${name}:${lang}`;
   let entry = compiled.get(key);
   if (!entry) {
-    const source = templateSources(name, lang);
+    const src = CATALOGUE[name]?.[lang];
+    if (!src) throw new RangeError(`No template ${name} in ${lang}`);
+    const source = {
+      subject: src.subject,
+      text: textSource(src, lang),
+      html: htmlSource(src, lang),
+    };
     entry = {
       subject: Handlebars.compile(source.subject, { noEscape: true, strict: true }),
       text: Handlebars.compile(source.text, { noEscape: true, strict: true }),
@@ -221,22 +255,28 @@ function tidyHtml(html: string): string {
 /**
  * Renders a catalogue template in a language. Its data is typed per template (`TemplateData`); a
  * variable missing all the same (data read back from the database) is an error, never an empty gap.
+ * A centre's letter (`centre`) names the centre in its header and footer and ends with its
+ * signature; without it, the installation's generic frame.
  */
 export function renderMessage<T extends TemplateName>(
   name: T,
   lang: Lang,
   data: MessageData<T>,
+  centre?: CentreFrame | null,
 ): RenderedMessage {
   const template = templateFor(name, lang);
   const options = { helpers: HELPERS[lang] };
   const subject = template.subject(data, options).replace(/\s+/g, ' ').trim();
+  const { brand, closing, footer } = tail(lang, centre);
   return {
     subject,
-    text: tidyText(template.text(data, options)),
+    text: tidyText([template.text(data, options), closing, footer].join('\n\n')),
     html: LAYOUT({
       lang,
       subject,
-      footer: FRAME[lang].footer,
+      brand,
+      closing: closing.split('\n'),
+      footer,
       body: tidyHtml(template.html(data, options)),
     }),
   };
