@@ -9,6 +9,7 @@ import {
   SignJWT,
   type JWTPayload,
 } from 'jose';
+import { DEFAULT_CENTRE_ID } from '@app/common';
 import { buildWorld, ACTORS, type World } from '../support/access-world.js';
 import { ACCESS_POLICY, callAs, formatRow, parseKey } from '../support/access-policy.js';
 import { errorShapeProblem } from '../support/fuzz-runner.js';
@@ -78,6 +79,71 @@ describe('access policy', () => {
     }
   });
 
+  it("shows the operator of another centre nothing of the world's centre in the lists and exports they may read", async () => {
+    const token = w.token('otherCentreOperator');
+    const lists: [Operation['service'], string][] = [
+      ['applications', '/api/applications'],
+      ['applications', '/api/initiative-groups'],
+      ['grants', '/api/programmes'],
+      ['grants', '/api/calls'],
+      ['grants', `/api/decisions?callId=${w.awardCallId}`],
+      ['grants', `/api/awards?callId=${w.awardCallId}`],
+      ['notifications', '/api/deliveries'],
+      ['notifications', '/api/reminders'],
+    ];
+    for (const [service, path] of lists) {
+      const theirs = await w.platform.api[service].get(path, w.token('operator'));
+      const other = await w.platform.api[service].get(path, token);
+      expect({ path, statuses: [theirs.status, other.status] }).toEqual({
+        path,
+        statuses: [200, 200],
+      });
+      expect({ path, seen: theirs.body.items.length > 0 }).toEqual({ path, seen: true });
+      expect({ path, items: other.body.items }).toEqual({ path, items: [] });
+    }
+    // The CSV export and the indicators: the header only, no programme of the world's centre.
+    const csv = await w.platform.api.applications.get('/api/applications/export.csv', token);
+    expect(csv.status).toBe(200);
+    expect(String(csv.body).trim().split('\n')).toHaveLength(1);
+    const indicators = await w.platform.api.grants.get('/api/indicators', token);
+    expect(JSON.stringify(indicators.body)).not.toContain(w.programmeId);
+  });
+
+  it('shows the coordinator figures only: no personal data in anything it may read', async () => {
+    // everyone's but the coordinator's own (its own account is its to read)
+    const people = Object.entries(w.accounts)
+      .filter(([who]) => who !== 'coordinator')
+      .flatMap(([, a]) => [a.email, a.name]);
+    const readable = served.filter((op) => op.method === 'GET');
+    let read = 0;
+    for (const op of readable) {
+      const response = await callAs(w, op, 'coordinator');
+      if (response.status !== 200 || op.path.startsWith('/health') || op.path === '/metrics')
+        continue;
+      read += 1;
+      const text =
+        typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+      for (const person of people)
+        expect({ op: op.key, person, found: text.includes(person) }).toEqual({
+          op: op.key,
+          person,
+          found: false,
+        });
+      expect({ op: op.key, reference: /OWES\/\d{4}\/\d{5}/.test(text) }).toEqual({
+        op: op.key,
+        reference: false,
+      });
+      expect({ op: op.key, pesel: /\b\d{11}\b/.test(text) }).toEqual({ op: op.key, pesel: false });
+    }
+    // the region's indicators at least (a coordinator who may read nothing proves nothing)
+    expect(read).toBeGreaterThan(0);
+    const region = await w.platform.api.grants.get(
+      '/api/region/indicators',
+      w.token('coordinator'),
+    );
+    expect(region.status).toBe(200);
+  });
+
   describe('forged and stale tokens are refused by every service (401 in the error shape)', () => {
     const protectedRoutes: [Operation['service'], string][] = [
       ['applications', '/api/auth/me'],
@@ -139,6 +205,10 @@ describe('access policy', () => {
       await expectRefused(`${header}.${b64(payload)}.${signature}`);
       const other = { ...decodeJwt(w.token('owner')!), sub: w.accounts.operator.id };
       await expectRefused(`${header}.${b64(other)}.${signature}`);
+      // an operator of another centre claiming the world's centre
+      const [h2, , s2] = w.token('otherCentreOperator')!.split('.');
+      const widened = { ...decodeJwt(w.token('otherCentreOperator')!), ctr: [DEFAULT_CENTRE_ID] };
+      await expectRefused(`${h2}.${b64(widened)}.${s2}`);
     });
 
     it('refuses an unknown kid, and a key of its own', async () => {

@@ -4,7 +4,7 @@ import { UsersService } from '../../apps/applications/src/identity/users.service
 import { callRequest, scoresFor } from './grants-fixtures.js';
 import { freshEmail, type Actor, type World } from './access-world.js';
 import { uniqueId } from './database.js';
-import type { Role } from '@app/common';
+import { DEFAULT_CENTRE_ID, type Role } from '@app/common';
 
 /** One request of the access policy test: the path with its ids, the query and the body. */
 export interface PolicyRequest {
@@ -49,10 +49,21 @@ const ROLE_OF: Record<Exclude<Actor, 'anonymous'>, Role> = {
   chair: 'evaluator',
   operator: 'operator',
   admin: 'admin',
+  otherCentreOperator: 'operator',
+  coordinator: 'coordinator',
+  platformAdmin: 'platform-admin',
 };
 
+/** The centres of a throwaway account of the actor's role (staff belong to centres). */
+const centresOf = (actor: Actor, w: World): string[] | undefined =>
+  actor === 'otherCentreOperator'
+    ? [w.otherCentreId]
+    : actor === 'operator' || actor === 'admin'
+      ? [DEFAULT_CENTRE_ID]
+      : undefined;
+
 /** A verified account of its own (for requests that end sessions or change a password). */
-async function throwaway(w: World, role: Role) {
+async function throwaway(w: World, role: Role, centres?: string[]) {
   const email = freshEmail();
   const password = `Haslo-${uniqueId()}-1`;
   const user = await w.platform.apps.applications!.get(UsersService).create({
@@ -61,6 +72,7 @@ async function throwaway(w: World, role: Role) {
     fullName: 'Osoba Jednorazowa',
     role,
     verified: true,
+    centres,
   });
   const login = await w.platform.api.applications.post('/api/auth/login', { email, password });
   if (login.status !== 200) throw new Error(`login: ${JSON.stringify(login.body)}`);
@@ -74,7 +86,7 @@ async function throwaway(w: World, role: Role) {
 
 /** The actor's role with a session of its own (the actor's own token would end with it). */
 const ownSession = async (actor: Actor, w: World) =>
-  actor === 'anonymous' ? undefined : await throwaway(w, ROLE_OF[actor]);
+  actor === 'anonymous' ? undefined : await throwaway(w, ROLE_OF[actor], centresOf(actor, w));
 
 const draft = (w: World) => shared(w, 'draft', () => w.fresh.draftApplication());
 const submitted = (w: World) => shared(w, 'submitted', () => w.fresh.submittedApplication());
@@ -132,6 +144,42 @@ export const POLICY_REQUESTS: Record<string, RequestBuilder> = {
   'applications POST /api/auth/password/reset': () => ({
     path: '/api/auth/password/reset',
     body: { token: randomUUID(), password: 'Wrzos-Kominek-Latarnia-2027' },
+  }),
+  // centres (on centre no. 1, the world's; staff changes on throwaway accounts)
+  'applications POST /api/centres': () => ({
+    path: '/api/centres',
+    body: {
+      name: `Ośrodek ${uniqueId()}`,
+      accreditationNumber: `AKCES/${uniqueId()}`,
+      voivodeship: '24',
+      counties: ['2469'],
+      address: 'ul. Przykładowa 1, 40-001 Katowice',
+      contactEmail: 'biuro@owes-katowice.example.pl',
+      contactPhone: '+48 32 000 00 00',
+      senderName: 'OWES Katowice',
+      senderEmail: 'nabory@owes-katowice.example.pl',
+      signature: 'Zespół OWES Katowice',
+      operatorsMailbox: ['biuro@owes-katowice.example.pl'],
+    },
+  }),
+  'applications GET /api/centres/{id}': () => ({ path: `/api/centres/${DEFAULT_CENTRE_ID}` }),
+  'applications PATCH /api/centres/{id}': () => ({
+    path: `/api/centres/${DEFAULT_CENTRE_ID}`,
+    body: { contactPhone: '+48 24 111 11 11' },
+  }),
+  'applications GET /api/centres/{id}/staff': () => ({
+    path: `/api/centres/${DEFAULT_CENTRE_ID}/staff`,
+  }),
+  'applications POST /api/centres/{id}/staff': async (_, w) => ({
+    path: `/api/centres/${DEFAULT_CENTRE_ID}/staff`,
+    body: { email: (await throwaway(w, 'applicant')).email, role: 'operator' },
+  }),
+  'applications DELETE /api/centres/{id}/staff/{userId}': async (_, w) => ({
+    path: `/api/centres/${DEFAULT_CENTRE_ID}/staff/${(await throwaway(w, 'operator', [DEFAULT_CENTRE_ID])).id}`,
+  }),
+  'applications PUT /api/users/{id}/coordinator-scope': async (_, w) => ({
+    path: `/api/users/${(await throwaway(w, 'coordinator')).id}/coordinator-scope`,
+    body: { voivodeship: '14' },
   }),
   'applications PUT /api/users/{id}/role': async (_, w) => ({
     path: `/api/users/${(await throwaway(w, 'applicant')).id}/role`,

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportPKCS8, generateKeyPair } from 'jose';
-import { ManualClock } from '@app/common';
+import { DEFAULT_CENTRE_ID, ManualClock } from '@app/common';
 import { applicationForm, groupForm } from '../../apps/applications/test/form-fixtures.js';
 import type { Service } from '../../tools/src/database-config.js';
 import { startPlatform, type Platform } from './platform.js';
@@ -22,7 +22,9 @@ import {
  * The people of the access policy (docs/security.md#access-policy), in the order of its columns:
  * nobody, the applicant who owns the resource, another applicant, an evaluator assigned to the
  * application who made the impartiality declaration, one assigned who has not yet, an evaluator
- * of the call's pool not assigned to it, the chair of the call's committee, an operator, an admin.
+ * of the call's pool not assigned to it, the chair of the call's committee, an operator, an admin
+ * (both of centre no. 1, where the world lives), an operator of another centre of the same
+ * installation, a regional coordinator of both centres, and the platform administrator.
  */
 export const ACTORS = [
   'anonymous',
@@ -34,6 +36,9 @@ export const ACTORS = [
   'chair',
   'operator',
   'admin',
+  'otherCentreOperator',
+  'coordinator',
+  'platformAdmin',
 ] as const;
 export type Actor = (typeof ACTORS)[number];
 export type Person = Exclude<Actor, 'anonymous'>;
@@ -57,6 +62,8 @@ export const warsaw = (date: string, time = '09:00:00') => new Date(`${date}T${t
  */
 export interface World {
   platform: Platform;
+  /** The second centre of the installation (the world itself lives in centre no. 1). */
+  otherCentreId: string;
   clock: ManualClock;
   /** The signing key of the identity module (JWT_PRIVATE_KEY), for the token cases. */
   privateKeyPem: string;
@@ -150,10 +157,21 @@ async function populate(
   options: WorldOptions,
 ): Promise<World> {
   const { applications, grants } = platform.api;
-  const account = async (role: Parameters<Platform['account']>[0], name: string) => {
-    const created = await platform.account(role, { name });
+  const account = async (
+    role: Parameters<Platform['account']>[0],
+    name: string,
+    centres?: string[],
+  ) => {
+    const created = await platform.account(role, { name, centres });
     return { ...created, name };
   };
+  // A new token after a change of the account's claims (the old one is revoked by it).
+  const login = async (who: { email: string; password: string }) =>
+    check(
+      await applications.post('/api/auth/login', { email: who.email, password: who.password }),
+      200,
+      'login',
+    ).accessToken as string;
   const accounts: Record<Person, Account> = {
     owner: await account('applicant', 'Anna Właścicielka'),
     otherApplicant: await account('applicant', 'Bartosz Inny'),
@@ -163,6 +181,47 @@ async function populate(
     chair: await account('evaluator', 'Filip Przewodniczący'),
     operator: await account('operator', 'Grażyna Operatorka'),
     admin: await account('admin', 'Henryk Administrator'),
+    platformAdmin: await account('platform-admin', 'Patrycja Platformowa'),
+    coordinator: await account('coordinator', 'Konrad Koordynator'),
+    // made below, once their centre exists
+    otherCentreOperator: undefined as unknown as Account,
+  };
+  // A second centre beside centre no. 1 (docs/tenancy.md): its operator must find nothing of the
+  // world's; the coordinator reads both.
+  const otherCentreId = check(
+    await applications.post(
+      '/api/centres',
+      {
+        name: 'Ośrodek Wsparcia Ekonomii Społecznej Subregionu 1',
+        accreditationNumber: `AKCES/${uniqueId()}`,
+        voivodeship: '14',
+        counties: ['1465', '1421', '1418', '1405', '1432'],
+        address: 'ul. Mokotowska 1, 00-001 Warszawa',
+        contactEmail: 'biuro@owes-sub1.example.pl',
+        contactPhone: '+48 22 000 00 00',
+        senderName: 'OWES Subregionu 1',
+        senderEmail: 'nabory@owes-sub1.example.pl',
+        signature: 'Zespół OWES Subregionu 1',
+        operatorsMailbox: ['biuro@owes-sub1.example.pl'],
+      },
+      accounts.platformAdmin.token,
+    ),
+    201,
+    'second centre',
+  ).id as string;
+  accounts.otherCentreOperator = await account('operator', 'Olga Obca', [otherCentreId]);
+  check(
+    await applications.put(
+      `/api/users/${accounts.coordinator.id}/coordinator-scope`,
+      { centreIds: [DEFAULT_CENTRE_ID, otherCentreId] },
+      accounts.platformAdmin.token,
+    ),
+    200,
+    'coordinator scope',
+  );
+  accounts.coordinator = {
+    ...accounts.coordinator,
+    token: await login(accounts.coordinator as Account & { password: string }),
   };
   const helpers = [await account('evaluator', 'Ida Pomocna'), await account('evaluator', 'Jan')];
   const op = accounts.operator.token;
@@ -342,6 +401,7 @@ async function populate(
 
   return {
     platform,
+    otherCentreId,
     clock,
     privateKeyPem,
     accounts,
