@@ -303,6 +303,29 @@ describe('grants: two centres side by side', () => {
     expect(mixed.body.errors.map((e: any) => e.path)).toContain('programmeId');
   });
 
+  it('numbers calls per centre: both centres may run NAB/1, one centre not twice', async () => {
+    const number = `NAB/1/${randomUUID().slice(0, 4)}`;
+    const a = await platform.api.post(
+      '/api/calls',
+      callRequest({ number, counties: ['0862'] }),
+      opA.token,
+    );
+    expect(a.status).toBe(201);
+    const b = await platform.api.post(
+      '/api/calls',
+      callRequest({ number, counties: ['0861'] }),
+      opB.token,
+    );
+    expect(b.status).toBe(201);
+    const again = await platform.api.post(
+      '/api/calls',
+      callRequest({ number, counties: ['0862'] }),
+      opA.token,
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('CALL_NUMBER_TAKEN');
+  });
+
   it('answers an operator of Zielona Góra 404 for every Gorzów resource, and lists only Zielona Góra’s', async () => {
     const [jobB] = (await platform.api.get(`/api/awards/${awardB.id}`, opB.token)).body.jobs;
     const [decisionB] = (await platform.api.get('/api/decisions', applicantB.token)).body.items;
@@ -368,7 +391,11 @@ describe('grants: two centres side by side', () => {
 
     const ids = async (path: string) =>
       ((await platform.api.get(path, opA.token)).body.items as any[]).map((i) => i.id);
-    expect(await ids('/api/calls')).toEqual([callA.id]);
+    // (the numbering test above added more calls of both centres)
+    const calls = (await platform.api.get('/api/calls', opA.token)).body.items as any[];
+    expect(calls.map((c) => c.id)).toContain(callA.id);
+    expect(calls.map((c) => c.id)).not.toContain(callB.id);
+    expect(calls.every((c) => c.centreId === ZG)).toBe(true);
     expect(await ids('/api/awards')).toEqual([awardA.id]);
     const programmes = (await platform.api.get('/api/programmes', opA.token)).body.items as any[];
     expect(programmes.every((p) => p.centreId === ZG)).toBe(true);

@@ -13,7 +13,7 @@ export type CallStatus = 'draft' | 'published';
 
 /** A call for applications (nabór wniosków). */
 @Entity({ name: 'calls', schema: 'grants' })
-@Index('calls_number_key', ['number'], { unique: true })
+@Index('calls_centre_number_key', ['centreId', 'number'], { unique: true })
 @Index('calls_status_idx', ['status', 'closesAt'])
 export class Call {
   @PrimaryGeneratedColumn('uuid')

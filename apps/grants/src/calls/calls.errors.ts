@@ -4,7 +4,7 @@ import { defineErrorCodes } from '@app/common';
 export const CallsErrors = defineErrorCodes({
   CALL_NUMBER_TAKEN: {
     status: 409,
-    when: 'A call is created or updated with the number of another call.',
+    when: 'A call is created or updated with the number of another call of its centre.',
   },
   CALL_RULES_LOCKED: {
     status: 409,

@@ -93,9 +93,15 @@ export class Centres1700000000008 implements MigrationInterface {
     await q.query(
       `CREATE UNIQUE INDEX programmes_centre_name_key ON grants.programmes (centre_id, name)`,
     );
+    // A call's number is its centre's (two centres may both run NAB/1/2027); a number unique
+    // across the installation would also tell one centre, by a 409, what another has.
+    await q.query(`DROP INDEX grants.calls_number_key`);
+    await q.query(`CREATE UNIQUE INDEX calls_centre_number_key ON grants.calls (centre_id, number)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX grants.calls_centre_number_key`);
+    await q.query(`CREATE UNIQUE INDEX calls_number_key ON grants.calls (number)`);
     await q.query(`DROP INDEX grants.programmes_centre_name_key`);
     await q.query(`CREATE UNIQUE INDEX programmes_name_key ON grants.programmes (name)`);
     for (const statement of centreWallDownStatements('grants.centres')) await q.query(statement);
