@@ -34,8 +34,9 @@ describe('schema isolation', () => {
   }
 
   it.each(SERVICES)('%s reads its own schema', async (service) => {
-    const rows = await as(service, (c) => c.query(`SELECT count(*) FROM ${service}.outbox`));
-    expect(rows.rows[0].count).toBe('0');
+    // its migrations ran as this role and are recorded in its schema
+    const rows = await as(service, (c) => c.query(`SELECT count(*) FROM ${service}.migrations`));
+    expect(Number(rows.rows[0].count)).toBeGreaterThan(0);
   });
 
   it.each(
