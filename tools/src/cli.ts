@@ -11,7 +11,7 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   migrate                                   create database, roles and schemas if needed; apply migrations
-  demo:seed [--production]                  load the OWES Płock demo (docs/product.md#demo-data); refused in production unless asked
+  demo:seed [--production]                  load four demo centres, their staff and coordinators (docs/product.md#demo-data); refused in production unless asked
   users:create --email E --password P --role operator|evaluator|admin|applicant|coordinator|platform-admin [--name N] [--lang pl|en]
                [--centre <number|id>[,…]] [--voivodeship VV]
                                             create an account (or reset its password and role, ending its sessions);
