@@ -6,7 +6,7 @@ import type { ApiResponse } from './http.js';
 
 /**
  * THE ACCESS POLICY of OWES Grants: every operation the three services serve, asked by each of
- * the nine actors of access-world.ts, and the status each gets. This table is the source of
+ * the twelve actors of access-world.ts, and the status each gets. This table is the source of
  * truth (docs/security.md#access-policy copies it); test/e2e/authorization-matrix.test.ts checks
  * every cell against the running services, and fails for an operation the OpenAPI documents
  * serve without a row here — a new endpoint needs a decision. Adding one: a row here (where its
