@@ -26,6 +26,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     env[`${service.toUpperCase()}_DB_ROLE`] = `owes_t_${id}_${service}`;
     env[`${service.toUpperCase()}_DB_PASSWORD`] = `pw_${id}_${service}`;
   }
+  env.PORTAL_DB_ROLE = `owes_t_${id}_portal`;
+  env.PORTAL_DB_PASSWORD = `pw_${id}_portal`;
   const layout = databaseLayout(env);
   await setupAndMigrate(layout);
   return {
@@ -34,7 +36,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       dropDatabase(
         ADMIN_URL,
         layout.database,
-        SERVICES.map((s) => layout.roles[s].role),
+        [...SERVICES.map((s) => layout.roles[s].role), layout.portal.role],
       ),
   };
 }

@@ -73,6 +73,8 @@ export interface Platform {
   prefix: string;
   apps: Partial<Record<Service, INestApplication>>;
   api: Record<Service, Client>;
+  /** Each running service's base URL (http://127.0.0.1:<port>). */
+  urls: Partial<Record<Service, string>>;
   /** Creates a verified account of any role and returns its token. */
   account(
     role: Role,
@@ -138,6 +140,7 @@ export async function startPlatform(
 
   const platform: Platform = {
     db,
+    urls,
     natsUrl,
     prefix,
     apps,

@@ -9,6 +9,8 @@ export interface DatabaseLayout {
   roles: Record<Service, ServiceRole>;
   /** Each service's own connection (its role, its schema's search_path). */
   urls: Record<Service, string>;
+  /** The web portal's role and connection (schema `portal`: its sessions), apart from SERVICES. */
+  portal: ServiceRole & { url: string };
 }
 
 /**
@@ -36,7 +38,18 @@ export function databaseLayout(
     url.password = password;
     urls[service] = env[`${key}_DATABASE_URL`] ?? url.toString();
   }
-  return { adminUrl, database, roles, urls };
+  const portalRole = env.PORTAL_DB_ROLE ?? 'owes_portal';
+  const portalPassword = env.PORTAL_DB_PASSWORD ?? 'owes_portal';
+  const portalUrl = new URL(`postgres://${admin.host}/${database}`);
+  portalUrl.username = portalRole;
+  portalUrl.password = portalPassword;
+  const portal = {
+    schema: 'portal',
+    role: portalRole,
+    password: portalPassword,
+    url: env.PORTAL_DATABASE_URL ?? portalUrl.toString(),
+  };
+  return { adminUrl, database, roles, urls, portal };
 }
 
 /**

@@ -13,7 +13,8 @@ import {
 
 /**
  * `npm start`: finds (or starts) Postgres and NATS, sets up the database and applies the
- * migrations, then runs the three services and waits until each is ready. Ctrl-C stops all.
+ * migrations, then runs the three services and the web portal (http://localhost:3000) and waits
+ * until each is ready. Ctrl-C stops all.
  *
  * With no database configured and nothing on 127.0.0.1:5432, an embedded Postgres runs in
  * .data/; with no NATS configured and nothing on 127.0.0.1:4222, `nats-server -js` is started
@@ -33,8 +34,10 @@ const PORTS: Record<Service, number> = {
   notifications: Number(process.env.NOTIFICATIONS_PORT ?? 3003),
 };
 
+const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 3000);
+
 const cleanups: (() => Promise<void> | void)[] = [];
-const children = new Map<Service, ChildProcess>();
+const children = new Map<Service | 'portal', ChildProcess>();
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
@@ -107,12 +110,13 @@ async function nats(): Promise<string> {
   return 'nats://127.0.0.1:4222';
 }
 
-async function waitReady(service: Service, timeoutMs = 90_000): Promise<void> {
+async function waitReady(service: Service | 'portal', timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const port = service === 'portal' ? PORTAL_PORT : PORTS[service];
   while (Date.now() < deadline) {
     if (stopping) return;
     try {
-      const response = await fetch(`http://127.0.0.1:${PORTS[service]}/health/ready`);
+      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -155,12 +159,40 @@ async function main(): Promise<void> {
     children.set(service, child);
   }
   await Promise.all(SERVICES.map((s) => waitReady(s)));
+  // The web portal, once the services it calls are up.
+  const portal = spawn(
+    process.execPath,
+    [
+      ...SERVICE_NODE_FLAGS,
+      join(root, 'dist', 'apps', 'portal', 'apps', 'portal', 'src', 'main.js'),
+    ],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        PORT: String(PORTAL_PORT),
+        DATABASE_URL: layout.portal.url,
+        APPLICATIONS_URL: `http://127.0.0.1:${PORTS.applications}`,
+        GRANTS_URL: `http://127.0.0.1:${PORTS.grants}`,
+        NOTIFICATIONS_URL: `http://127.0.0.1:${PORTS.notifications}`,
+      },
+    },
+  );
+  portal.once('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[start] portal exited (${signal ?? code}); stopping everything`);
+      void stopAll(1);
+    }
+  });
+  children.set('portal', portal);
+  await waitReady('portal');
   log('All services are ready:');
   for (const service of SERVICES) {
     log(
       `  ${service.padEnd(13)} http://127.0.0.1:${PORTS[service]}  (docs: /api/docs, health: /health/ready)`,
     );
   }
+  log(`  ${'portal'.padEnd(13)} http://localhost:${PORTAL_PORT}  (open it in a browser)`);
   log('Press Ctrl-C to stop.');
 }
 

@@ -1,0 +1,103 @@
+import type { Messages } from './i18n.js';
+
+/** Texts of the layout, the navigation and the error pages. */
+export const COMMON_MESSAGES: Messages = {
+  pl: {
+    'common.serviceName': 'OWES Granty',
+    'common.serviceTagline':
+      'Wsparcie finansowe na tworzenie miejsc pracy w przedsiębiorstwach społecznych',
+    'common.skipLink': 'Przejdź do treści głównej',
+    'common.nav.label': 'Menu',
+    'common.nav.calls': 'Nabory',
+    'common.nav.applications': 'Moje wnioski',
+    'common.nav.groups': 'Grupa inicjatywna',
+    'common.nav.account': 'Moje konto',
+    'common.nav.signIn': 'Zaloguj się',
+    'common.nav.signOut': 'Wyloguj się',
+    'common.language.switch': 'English',
+    'common.language.switchLabel': 'Change the language to English',
+    'common.footer.accessibility': 'Deklaracja dostępności',
+    'common.footer.privacy': 'Informacja o przetwarzaniu danych osobowych',
+    'common.footer.licence': 'Oprogramowanie OWES Granty jest dostępne na licencji MIT.',
+    'common.back': 'Wstecz',
+    'common.backHome': 'Przejdź do strony głównej',
+    'common.notice': 'Informacja',
+    'common.success': 'Gotowe',
+    'common.footer.links': 'Informacje o serwisie',
+    'common.continue': 'Dalej',
+    'common.save': 'Zapisz',
+    'common.cancel': 'Anuluj',
+    'common.change': 'Zmień',
+    'common.errorSummary.title': 'Wystąpił problem',
+    'common.error.prefix': 'Błąd',
+    'common.notFound.title': 'Nie znaleziono strony',
+    'common.notFound.body':
+      'Sprawdź, czy adres jest wpisany poprawnie. Jeśli adres został skopiowany, należy upewnić się, że skopiowano go w całości.',
+    'common.serverError.title': 'Przepraszamy, wystąpił problem po naszej stronie',
+    'common.serverError.body':
+      'Prosimy spróbować ponownie później. Wprowadzone dane, które zostały zapisane, nie zostały utracone.',
+    'common.unavailable.title': 'Usługa jest chwilowo niedostępna',
+    'common.unavailable.body':
+      'Prosimy spróbować ponownie za kilka minut. Wprowadzone dane, które zostały zapisane, nie zostały utracone.',
+    'common.forbidden.title': 'Brak dostępu do tej strony',
+    'common.forbidden.body': 'To konto nie ma uprawnień do tej strony.',
+    'common.csrf.title': 'Formularz wygasł',
+    'common.csrf.body':
+      'Ze względów bezpieczeństwa formularz trzeba wysłać ponownie. Prosimy wrócić do poprzedniej strony, odświeżyć ją i spróbować jeszcze raz.',
+    'common.timeout.title': 'Za chwilę nastąpi wylogowanie',
+    'common.timeout.body':
+      'Z powodu braku aktywności sesja zakończy się za {seconds} s. Dane zapisane do tej pory nie zostaną utracone.',
+    'common.timeout.stay': 'Pozostań zalogowany',
+    'common.timeout.signOut': 'Wyloguj się',
+    'common.timeout.ended':
+      'Sesja zakończyła się z powodu braku aktywności. Zapisane dane nie zostały utracone — prosimy zalogować się ponownie.',
+  },
+  en: {
+    'common.serviceName': 'OWES Grants',
+    'common.serviceTagline': 'Grants for creating jobs in social enterprises',
+    'common.skipLink': 'Skip to main content',
+    'common.nav.label': 'Menu',
+    'common.nav.calls': 'Calls',
+    'common.nav.applications': 'My applications',
+    'common.nav.groups': 'Initiative group',
+    'common.nav.account': 'My account',
+    'common.nav.signIn': 'Sign in',
+    'common.nav.signOut': 'Sign out',
+    'common.language.switch': 'Polski',
+    'common.language.switchLabel': 'Zmień język na polski',
+    'common.footer.accessibility': 'Accessibility statement',
+    'common.footer.privacy': 'Privacy notice',
+    'common.footer.licence': 'OWES Grants is available under the MIT licence.',
+    'common.back': 'Back',
+    'common.backHome': 'Go to the start page',
+    'common.notice': 'Important',
+    'common.success': 'Success',
+    'common.footer.links': 'About this service',
+    'common.continue': 'Continue',
+    'common.save': 'Save',
+    'common.cancel': 'Cancel',
+    'common.change': 'Change',
+    'common.errorSummary.title': 'There is a problem',
+    'common.error.prefix': 'Error',
+    'common.notFound.title': 'Page not found',
+    'common.notFound.body':
+      'If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.',
+    'common.serverError.title': 'Sorry, there is a problem with the service',
+    'common.serverError.body': 'Please try again later. What you have saved has not been lost.',
+    'common.unavailable.title': 'The service is unavailable at the moment',
+    'common.unavailable.body':
+      'Please try again in a few minutes. What you have saved has not been lost.',
+    'common.forbidden.title': 'You cannot see this page',
+    'common.forbidden.body': 'This account may not see this page.',
+    'common.csrf.title': 'The form has expired',
+    'common.csrf.body':
+      'For your security the form must be sent again. Go back, reload the page and try once more.',
+    'common.timeout.title': 'You are about to be signed out',
+    'common.timeout.body':
+      'You have been inactive; your session will end in {seconds} s. What you have saved will not be lost.',
+    'common.timeout.stay': 'Stay signed in',
+    'common.timeout.signOut': 'Sign out',
+    'common.timeout.ended':
+      'Your session ended because you were inactive. What you saved has not been lost — please sign in again.',
+  },
+};
