@@ -24,6 +24,8 @@ import { startSmtpSink } from './system/smtp-sink.js';
  * It runs the built services as real processes against its own database and NATS namespace,
  * with an SMTP server inside the script, and prints figures.
  *
+ * `npm run bench -- --portal` measures the web portal instead (tools/src/bench-portal.ts).
+ *
  * Settings: BENCH_BASELINE (default 2000), BENCH_PACED_SECONDS (10), BENCH_BURST (36000),
  * BENCH_CONCURRENCY (32), DATABASE_ADMIN_URL, NATS_URL.
  */
@@ -259,7 +261,13 @@ function waitForEmails(
   return pollUntil(() => [...submitted.keys()].every((ref) => received.has(ref)), timeoutMs, 50);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (process.argv.includes('--portal')) {
+  // `npm run bench -- --portal`: the web portal's render times and page weights instead
+  // (tools/src/bench-portal.ts runs when imported).
+  await import('./bench-portal.js');
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -45,7 +45,8 @@ export class HttpClient {
   }
 }
 
-const OPERATOR_PASSWORD = 'Bench-password-1';
+/** The password of the bench's operator and applicants (made directly in the database). */
+export const OPERATOR_PASSWORD = 'Bench-password-1';
 
 /**
  * An operator (straight into the database, then a real login) who creates and publishes an open
