@@ -481,6 +481,39 @@ describe('grants: two centres side by side', () => {
     );
   });
 
+  it('starts nothing new in an inactive centre', async () => {
+    const closed = randomUUID();
+    await publishEvent(platform, 'applications.centre.changed', {
+      ...centreChanged(closed, 9, 'OWES Zamknięty', '08', ['0811']),
+      active: false,
+    });
+    await expectEventually(async () => {
+      const rows = await grantsQuery(platform, `SELECT active FROM grants.centres WHERE id = $1`, [
+        closed,
+      ]);
+      expect(rows).toEqual([{ active: false }]);
+    });
+    const op = await issuer.account('operator', { centres: [closed] });
+    const call = await platform.api.post(
+      '/api/calls',
+      callRequest({ counties: ['0811'] }),
+      op.token,
+    );
+    expect(call.status).toBe(400);
+    expect(call.body.errors.map((e: any) => e.path)).toEqual(['centreId']);
+    const programme = await platform.api.post(
+      '/api/programmes',
+      {
+        name: 'Program',
+        counties: ['0811'],
+        yearlyBudgets: [{ year: 2027, amount: 1_000_000 }],
+        targets,
+      },
+      op.token,
+    );
+    expect(programme.status).toBe(400);
+  });
+
   it('dead-letters an application event naming another centre than its call’s, and keeps a centre’s highest version', async () => {
     const applicant = await issuer.account('applicant');
     const wrong = acceptedPayload({ callId: callA.id, centreId: GW, applicant, amount: 1_000_000 });
