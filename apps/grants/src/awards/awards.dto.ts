@@ -16,6 +16,7 @@ import {
   MinLength,
   ValidateIf,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import { IsCalendarDate, IsCalendarMonth } from '../shared/dates.js';
 
@@ -65,6 +66,7 @@ export class AgreementDto {
   signedOn: string;
 
   @ApiProperty({ type: SecurityDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => SecurityDto)
   security: SecurityDto;

@@ -13,6 +13,7 @@ import {
   Min,
   MinLength,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 
 export class YearlyBudgetDto {
@@ -125,6 +126,7 @@ export class CreateProgrammeDto {
   yearlyBudgets: YearlyBudgetDto[];
 
   @ApiProperty({ type: TargetsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => TargetsDto)
   targets: TargetsDto;
