@@ -1,41 +1,15 @@
 import { field, text, type Problem } from './problems.js';
+import {
+  ELIGIBILITY_STATUSES,
+  PROOF_KINDS,
+  DISABILITY_DEGREES,
+} from '@app/common/reference/form-codes.js';
+export { ELIGIBILITY_STATUSES, PROOF_KINDS, DISABILITY_DEGREES };
 
-/**
- * Why a person is eligible: at risk of social exclusion in the sense of the Social Economy Act
- * of 5 August 2022 (ustawa o ekonomii społecznej), art. 2 pt 6.
- */
-export const ELIGIBILITY_STATUSES = [
-  'unemployed', // osoba bezrobotna
-  'long-term-unemployed', // osoba długotrwale bezrobotna
-  'disability', // osoba z niepełnosprawnością
-  'mental-disorder', // osoba z zaburzeniami psychicznymi
-  'homeless', // osoba bezdomna wychodząca z bezdomności
-  'addiction-recovery', // osoba uzależniona po terapii
-  'released-from-prison', // osoba zwalniana z zakładu karnego / po karze pozbawienia wolności
-  'refugee', // uchodźca realizujący indywidualny program integracji
-  'social-assistance', // osoba korzystająca ze świadczeń pomocy społecznej
-  'leaving-foster-care', // osoba opuszczająca pieczę zastępczą
-  'juvenile-institution', // osoba opuszczająca młodzieżowy ośrodek wychowawczy / zakład poprawczy
-  'other-at-risk', // inna osoba zagrożona wykluczeniem społecznym w rozumieniu art. 2 pkt 6
-] as const;
 export type EligibilityStatus = (typeof ELIGIBILITY_STATUSES)[number];
 
-/** The kind of document that proves the status. */
-export const PROOF_KINDS = [
-  'labour-office-certificate', // zaświadczenie z powiatowego urzędu pracy
-  'disability-certificate', // orzeczenie o niepełnosprawności / stopniu niepełnosprawności
-  'medical-certificate', // zaświadczenie lekarskie / od specjalisty
-  'social-welfare-certificate', // zaświadczenie z ośrodka pomocy społecznej
-  'therapy-certificate', // zaświadczenie o ukończeniu terapii
-  'prison-release-certificate', // zaświadczenie o zwolnieniu z zakładu karnego
-  'integration-programme-certificate', // zaświadczenie o realizacji programu integracji
-  'foster-care-certificate', // zaświadczenie o opuszczeniu pieczy zastępczej
-  'institution-certificate', // zaświadczenie z placówki
-  'self-declaration', // oświadczenie uczestnika
-] as const;
 export type ProofKind = (typeof PROOF_KINDS)[number];
 
-export const DISABILITY_DEGREES = ['light', 'moderate', 'severe'] as const;
 export type DisabilityDegree = (typeof DISABILITY_DEGREES)[number];
 
 /** Which documents prove which status (a self-declaration only where no register exists). */

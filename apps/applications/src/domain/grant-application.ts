@@ -14,42 +14,15 @@ import {
 import { eligibilityProblems, hasSevereOrMultipleDisability } from './eligibility.js';
 import { countyProblems, duplicateProblems, type LegalForm } from './initiative-group.js';
 import { field, list, text, type Problem, type ProblemCode } from './problems.js';
+import {
+  APPLICANT_KINDS,
+  BUDGET_CATEGORIES,
+  BUSINESS_PLAN_SECTIONS,
+  DECLARATIONS,
+} from '@app/common/reference/form-codes.js';
+export { APPLICANT_KINDS, BUDGET_CATEGORIES, BUSINESS_PLAN_SECTIONS, DECLARATIONS };
 
-/** Who applies (docs/product.md#the-grant-application). */
-export const APPLICANT_KINDS = [
-  'initiative-group',
-  'social-enterprise',
-  'social-economy-entity',
-] as const;
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
-
-export const BUDGET_CATEGORIES = [
-  'equipment', // zakup wyposażenia, maszyn i urządzeń
-  'premises-adaptation', // adaptacja lokalu
-  'current-assets', // środki obrotowe
-  'intangible-assets', // wartości niematerialne i prawne
-  'vehicles', // środki transportu
-  'other', // inne
-] as const;
-
-/** Business plan sections scored by evaluators. */
-export const BUSINESS_PLAN_SECTIONS = [
-  'summary', // opis przedsięwzięcia
-  'market', // analiza rynku i konkurencji
-  'marketing', // strategia marketingowa
-  'organisation', // zasoby, organizacja, kadra
-  'finances', // plan finansowy
-  'socialImpact', // reintegracja społeczna i zawodowa
-] as const;
-
-/** Declarations every applicant must make. */
-export const DECLARATIONS = [
-  'truthful', // prawdziwość danych
-  'noDoubleFunding', // brak podwójnego finansowania
-  'noPublicLevies', // brak zaległości wobec ZUS i US
-  'deMinimisComplete', // kompletność informacji o pomocy de minimis
-  'personalDataConsent', // zgoda na przetwarzanie danych osobowych
-] as const;
 
 /** Years of de minimis aid to declare. */
 export const DE_MINIMIS_YEARS = 3;

@@ -1,15 +1,9 @@
 import { countyInWords, isValidTeryt } from './common.js';
 import { eligibilityProblems } from './eligibility.js';
 import { field, list, text, type Problem } from './problems.js';
+import { LEGAL_FORMS } from '@app/common/reference/form-codes.js';
+export { LEGAL_FORMS };
 
-/** Planned legal forms of the enterprise a group founds (docs/product.md#initiative-groups). */
-export const LEGAL_FORMS = [
-  'social-cooperative',
-  'foundation',
-  'association',
-  'non-profit-company',
-  'work-cooperative',
-] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 
 export const GROUP_STATES = ['draft', 'submitted', 'qualified', 'rejected'] as const;

@@ -1,1 +1,2 @@
 export * from './teryt.js';
+export * from './form-codes.js';
