@@ -148,6 +148,7 @@ async function main(): Promise<void> {
         JWKS_URL:
           process.env.JWKS_URL ?? `http://127.0.0.1:${PORTS.applications}/api/auth/jwks.json`,
         MAIL_DIR: process.env.MAIL_DIR ?? join(dataDir, 'mail'),
+        ...(service === 'applications' ? { TRUST_PROXY: 'loopback' } : {}),
       },
     });
     child.once('exit', (code, signal) => {

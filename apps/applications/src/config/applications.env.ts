@@ -108,6 +108,19 @@ export class ApplicationsEnv extends BaseEnv {
   @Max(720)
   EMAIL_VERIFICATION_TTL_HOURS = 48;
 
+  /**
+   * Express's `trust proxy` for the client address (`req.ip`) that login throttling and rate
+   * limits count: unset = off (the socket's address; `X-Forwarded-For` ignored). Behind a proxy
+   * that sets `X-Forwarded-For` (the web portal, a load balancer): `loopback`, a comma-separated
+   * list of addresses or subnets, or a number of hops (see identity/trust-proxy.ts).
+   */
+  @IsString()
+  @Matches(/^[0-9A-Za-z.:/, ]+$/, {
+    message: 'must be loopback, linklocal, uniquelocal, addresses/subnets or a number of hops',
+  })
+  @IsOptional()
+  TRUST_PROXY?: string;
+
   /** The web portal's address; verification links point at `<PUBLIC_WEB_URL>/verify-email?token=…`. */
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
   PUBLIC_WEB_URL = 'http://localhost:3000';

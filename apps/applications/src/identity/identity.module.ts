@@ -20,6 +20,7 @@ import { RefreshUseCase } from './use-cases/refresh/refresh.use-case.js';
 import { RegisterUseCase } from './use-cases/register/register.use-case.js';
 import { ResetPasswordUseCase } from './use-cases/reset-password/reset-password.use-case.js';
 import { SetDisabledUseCase } from './use-cases/set-disabled/set-disabled.use-case.js';
+import { TrustProxy } from './trust-proxy.js';
 
 /**
  * Accounts, sessions and passwords (docs/architecture.md#identity-and-tokens,
@@ -48,6 +49,7 @@ import { SetDisabledUseCase } from './use-cases/set-disabled/set-disabled.use-ca
     ChangeRoleUseCase,
     SetDisabledUseCase,
     RateLimitGuard,
+    TrustProxy,
   ],
   exports: [UsersService, SessionsService],
 })
