@@ -4,6 +4,7 @@ import { Portal, localPath, type PortalContext, type PortalUser } from '../platf
 import { TokenStore, type IssuedTokens } from '../platform/tokens.js';
 import { LANG_COOKIE } from '../configure.js';
 import { isLang } from '../i18n/i18n.js';
+import { FormErrors } from './form-errors.js';
 
 interface SignInForm {
   email?: string;
@@ -46,24 +47,33 @@ export class SignInController {
     const email = (body.email ?? '').trim();
     const password = body.password ?? '';
     const back = localPath(body.powrot, '');
-    const again = (messageKey: string, field: 'email' | 'password', status: number) =>
+    const again = (errors: FormErrors, status: number, notVerified = false) =>
       res.status(status).render('account/sign-in', {
         pageTitle: ctx.t('account.signIn.title'),
         back,
         values: { email },
-        errors: { [field]: { text: ctx.t(messageKey) } },
-        errorSummary: [{ text: ctx.t(messageKey), href: `#${field}` }],
+        notVerified,
+        errors: errors.fields,
+        errorSummary: errors.summary(),
       });
-    if (!email) return again('account.signIn.error.emailMissing', 'email', 400);
-    if (!password) return again('account.signIn.error.passwordMissing', 'password', 400);
+    const missing = new FormErrors();
+    if (!email) missing.add('email', ctx.t('account.signIn.error.emailMissing'));
+    if (!password) missing.add('password', ctx.t('account.signIn.error.passwordMissing'));
+    if (!missing.empty) return again(missing, 400);
+    const one = (messageKey: string, field: 'email' | 'password', status: number) =>
+      again(
+        new FormErrors().add(field, ctx.t(messageKey)),
+        status,
+        messageKey.endsWith('notVerified'),
+      );
     const login = await ctx.api.applications.post<IssuedTokens & { code?: string }>(
       '/api/auth/login',
       { email, password },
     );
-    if (login.status === 429) return again('account.signIn.error.throttled', 'password', 429);
+    if (login.status === 429) return one('account.signIn.error.throttled', 'password', 429);
     if (login.status === 403) {
       const code = (login.body as { code?: string }).code;
-      return again(
+      return one(
         code === 'EMAIL_NOT_VERIFIED'
           ? 'account.signIn.error.notVerified'
           : 'account.signIn.error.disabled',
@@ -71,7 +81,7 @@ export class SignInController {
         403,
       );
     }
-    if (!login.ok) return again('account.signIn.error.wrong', 'email', 401);
+    if (!login.ok) return one('account.signIn.error.wrong', 'email', 401);
     const issued = login.body;
     const me = await fetchMe(ctx, issued.accessToken);
     const pending = req.session.pending;
