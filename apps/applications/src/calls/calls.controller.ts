@@ -21,6 +21,8 @@ export function callView(call: CallReadModel, now: Date) {
   return {
     id: call.id,
     number: call.number,
+    /** The centre running the call (the portal names it and its contact). */
+    centreId: call.centreId,
     title: call.title,
     opensAt: toWarsawIso(call.opensAt),
     closesAt: toWarsawIso(call.closesAt),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CallsController } from './calls.controller.js';
 
 /** The calls pages of the portal (controllers in this folder). */
-@Module({ controllers: [] })
+@Module({ controllers: [CallsController] })
 export class CallsModule {}

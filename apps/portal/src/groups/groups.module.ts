@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { GroupsController } from './groups.controller.js';
 
-/** The groups pages of the portal (controllers in this folder). */
-@Module({ controllers: [] })
+/** The initiative group pages of the portal (controllers in this folder). */
+@Module({ controllers: [GroupsController] })
 export class GroupsModule {}

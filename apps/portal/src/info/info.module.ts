@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { InfoController } from './info.controller.js';
 
 /** The info pages of the portal (controllers in this folder). */
-@Module({ controllers: [] })
+@Module({ controllers: [InfoController] })
 export class InfoModule {}
