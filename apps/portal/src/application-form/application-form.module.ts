@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ApplicationFormController } from './application-form.controller.js';
 
 /** The application-form pages of the portal (controllers in this folder). */
-@Module({ controllers: [] })
+@Module({ controllers: [ApplicationFormController] })
 export class ApplicationFormModule {}

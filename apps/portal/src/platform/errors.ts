@@ -42,6 +42,11 @@ export class PageExceptionFilter implements ExceptionFilter {
       return this.signIn(req, res, error instanceof SignedOutError);
     }
     if (isCsrfRefusal(error)) {
+      // A form posted after the session ended has no token to match (it lived in the session):
+      // sign in again, the form kept (`pending`, saved only by its own page after sign-in).
+      if (!req.session?.user && req.get('cookie')?.includes('owes.sid=')) {
+        return this.signIn(req, res, true);
+      }
       return this.page(res, 403, 'common.csrf');
     }
     if (error instanceof ServiceUnavailableError) {
