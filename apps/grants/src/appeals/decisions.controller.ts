@@ -88,13 +88,16 @@ export class DecisionsController {
 
   @Get(':id')
   @Roles('applicant', 'operator', 'admin')
-  @ApiOperation({ summary: 'A decision with its appeal, if any' })
+  @ApiOperation({
+    summary:
+      "A decision with its appeal, if any, and the call's criteria with the points given in each (`criteria`: the mean of the scores that counted)",
+  })
   async get(@CurrentUser() user: AuthUser, @Param('id', uuid) id: string) {
-    const { decision, application, appeal } = await this.getDecision.execute({
+    const { decision, application, appeal, criteria } = await this.getDecision.execute({
       user,
       decisionId: id,
     });
-    return decisionView(decision, application, appeal);
+    return { ...decisionView(decision, application, appeal), criteria };
   }
 
   @Post(':id/appeal')

@@ -1,5 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ApplicationStatusController } from './application-status.controller.js';
+import { AppealController } from './appeal.controller.js';
+import { ReportsController } from './reports.controller.js';
 
-/** The application-status pages of the portal (controllers in this folder). */
-@Module({ controllers: [] })
+/**
+ * "My applications" and everything after submission: the list, the timeline, the changes of a
+ * correction, withdrawal, the printable view, the appeal and the monthly job reports.
+ */
+@Module({ controllers: [ApplicationStatusController, AppealController, ReportsController] })
 export class ApplicationStatusModule {}
