@@ -199,8 +199,8 @@ async function main(): Promise<void> {
       const times: number[] = [];
       for (let i = 0; i < RENDERS; i++) times.push((await session.get(path)).ms);
       const assets = assetsOf(first.body);
-      let css = { raw: 0, gzip: 0 };
-      let js = { raw: 0, gzip: 0 };
+      const css = { raw: 0, gzip: 0 };
+      const js = { raw: 0, gzip: 0 };
       for (const url of assets) {
         const size = await sizeOf(url);
         const into = url.includes('.css') ? css : js;
