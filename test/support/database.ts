@@ -33,10 +33,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     layout,
     drop: () =>
-      dropDatabase(
-        ADMIN_URL,
-        layout.database,
-        [...SERVICES.map((s) => layout.roles[s].role), layout.portal.role],
-      ),
+      dropDatabase(ADMIN_URL, layout.database, [
+        ...SERVICES.map((s) => layout.roles[s].role),
+        layout.portal.role,
+      ]),
   };
 }

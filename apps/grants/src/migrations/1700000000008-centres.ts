@@ -96,7 +96,9 @@ export class Centres1700000000008 implements MigrationInterface {
     // A call's number is its centre's (two centres may both run NAB/1/2027); a number unique
     // across the installation would also tell one centre, by a 409, what another has.
     await q.query(`DROP INDEX grants.calls_number_key`);
-    await q.query(`CREATE UNIQUE INDEX calls_centre_number_key ON grants.calls (centre_id, number)`);
+    await q.query(
+      `CREATE UNIQUE INDEX calls_centre_number_key ON grants.calls (centre_id, number)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
