@@ -7,7 +7,7 @@ import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { dropDatabase } from '@app/common';
-import { databaseLayout, SERVICE_NODE_FLAGS, SERVICES } from './database-config.js';
+import { databaseLayout, SERVICE_NODE_FLAGS, SERVICES, SYSTEM_SCOPE } from './database-config.js';
 import { setupAndMigrate } from './migrate.js';
 import { freePort, percentile, pollUntil } from './system/async.js';
 import { HttpClient, OPERATOR_PASSWORD, openCall, prepareDrafts } from './system/load.js';
@@ -140,7 +140,8 @@ async function main(): Promise<void> {
     );
     if (!ready) throw new Error('the portal did not become ready');
 
-    const apps = new pg.Client({ connectionString: layout.urls.applications });
+    const apps = new pg.Client({ ...SYSTEM_SCOPE, connectionString: layout.urls.applications });
+    apps.on('error', () => {});
     await apps.connect();
     const http = new HttpClient(4);
     const { callId, passwordHash } = await openCall(
@@ -215,6 +216,9 @@ async function main(): Promise<void> {
       );
     }
     log(`\nportal_form_p95_ms=${Math.max(...p95s).toFixed(1)} renders_per_page=${RENDERS}`);
+  } catch (error) {
+    console.error(error);
+    process.exitCode = 1;
   } finally {
     portal?.kill('SIGTERM');
     await fleet.stopAll(1500);

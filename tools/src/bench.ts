@@ -5,7 +5,7 @@ import pg from 'pg';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { dropDatabase } from '@app/common';
-import { databaseLayout, SERVICES } from './database-config.js';
+import { databaseLayout, SERVICES, SYSTEM_SCOPE } from './database-config.js';
 import { setupAndMigrate } from './migrate.js';
 import { percentile, pollUntil, pool } from './system/async.js';
 import { HttpClient, openCall, prepareDrafts, submitDraft } from './system/load.js';
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     await fleet.startAll(60_000);
     log('services ready\n');
 
-    const apps = new pg.Client({ connectionString: layout.urls.applications });
+    const apps = new pg.Client({ ...SYSTEM_SCOPE, connectionString: layout.urls.applications });
     await apps.connect();
     const http = new HttpClient(CONCURRENCY * 2);
 
@@ -128,7 +128,11 @@ async function main(): Promise<void> {
       name: `${prefix.toUpperCase()}_BASELINE`,
       subjects: [`${prefix}.baseline.>`],
     });
-    const rawPool = new pg.Pool({ connectionString: layout.urls.applications, max: 20 });
+    const rawPool = new pg.Pool({
+      ...SYSTEM_SCOPE,
+      connectionString: layout.urls.applications,
+      max: 20,
+    });
     await rawPool.query(
       `CREATE TABLE applications.bench_baseline (id uuid PRIMARY KEY, state text, form jsonb, reference text)`,
     );
@@ -214,7 +218,7 @@ async function main(): Promise<void> {
               max(substring(reference from 11)::int) AS hi, min(substring(reference from 11)::int) AS lo
          FROM applications.applications WHERE state = 'submitted'`,
     );
-    const notif = new pg.Client({ connectionString: layout.urls.notifications });
+    const notif = new pg.Client({ ...SYSTEM_SCOPE, connectionString: layout.urls.notifications });
     await notif.connect();
     const sent = await notif.query(
       `SELECT status, count(*)::int AS n FROM notifications.deliveries GROUP BY status`,

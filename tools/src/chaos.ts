@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { countVerdict, settleState, type SettleState } from './chaos-count.js';
 import { plannedSeconds, runFaults, type FaultPlan } from './chaos-faults.js';
-import { databaseLayout, SERVICES, type Service } from './database-config.js';
+import { databaseLayout, SERVICES, type Service, SYSTEM_SCOPE } from './database-config.js';
 import { setupAndMigrate } from './migrate.js';
 import { sleep } from './system/async.js';
 import {
@@ -136,7 +136,7 @@ async function main(): Promise<number> {
 
   const http = new HttpClient(CONCURRENCY * 2);
   cleanups.push(() => http.close());
-  const apps = new pg.Client({ connectionString: layout.urls.applications });
+  const apps = new pg.Client({ ...SYSTEM_SCOPE, connectionString: layout.urls.applications });
   await apps.connect();
   const { callId, passwordHash } = await openCall(
     http,

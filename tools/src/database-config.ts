@@ -60,3 +60,10 @@ export function databaseLayout(
  * it the peak stays under 200 MB and nothing fails).
  */
 export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=128'];
+
+/**
+ * Spread into a `pg` client's or pool's settings when a tool (bench, chaos) connects as a service's
+ * own role: it acts as the system, for every centre (`owes.centres = *`), as the services' own
+ * workers do — without it the row-level policies show it no centre's rows (docs/tenancy.md).
+ */
+export const SYSTEM_SCOPE = { options: '-c owes.centres=*' } as const;

@@ -18,7 +18,7 @@ import { configureViews } from './platform/views.js';
 import { CSRF_REFUSED, PageExceptionFilter } from './platform/errors.js';
 import { ServiceApi } from './platform/api.js';
 import { TokenStore } from './platform/tokens.js';
-import { ASSETS, type ServiceUrls } from './platform/providers.js';
+import { ASSETS, PG_POOL, type ServiceUrls } from './platform/providers.js';
 import type { Asset } from './platform/assets.js';
 import { isLang, translator, type Lang } from './i18n/i18n.js';
 
@@ -48,7 +48,7 @@ export async function createPortal(
   if (env.TRUST_PROXY) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   configureViews(express, { watch: env.NODE_ENV === 'development' });
-  const pool = app.get(pg.Pool);
+  const pool = app.get<pg.Pool>(PG_POOL);
   const tokens = app.get(TokenStore);
   const assets = app.get<Map<string, Asset>>(ASSETS);
   const urls: ServiceUrls = {

@@ -1,3 +1,4 @@
+import { DEFAULT_CENTRE_ID } from '@app/common';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import argon2 from 'argon2';
@@ -60,11 +61,16 @@ export async function openCall(
 ): Promise<{ callId: string; passwordHash: string }> {
   const passwordHash = await argon2.hash(OPERATOR_PASSWORD, { type: argon2.argon2id });
   const email = `operator-${id}@bench.local`;
-  await apps.query(
+  const operator = await apps.query(
     `INSERT INTO applications.users (email, password_hash, role, full_name, email_verified_at)
-     VALUES ($1, $2, 'operator', 'Bench Operator', now())`,
+     VALUES ($1, $2, 'operator', 'Bench Operator', now()) RETURNING id`,
     [email, passwordHash],
   );
+  // Staff work for centres (docs/tenancy.md): the operator is staff of centre no. 1.
+  await apps.query(`INSERT INTO applications.centre_staff (centre_id, user_id) VALUES ($1, $2)`, [
+    DEFAULT_CENTRE_ID,
+    operator.rows[0].id,
+  ]);
   const login = await http.request('POST', `${urls.applications}/api/auth/login`, {
     email,
     password: OPERATOR_PASSWORD,

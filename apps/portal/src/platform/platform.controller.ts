@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import pg from 'pg';
-import { ASSETS } from './providers.js';
+import { ASSETS, PG_POOL } from './providers.js';
 import type { Asset } from './assets.js';
 
 /** Static files and health of the portal. */
@@ -9,7 +9,7 @@ import type { Asset } from './assets.js';
 export class PlatformController {
   constructor(
     @Inject(ASSETS) private readonly assets: Map<string, Asset>,
-    private readonly pool: pg.Pool,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
   ) {}
 
   /**

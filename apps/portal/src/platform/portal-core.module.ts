@@ -3,7 +3,7 @@ import pg from 'pg';
 import { Clock, SystemClock } from '@app/common/time/clock.js';
 import { PortalEnv } from '../config/portal.env.js';
 import { loadAssets } from './assets.js';
-import { ASSETS, SERVICE_URLS, type ServiceUrls } from './providers.js';
+import { ASSETS, PG_POOL, SERVICE_URLS, type ServiceUrls } from './providers.js';
 import { ServiceUnavailableError, TokenStore, type IssuedTokens } from './tokens.js';
 import { PlatformController } from './platform.controller.js';
 
@@ -61,7 +61,7 @@ export class PortalCoreModule {
       providers: [
         { provide: PortalEnv, useValue: env },
         { provide: Clock, useValue: clock },
-        { provide: pg.Pool, useValue: pool },
+        { provide: PG_POOL, useValue: pool },
         { provide: SERVICE_URLS, useValue: urls },
         { provide: ASSETS, useFactory: () => loadAssets() },
         {
@@ -70,7 +70,7 @@ export class PortalCoreModule {
         },
         { provide: PoolCloser, useValue: new PoolCloser(pool) },
       ],
-      exports: [PortalEnv, Clock, pg.Pool, SERVICE_URLS, ASSETS, TokenStore],
+      exports: [PortalEnv, Clock, PG_POOL, SERVICE_URLS, ASSETS, TokenStore],
     };
   }
 }
