@@ -185,6 +185,14 @@ export class ApplicationsReadModel {
         WHERE grants.initiative_groups.updated_at <= EXCLUDED.updated_at`,
       [p.groupId, p.name, p.counties[0] ?? null, p.counties, p.submittedAt, occurredAt, p.centreId],
     );
+    // A decision handled first (events of one stream may be handled concurrently) made the row
+    // without the group's details, and this older submission lost the race above: its details
+    // still belong there (the county is what the indicators count the group in).
+    await manager.query(
+      `UPDATE grants.initiative_groups SET name = $2, county = $3, counties = $4
+        WHERE id = $1 AND county IS NULL AND counties = '{}'`,
+      [p.groupId, p.name, p.counties[0] ?? null, p.counties],
+    );
   }
 
   /**
