@@ -5,7 +5,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { ManualClock } from '@app/common';
 import { startPlatform, type Platform } from '../support/platform.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
-import { signIn, startPortal, type TestPortal } from '../support/portal.js';
+import { registerThroughPortal, signIn, startPortal, type TestPortal } from '../support/portal.js';
 import { launchBrowser, newContext, screenshot, violations } from '../support/browser.js';
 import { expectEventually } from '../support/eventually.js';
 
@@ -210,13 +210,26 @@ describe('portal: applying for a grant', () => {
     return list;
   }
 
-  it('takes an applicant from the call to the reference and the e-mail, in Polish, with JavaScript', async () => {
-    const account = await platform.account('applicant', { name: 'Anna Kowalska' });
+  it('takes a newcomer from registration through the call to the reference and the e-mail, in Polish, with JavaScript', async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    await signIn(page, portal, account);
-    const id = await startApplication(page);
+    await registerThroughPortal(page, portal, smtp, {
+      name: 'Anna Kowalska',
+      email: 'anna.kowalska@example.pl',
+      password: 'Wrzos-Kominek-Latarnia-2027',
+    });
+    // the call of the centre serving the applicant's county, found as a newcomer finds it
+    await page.getByRole('link', { name: 'Nabory', exact: true }).click();
+    await page
+      .getByLabel('W którym powiecie ma działać przedsiębiorstwo społeczne?')
+      .selectOption('1462');
+    await page.getByRole('button', { name: 'Pokaż nabory' }).click();
+    await page.locator(`a[href="/nabory/${callId}"]`).first().click();
+    await page.waitForURL(`${portal.url}/nabory/${callId}`);
+    await page.getByRole('button', { name: 'Rozpocznij wniosek' }).click();
+    await page.waitForURL(/\/wnioski\/[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).pathname.split('/')[2]!;
     await see(page.locator('h1'), 'Wniosek o przyznanie wsparcia finansowego');
     await see(page.locator('.govuk-task-list'), 'Nie rozpoczęto');
     await see(page.locator('main'), 'NAB/1/2027');

@@ -100,6 +100,33 @@ describe('portal: the frame', () => {
     await context.close();
   });
 
+  it('warns before an idle session ends, in an accessible dialog that keeps the person signed in', async () => {
+    const account = await platform.account('applicant');
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, portal, account);
+    // The browser's clock, not the server's: the dialog counts in the page (SESSION_IDLE_MINUTES
+    // 30, SESSION_WARNING_SECONDS 120 by default).
+    await page.clock.install();
+    await page.goto(`${portal.url}/konto`);
+    const dialog = page.getByRole('dialog', { name: 'Za chwilę nastąpi wylogowanie' });
+    await page.locator('#owes-timeout[data-counting="true"]').waitFor({ state: 'attached' });
+    await page.clock.fastForward('27:50');
+    expect(await dialog.isVisible()).toBe(false);
+    await page.clock.fastForward('00:20');
+    await dialog.waitFor();
+    const stay = dialog.getByRole('button', { name: 'Pozostań zalogowany' });
+    expect(await stay.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    // still signed in, on the same page
+    expect(new URL(page.url()).pathname).toBe('/konto');
+    await page.reload();
+    expect(new URL(page.url()).pathname).toBe('/konto');
+    await context.close();
+  });
+
   it('refuses a form without its CSRF token (403 page) and is healthy', async () => {
     const refused = await fetch(`${portal.url}/sesja/przedluz`, {
       method: 'POST',
