@@ -16,6 +16,25 @@ export interface DemoCentre {
   programmes: Omit<DemoProgramme, 'centreId'>[];
 }
 
+/** Mazovia's subregion 1: Warsaw; warszawsko-zachodni; warszawsko-wschodni; żyrardowski. */
+const SUBREGION_1 = [
+  '1465',
+  '1421',
+  '1418',
+  '1405',
+  '1432',
+  '1408',
+  '1434',
+  '1412',
+  '1417',
+  '1428',
+  '1438',
+  '1406',
+];
+/** Lubuskie: Zielona Góra's and Gorzów's areas. */
+const ZIELONA_GORA = ['0802', '0804', '0808', '0812', '0809', '0862', '0810', '0811'];
+const GORZOW = ['0801', '0861', '0803', '0805', '0806', '0807'];
+
 const PLOCK_SENDER = { senderName: 'OWES Płock', senderEmail: 'nabory@owes-plock.demo' };
 
 export const DEMO_CENTRES: DemoCentre[] = [
@@ -42,21 +61,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       name: 'Ośrodek Wsparcia Ekonomii Społecznej Subregionu 1 (Warszawa i okolice)',
       accreditationNumber: 'AKCES/OWES/14/2023/02',
       voivodeship: '14',
-      // Warsaw; warszawsko-zachodni; warszawsko-wschodni; żyrardowski
-      counties: [
-        '1465',
-        '1421',
-        '1418',
-        '1405',
-        '1432',
-        '1408',
-        '1434',
-        '1412',
-        '1417',
-        '1428',
-        '1438',
-        '1406',
-      ],
+      counties: SUBREGION_1,
       address: 'ul. Mokotowska 1, 00-640 Warszawa',
       contactEmail: 'biuro@owes-sub1.demo',
       contactPhone: '+48 22 000 00 02',
@@ -68,20 +73,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
     programmes: [
       {
         name: 'OWES Subregion 1 — program wieloletni',
-        counties: [
-          '1465',
-          '1421',
-          '1418',
-          '1405',
-          '1432',
-          '1408',
-          '1434',
-          '1412',
-          '1417',
-          '1428',
-          '1438',
-          '1406',
-        ],
+        counties: SUBREGION_1,
         yearlyBudgets: [{ year: 2022, amount: 42_388_633 }],
         targets: {
           groupsSupported: 30,
@@ -99,7 +91,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       name: 'Ośrodek Wsparcia Ekonomii Społecznej w Zielonej Górze',
       accreditationNumber: 'AKCES/OWES/08/2023/01',
       voivodeship: '08',
-      counties: ['0802', '0804', '0808', '0812', '0809', '0862', '0810', '0811'],
+      counties: ZIELONA_GORA,
       address: 'ul. Bohaterów Westerplatte 1, 65-001 Zielona Góra',
       contactEmail: 'biuro@owes-zielonagora.demo',
       contactPhone: '+48 68 000 00 03',
@@ -111,7 +103,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
     programmes: [
       {
         name: 'OWES Zielona Góra — Lubuskie 2023–2029',
-        counties: ['0802', '0804', '0808', '0812', '0809', '0862', '0810', '0811'],
+        counties: ZIELONA_GORA,
         yearlyBudgets: [{ year: 2027, amount: 180_000_000 }],
         targets: {
           groupsSupported: 16,
@@ -128,7 +120,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
       name: 'Ośrodek Wsparcia Ekonomii Społecznej w Gorzowie Wielkopolskim',
       accreditationNumber: 'AKCES/OWES/08/2023/02',
       voivodeship: '08',
-      counties: ['0801', '0861', '0803', '0805', '0806', '0807'],
+      counties: GORZOW,
       address: 'ul. Sikorskiego 1, 66-400 Gorzów Wielkopolski',
       contactEmail: 'biuro@owes-gorzow.demo',
       contactPhone: '+48 95 000 00 04',
@@ -140,7 +132,7 @@ export const DEMO_CENTRES: DemoCentre[] = [
     programmes: [
       {
         name: 'OWES Gorzów — Lubuskie 2023–2029',
-        counties: ['0801', '0861', '0803', '0805', '0806', '0807'],
+        counties: GORZOW,
         yearlyBudgets: [{ year: 2027, amount: 150_000_000 }],
         targets: {
           groupsSupported: 12,

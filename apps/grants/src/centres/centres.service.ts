@@ -35,8 +35,7 @@ export class CentresService {
     } else if (!user.roles.includes('platform-admin') && !user.centres.includes(id)) {
       throw ApiError.notFound(NO_SUCH_CENTRE);
     }
-    const centre = await manager.findOne(Centre, { where: { id } });
-    if (!centre) throw ApiError.notFound(NO_SUCH_CENTRE);
+    const centre = await this.get(manager, id);
     // An inactive centre keeps its records but starts nothing new (docs/tenancy.md#centres).
     if (!centre.active) {
       throw invalid([
@@ -70,16 +69,6 @@ export class CentresService {
   async get(manager: EntityManager, id: string): Promise<Centre> {
     const centre = await manager.findOne(Centre, { where: { id } });
     if (!centre) throw ApiError.notFound(NO_SUCH_CENTRE);
-    // An inactive centre keeps its records but starts nothing new (docs/tenancy.md#centres).
-    if (!centre.active) {
-      throw invalid([
-        field(
-          'centreId',
-          'Ośrodek jest nieaktywny: nie tworzy nowych programów ani naborów',
-          'The centre is inactive: it starts no new programmes or calls',
-        ),
-      ]);
-    }
     return centre;
   }
 }
