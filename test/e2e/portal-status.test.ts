@@ -225,20 +225,19 @@ describe('portal: my applications after submission', () => {
     );
     await expectAccessible(page);
 
-    // The applicant answers (through the API, as the form's pages would) and submits again.
-    const form = formFor(PESELS[2]!);
-    form.jobs[0]!.position = 'Kucharz (kod zawodu 512001)';
-    check(
-      await api().applications.patch(`/api/applications/${app.fix}`, { form }, applicant.token),
-      200,
-      'correction saved',
-    );
+    // The applicant answers in the form's pages: the task list, the jobs section, check, submit.
+    await page.getByRole('button', { name: 'Uzupełnij wniosek' }).click();
+    await page.waitForURL(`${portal.url}/wnioski/${app.fix}`);
+    await page.getByRole('link', { name: 'Miejsca pracy i osoby do zatrudnienia' }).click();
+    await page.locator('#jobs-0-position').fill('Kucharz (kod zawodu 512001)');
+    await page.getByRole('button', { name: 'Zapisz i wróć do listy' }).click();
+    await page.waitForURL(`${portal.url}/wnioski/${app.fix}`);
     clock.set(warsaw('2027-01-07', '11:30:00'));
-    check(
-      await api().applications.post(`/api/applications/${app.fix}/submit`, {}, applicant.token),
-      200,
-      'correction submitted',
-    );
+    await page.getByRole('button', { name: 'Sprawdź odpowiedzi i złóż wniosek' }).click();
+    await page.waitForURL(`${portal.url}/wnioski/${app.fix}/sprawdz`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Złóż poprawiony wniosek' }).click();
+    await page.waitForURL(`${portal.url}/wnioski/${app.fix}/potwierdzenie`);
     await page.goto(`${portal.url}/wnioski/${app.fix}/status`);
     const answered = page.locator('.owes-timeline__step--current');
     await expect(answered.textContent()).resolves.toContain(
