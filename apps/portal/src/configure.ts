@@ -20,6 +20,7 @@ import { ServiceApi } from './platform/api.js';
 import { TokenStore } from './platform/tokens.js';
 import { ASSETS, PG_POOL, type ServiceUrls } from './platform/providers.js';
 import type { Asset } from './platform/assets.js';
+import { navigationFor } from './platform/start-page.js';
 import { isLang, translator, type Lang } from './i18n/i18n.js';
 
 /** The cookie remembering the language chosen with the switch (a year). */
@@ -139,6 +140,7 @@ export async function createPortal(
       user,
       flash,
       currentPath: req.path,
+      navigation: navigationFor(user?.roles ?? []),
       currentUrl: req.originalUrl,
       csrfToken: () => generateToken(req),
       asset: (name: string) => `/assets/${name}?v=${assets.get(name)?.version ?? '0'}`,

@@ -9,6 +9,14 @@ import { CallsModule } from './calls/calls.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { ApplicationFormModule } from './application-form/application-form.module.js';
 import { ApplicationStatusModule } from './application-status/application-status.module.js';
+import { EvaluationModule } from './evaluation/evaluation.module.js';
+import { StaffHomeModule } from './staff-home/staff-home.module.js';
+import { StaffCallsModule } from './staff-calls/staff-calls.module.js';
+import { StaffReviewModule } from './staff-review/staff-review.module.js';
+import { StaffAwardsModule } from './staff-awards/staff-awards.module.js';
+import { StaffReportsModule } from './staff-reports/staff-reports.module.js';
+import { RegionModule } from './region/region.module.js';
+import { CentreAdminModule } from './centre-admin/centre-admin.module.js';
 
 /** The web portal (docs/portal.md): pages rendered on the server over the services' APIs. */
 @Module({})
@@ -25,6 +33,14 @@ export class PortalModule {
         GroupsModule,
         ApplicationFormModule,
         ApplicationStatusModule,
+        EvaluationModule,
+        StaffHomeModule,
+        StaffCallsModule,
+        StaffReviewModule,
+        StaffAwardsModule,
+        StaffReportsModule,
+        RegionModule,
+        CentreAdminModule,
       ],
     };
   }

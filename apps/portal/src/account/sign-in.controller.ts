@@ -1,3 +1,4 @@
+import { startPageFor } from '../platform/start-page.js';
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Portal, localPath, type PortalContext, type PortalUser } from '../platform/context.js';
@@ -28,7 +29,7 @@ export class SignInController {
     @Portal() ctx: PortalContext,
     @Res() res: Response,
   ): void {
-    if (ctx.user) return res.redirect(303, localPath(back, '/wnioski'));
+    if (ctx.user) return res.redirect(303, localPath(back, startPageFor(ctx.user.roles)));
     res.render('account/sign-in', {
       pageTitle: ctx.t('account.signIn.title'),
       back: localPath(back, ''),
@@ -96,7 +97,9 @@ export class SignInController {
         sameSite: 'lax',
       });
     }
-    const target = pending ? localPath(pending.path.split('?')[0]) : back || '/wnioski';
+    const target = pending
+      ? localPath(pending.path.split('?')[0])
+      : back || startPageFor(me.user.roles);
     req.session.save(() => res.redirect(303, target));
   }
 

@@ -1,16 +1,19 @@
-import { Body, Controller, Get, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Portal, localPath, type PortalContext } from '../platform/context.js';
 import { LANG_COOKIE } from '../configure.js';
 import { isLang } from '../i18n/i18n.js';
+import { startPageFor } from '../platform/start-page.js';
 
 /** The start page, the language switch and "stay signed in". */
 @Controller()
 export class HomeController {
+  /** The start page; a signed-in member of staff, evaluator or coordinator goes to their work. */
   @Get()
-  @Render('home/index')
-  home(@Portal() ctx: PortalContext) {
-    return { pageTitle: ctx.t('home.title') };
+  home(@Portal() ctx: PortalContext, @Res() res: Response): void {
+    const start = ctx.user ? startPageFor(ctx.user.roles) : undefined;
+    if (start && start !== '/wnioski') return res.redirect(303, start);
+    res.render('home/index', { pageTitle: ctx.t('home.title') });
   }
 
   /**

@@ -6,6 +6,14 @@ import { CALLS_MESSAGES } from '../calls/calls.messages.js';
 import { GROUPS_MESSAGES } from '../groups/groups.messages.js';
 import { FORM_MESSAGES } from '../application-form/application-form.messages.js';
 import { STATUS_MESSAGES } from '../application-status/application-status.messages.js';
+import { EVALUATION_MESSAGES } from '../evaluation/evaluation.messages.js';
+import { STAFF_HOME_MESSAGES } from '../staff-home/staff-home.messages.js';
+import { STAFF_CALLS_MESSAGES } from '../staff-calls/staff-calls.messages.js';
+import { STAFF_REVIEW_MESSAGES } from '../staff-review/staff-review.messages.js';
+import { STAFF_AWARDS_MESSAGES } from '../staff-awards/staff-awards.messages.js';
+import { STAFF_REPORTS_MESSAGES } from '../staff-reports/staff-reports.messages.js';
+import { REGION_MESSAGES } from '../region/region.messages.js';
+import { CENTRE_ADMIN_MESSAGES } from '../centre-admin/centre-admin.messages.js';
 
 export type Lang = 'pl' | 'en';
 export const LANGS: readonly Lang[] = ['pl', 'en'];
@@ -31,6 +39,14 @@ export const CATALOGUES: Record<string, Messages> = {
   groups: GROUPS_MESSAGES,
   form: FORM_MESSAGES,
   status: STATUS_MESSAGES,
+  evaluation: EVALUATION_MESSAGES,
+  staffHome: STAFF_HOME_MESSAGES,
+  staffCalls: STAFF_CALLS_MESSAGES,
+  review: STAFF_REVIEW_MESSAGES,
+  awards: STAFF_AWARDS_MESSAGES,
+  staffReports: STAFF_REPORTS_MESSAGES,
+  region: REGION_MESSAGES,
+  centreAdmin: CENTRE_ADMIN_MESSAGES,
 };
 
 const merged: Record<Lang, Record<string, string>> = { pl: {}, en: {} };
