@@ -63,10 +63,11 @@ describe('demo seed', () => {
       await sql.query(
         `SELECT u.email, c.number FROM applications.centre_staff s
            JOIN applications.users u ON u.id = s.user_id JOIN applications.centres c ON c.id = s.centre_id
-          ORDER BY c.number`,
+          ORDER BY c.number, u.email`,
       )
     ).rows;
     expect(staff).toEqual([
+      { email: 'kierownik@owes-plock.demo', number: 1 },
       { email: 'operator@owes-plock.demo', number: 1 },
       { email: 'operator@owes-sub1.demo', number: 2 },
       { email: 'operator@owes-zielonagora.demo', number: 3 },
@@ -95,7 +96,7 @@ describe('demo seed', () => {
     expect(draft).toEqual([{ centre_id: DEFAULT_CENTRE_ID }]);
 
     const printed = lines.filter((l) => /^ {2}\S+ +\S+@\S+ +\S+/.test(l));
-    expect(printed).toHaveLength(11);
+    expect(printed).toHaveLength(12);
     expect(lines.join('\n')).toContain('koordynator@lubuskie.demo');
 
     const again: string[] = [];

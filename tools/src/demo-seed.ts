@@ -19,7 +19,7 @@ interface DemoAccount {
   key: string;
   email: string;
   name: string;
-  role: 'operator' | 'evaluator' | 'applicant' | 'coordinator' | 'platform-admin';
+  role: 'operator' | 'admin' | 'evaluator' | 'applicant' | 'coordinator' | 'platform-admin';
   chair?: boolean;
   /** Staff: the demo centre (DEMO_CENTRES key) they work for. */
   centre?: DemoCentre['key'];
@@ -33,6 +33,13 @@ const ACCOUNTS: DemoAccount[] = [
     email: 'operator@owes-plock.demo',
     name: 'Katarzyna Operatorka',
     role: 'operator',
+    centre: 'plock',
+  },
+  {
+    key: 'centreAdmin',
+    email: 'kierownik@owes-plock.demo',
+    name: 'Tomasz Kierownik',
+    role: 'admin',
     centre: 'plock',
   },
   {
@@ -146,7 +153,7 @@ async function seedCentres(
 
 /**
  * `npm run cli -- demo:seed` (docs/product.md#demo-data): four centres — OWES Płock with its
- * programme, an open unit-rate call with five criteria, its operator, three evaluators (one chair)
+ * programme, an open unit-rate call with five criteria, its operator and centre admin, three evaluators (one chair)
  * and an applicant with a draft; Mazovia's subregion 1 and Lubuskie's Zielona Góra and Gorzów
  * with their programmes and an operator each — a coordinator for Mazowieckie and one for
  * Lubuskie, and a platform administrator. Idempotent: a second run creates nothing and prints no
