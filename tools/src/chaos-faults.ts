@@ -1,13 +1,24 @@
 import type { Service } from './database-config.js';
 import { sleep } from './system/async.js';
-import type { PrivateNats } from './system/private-nats.js';
 import type { PrivatePostgres } from './system/private-postgres.js';
 import type { ServiceFleet } from './system/services.js';
 import type { SmtpSink } from './system/smtp-sink.js';
 
+/**
+ * What the NATS fault kills and starts again: the one `nats-server` (PrivateNats), or one node of
+ * a cluster (the fault suite's cluster mode), chosen when the fault begins by `describe`.
+ */
+export interface NatsFaultTarget {
+  /** Picks the victim if there is a choice and names it; unset: "nats-server". */
+  describe?(): Promise<string>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts it again; resolves when it serves (a cluster node: when it has caught up). */
+  start(): Promise<void>;
+}
+
 export interface FaultTargets {
   fleet: ServiceFleet;
-  nats: PrivateNats;
+  nats: NatsFaultTarget;
   postgres: PrivatePostgres;
   smtp: SmtpSink;
 }
@@ -46,8 +57,8 @@ export function plannedSeconds(plan: FaultPlan): number {
  * The faults, one at a time with `gapS` between them, while the load runs: kill -9 one replica
  * of each service in `kill` (restarted at once; the fault ends when it is ready again; while
  * e-mail flows, so a notifications kill can hit the send→record window), the SMTP outage
- * (started after the last kill, running beside the rest), kill -9 of nats-server
- * (restarted after `downS` with its store), an immediate-mode stop of Postgres (started again
+ * (started after the last kill, running beside the rest), kill -9 of nats-server — or of one
+ * node of a NATS cluster — (restarted after `downS` with its store), an immediate-mode stop of Postgres (started again
  * after `downS`). Returns when every fault has ended.
  */
 export async function runFaults(
@@ -95,7 +106,8 @@ export async function runFaults(
   startSmtpOutage();
   if (plan.natsKill) {
     await sleep(plan.gapS * 1000);
-    await record(`kill -9 nats-server, restarted after ${plan.downS} s`, async () => {
+    const victim = (await nats.describe?.()) ?? 'nats-server';
+    await record(`kill -9 ${victim}, restarted after ${plan.downS} s`, async () => {
       await nats.kill('SIGKILL');
       await sleep(plan.downS * 1000);
       await nats.start();

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
+import { PRODUCERS, streamName } from '@app/common';
 import { countVerdict, settleState, type SettleState } from './chaos-count.js';
-import { plannedSeconds, runFaults, type FaultPlan } from './chaos-faults.js';
+import { plannedSeconds, runFaults, type FaultPlan, type NatsFaultTarget } from './chaos-faults.js';
 import { databaseLayout, SERVICES, type Service, SYSTEM_SCOPE } from './database-config.js';
 import { setupAndMigrate } from './migrate.js';
 import { sleep } from './system/async.js';
@@ -18,6 +21,7 @@ import {
   type SubmitOutcome,
 } from './system/load.js';
 import { PrivateNats } from './system/private-nats.js';
+import { PrivateNatsCluster } from './system/private-nats-cluster.js';
 import { PrivatePostgres } from './system/private-postgres.js';
 import { ServiceFleet } from './system/services.js';
 import { startSmtpSink } from './system/smtp-sink.js';
@@ -33,6 +37,10 @@ import { startSmtpSink } from './system/smtp-sink.js';
  * acknowledged.
  *
  * `--ci` (or CHAOS_PROFILE=ci): the smaller profile for CI (400 submissions, shorter gaps).
+ * `--cluster` (or CHAOS_CLUSTER=1): a three-node NATS JetStream cluster instead of one server,
+ * every stream (and so every durable consumer) at 3 replicas (NATS_STREAM_REPLICAS=3), two
+ * replicas of each service unless CHAOS_REPLICAS says otherwise; the NATS fault kills -9 the node
+ * that leads the applications stream and restarts it after CHAOS_DOWN_S (docs/scaling.md).
  * Settings: CHAOS_SUBMISSIONS, CHAOS_REPLICAS (1 or 2; or --replicas=2), CHAOS_SMTP_OUTAGE_S (30),
  * CHAOS_KILL (applications,grants,notifications; `none` for no service kill), CHAOS_NATS_KILL
  * (1), CHAOS_PG_RESTART (1), CHAOS_FAULT_GAP_S, CHAOS_DOWN_S (3), CHAOS_RATE (submissions/s;
@@ -43,12 +51,14 @@ import { startSmtpSink } from './system/smtp-sink.js';
 const argv = process.argv.slice(2);
 const env = process.env;
 const ci = argv.includes('--ci') || env.CHAOS_PROFILE === 'ci';
+const CLUSTER = argv.includes('--cluster') || env.CHAOS_CLUSTER === '1';
+const STREAM_REPLICAS = CLUSTER ? 3 : 1;
 const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const num = (value: string | undefined, fallback: number) =>
   value === undefined || value === '' ? fallback : Number(value);
 
 const SUBMISSIONS = num(flag('submissions') ?? env.CHAOS_SUBMISSIONS, ci ? 400 : 2500);
-const REPLICAS = num(flag('replicas') ?? env.CHAOS_REPLICAS, 1);
+const REPLICAS = num(flag('replicas') ?? env.CHAOS_REPLICAS, CLUSTER ? 2 : 1);
 const CONCURRENCY = num(env.CHAOS_CONCURRENCY, 32);
 const SETTLE_TIMEOUT_S = num(env.CHAOS_SETTLE_TIMEOUT_S, 600);
 const killList = (env.CHAOS_KILL ?? SERVICES.join(','))
@@ -86,7 +96,7 @@ async function main(): Promise<number> {
   for (const s of PLAN.kill)
     if (!SERVICES.includes(s)) throw new Error(`CHAOS_KILL: unknown service ${s}`);
   log(
-    `profile ${ci ? 'ci' : 'full'}: ${SUBMISSIONS} submissions at ≤ ${RATE.toFixed(1)}/s (${CONCURRENCY} at once), ` +
+    `profile ${ci ? 'ci' : 'full'}${CLUSTER ? ' on a 3-node NATS cluster, streams at 3 replicas' : ''}: ${SUBMISSIONS} submissions at ≤ ${RATE.toFixed(1)}/s (${CONCURRENCY} at once), ` +
       `${REPLICAS} replica(s) of each service; faults: kill -9 ${PLAN.kill.join(', ') || 'no service'}` +
       `${PLAN.natsKill ? ', nats-server' : ''}${PLAN.postgresRestart ? ', Postgres immediate stop' : ''}` +
       `, SMTP away ${PLAN.smtpOutageS} s; hard limit ${Math.round(TIMEOUT_S)} s`,
@@ -99,9 +109,13 @@ async function main(): Promise<number> {
 
   const postgres = await PrivatePostgres.create(log);
   cleanups.push(() => postgres.dispose());
-  const nats = await PrivateNats.create();
+  const nats = CLUSTER ? await PrivateNatsCluster.create(3, runDir) : await PrivateNats.create();
   cleanups.push(() => nats.dispose());
-  log(`private nats-server on ${nats.url}`);
+  log(
+    nats instanceof PrivateNatsCluster
+      ? `private NATS cluster ${nats.nodes.map((n) => `${n.name}:${n.port}`).join(' ')}, meta leader ${await nats.metaLeader()}`
+      : `private nats-server on ${nats.url}`,
+  );
   const smtp = await startSmtpSink();
   cleanups.push(() => smtp.close());
 
@@ -118,6 +132,7 @@ async function main(): Promise<number> {
     smtpPort: smtp.port,
     replicas: REPLICAS,
     logDir: runDir,
+    env: { NATS_STREAM_REPLICAS: String(STREAM_REPLICAS) },
     onUnexpectedExit: (replica, code, signal) => {
       const what = `${replica.service}#${replica.index} exited by itself (${signal ?? code})`;
       unexpected.push(what);
@@ -133,6 +148,33 @@ async function main(): Promise<number> {
       .map((r) => `${r.service}#${r.index}:${r.port}`)
       .join(' ')}`,
   );
+
+  // The chaos tool's own view of JetStream: which node leads a stream, how many replicas it has.
+  const natsClient = await connect({
+    servers: nats.url.split(','),
+    name: 'owes-chaos',
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+  });
+  cleanups.push(() => natsClient.close());
+  const jsm = await jetstreamManager(natsClient, { timeout: 5000 });
+  const prefix = `chaos${id}`;
+  log(`streams: ${await describeStreams(jsm, prefix)}`);
+  let natsTarget: NatsFaultTarget;
+  if (nats instanceof PrivateNats) natsTarget = nats;
+  else {
+    let victim = nats.nodes[0].name;
+    const stream = streamName('applications', prefix);
+    natsTarget = {
+      describe: async () => {
+        const leader = (await jsm.streams.info(stream).catch(() => undefined))?.cluster?.leader;
+        victim = leader && nats.nodes.some((n) => n.name === leader) ? leader : victim;
+        return `NATS node ${victim}${leader === victim ? ` (leader of ${stream})` : ''}`;
+      },
+      kill: (signal) => nats.kill(victim, signal),
+      start: () => nats.restart(victim, 120_000),
+    };
+  }
 
   const http = new HttpClient(CONCURRENCY * 2);
   cleanups.push(() => http.close());
@@ -172,7 +214,7 @@ async function main(): Promise<number> {
     await Promise.all(running);
     log(`load done in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
   })();
-  const faults = await runFaults({ fleet, nats, postgres, smtp }, PLAN, log);
+  const faults = await runFaults({ fleet, nats: natsTarget, postgres, smtp }, PLAN, log);
   await load;
   const lastFaultEnd = Math.max(loadStart, ...faults.map((f) => f.endedAt));
 
@@ -241,6 +283,7 @@ async function main(): Promise<number> {
     console.log(`  ${ref}: ${v.reasons.get(ref)}`);
   if (v.resentSameId.length)
     console.log(`resent with the same Message-ID: ${v.resentSameId.slice(0, 10).join(', ')}`);
+  console.log(`streams at the end: ${await describeStreams(jsm, prefix)}`);
   console.log(`settled: ${state?.settled ?? false}; total ${since().trim()} s`);
   console.log(
     `lost=${v.lost.length} duplicated=${v.duplicated.length} resent_same_id=${v.resentSameId.length} recovered_s=${state?.settled ? recoveredS.toFixed(1) : 'timeout'}`,
@@ -258,6 +301,29 @@ async function main(): Promise<number> {
     unpublished === 0 &&
     unacknowledged.length === 0;
   return pass ? 0 : 1;
+}
+
+/**
+ * Each of the run's streams: replicas, leader, and whether every follower is current (a cluster),
+ * and how many messages it holds.
+ */
+async function describeStreams(jsm: JetStreamManager, prefix: string): Promise<string> {
+  const names = PRODUCERS.map((p) => streamName(p, prefix));
+  const parts = await Promise.all(
+    names.map(async (name) => {
+      const info = await jsm.streams.info(name).catch(() => undefined);
+      if (!info) return `${name} (not found)`;
+      const followers = info.cluster?.replicas ?? [];
+      const current = followers.filter((r) => r.current).length;
+      return (
+        `${name} R${info.config.num_replicas} ${info.state.messages} msgs` +
+        (info.cluster?.leader
+          ? ` leader ${info.cluster.leader}, followers current ${current}/${followers.length}`
+          : '')
+      );
+    }),
+  );
+  return parts.join('; ');
 }
 
 const hardLimit = setTimeout(() => {

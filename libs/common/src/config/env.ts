@@ -54,6 +54,17 @@ export class BaseEnv {
   @Matches(/^([a-z0-9_-]+)?$/i)
   NATS_PREFIX = '';
 
+  /**
+   * Replicas of each JetStream stream (and of its durable consumers, which follow the stream):
+   * 1 on a single server, 3 on a three-node cluster (docs/scaling.md#nats-jetstream). An existing
+   * stream with fewer replicas is scaled up at start-up; one with more is left as it is.
+   */
+  @Transform(envInteger)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  NATS_STREAM_REPLICAS = 1;
+
   /** Deliveries of an event before it is given up into the dead letters. */
   @Transform(envInteger)
   @IsInt()

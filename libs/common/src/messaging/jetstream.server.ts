@@ -80,6 +80,8 @@ export class JetStreamServer extends Server implements CustomTransportStrategy {
       // Unlimited at the server: this transport counts deliveries and dead-letters itself, so a
       // message is never dropped without a record.
       max_deliver: -1,
+      // num_replicas unset (0): the consumer has as many replicas as its stream
+      // (NATS_STREAM_REPLICAS) and follows it when the stream is scaled (docs/scaling.md#nats-jetstream).
     };
     try {
       await this.jetstream.jsm.consumers.info(stream, this.service);

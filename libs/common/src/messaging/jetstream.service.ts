@@ -14,6 +14,7 @@ import {
   StorageType,
   type JetStreamClient,
   type JetStreamManager,
+  type StreamConfig,
 } from '@nats-io/jetstream';
 import { PRODUCERS, streamName, type Producer } from '../events/streams.js';
 import { DependencyUnavailableError } from '../health/dependency-errors.js';
@@ -134,6 +135,7 @@ export class JetStreamService implements OnModuleInit, OnApplicationShutdown {
   private async ensureStream(producer: Producer): Promise<void> {
     const name = this.streamOf(producer);
     const maxAgeDays = this.options.streamMaxAgeDays ?? MESSAGING_DEFAULTS.streamMaxAgeDays;
+    const replicas = this.options.streamReplicas ?? MESSAGING_DEFAULTS.streamReplicas;
     const config = {
       name,
       subjects: [this.subjectsOf(producer)],
@@ -143,21 +145,62 @@ export class JetStreamService implements OnModuleInit, OnApplicationShutdown {
       max_age: maxAgeDays * 24 * 3600 * 1000 * NANOS_PER_MS,
       // De-duplication window for the outbox relay's retries (msgID = event id).
       duplicate_window: 10 * 60 * 1000 * NANOS_PER_MS,
-      num_replicas: 1,
+      num_replicas: replicas,
     };
+    let existing: StreamConfig | undefined;
     try {
-      await this.jsm.streams.info(name);
-      return;
+      existing = (await this.jsm.streams.info(name)).config;
     } catch {
       // not found: create below
+    }
+    if (existing) {
+      await this.scaleStream(existing, replicas);
+      return;
     }
     try {
       await this.jsm.streams.add(config);
     } catch (error) {
       // Another service or replica created it meanwhile.
       await this.jsm.streams.info(name).catch(() => {
-        throw error;
+        // e.g. "replicas > 1 not supported in non-clustered mode": say which setting asked for it.
+        throw replicas > 1
+          ? new Error(
+              `Cannot create stream ${name} with ${replicas} replicas (NATS_STREAM_REPLICAS): ${String(error)}`,
+              { cause: error },
+            )
+          : error;
       });
+    }
+  }
+
+  /**
+   * An existing stream with fewer replicas than configured is scaled up by an update (JetStream
+   * copies its messages to the new peers while it keeps serving; its durable consumers follow,
+   * as they inherit the stream's replica count). One with more replicas is left as it is: scaling
+   * down is an operator's step (`nats stream edit --replicas`), and a replica started with an old
+   * setting during a rolling update must not undo it (docs/scaling.md#nats-jetstream).
+   */
+  private async scaleStream(existing: StreamConfig, replicas: number): Promise<void> {
+    const current = existing.num_replicas || 1;
+    if (current === replicas) return;
+    if (current > replicas) {
+      this.logger.warn(
+        `Stream ${existing.name} has ${current} replicas, more than NATS_STREAM_REPLICAS=${replicas}: left as it is`,
+      );
+      return;
+    }
+    try {
+      await this.jsm.streams.update(existing.name, { ...existing, num_replicas: replicas });
+      this.logger.log(`Stream ${existing.name} scaled from ${current} to ${replicas} replicas`);
+    } catch (error) {
+      // Another replica scaled it meanwhile: fine. Otherwise (e.g. fewer servers than replicas)
+      // the start-up fails, naming the cause, as for a stream that cannot be created.
+      const now = await this.jsm.streams.info(existing.name).catch(() => undefined);
+      if ((now?.config.num_replicas ?? 0) >= replicas) return;
+      throw new Error(
+        `Cannot scale stream ${existing.name} to ${replicas} replicas (NATS_STREAM_REPLICAS): ${String(error)}`,
+        { cause: error },
+      );
     }
   }
 

@@ -14,6 +14,8 @@ export interface MessagingOptions {
   relayPollMs?: number;
   /** How long JetStream keeps events (days). */
   streamMaxAgeDays?: number;
+  /** Replicas of each stream and its durable consumers (1 on one server, 3 on a cluster). */
+  streamReplicas?: number;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -24,4 +26,5 @@ export const MESSAGING_DEFAULTS = {
   concurrency: 16,
   relayPollMs: 1000,
   streamMaxAgeDays: 30,
+  streamReplicas: 1,
 } as const;

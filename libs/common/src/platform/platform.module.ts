@@ -116,6 +116,7 @@ export class PlatformModule implements NestModule {
             service: options.service,
             natsUrl: env.NATS_URL,
             prefix: env.NATS_PREFIX,
+            streamReplicas: env.NATS_STREAM_REPLICAS,
             maxDeliver: env.EVENT_MAX_DELIVER,
             retryBaseMs: env.EVENT_RETRY_BASE_MS,
           }),
