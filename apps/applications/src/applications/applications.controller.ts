@@ -82,10 +82,11 @@ export class ApplicationsController {
     content: { 'text/csv': { schema: { type: 'string' } } },
   })
   @ApiOperation({
-    summary: 'Submitted applications (of a call) as CSV with Polish headers, UTF-8 with BOM',
+    summary:
+      'Submitted applications (of a call, in a state, matching a reference or name) as CSV with Polish headers, UTF-8 with BOM',
   })
   async export(@Query() query: ExportQuery): Promise<string> {
-    return this.exportCsv.execute({ callId: query.callId });
+    return this.exportCsv.execute({ callId: query.callId, state: query.state, q: query.q });
   }
 
   @Get(':id')

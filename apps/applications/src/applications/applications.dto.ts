@@ -87,6 +87,25 @@ export class ExportQuery {
   @IsUUID()
   @IsOptional()
   callId?: string;
+
+  @ApiPropertyOptional({
+    enum: APPLICATION_STATES,
+    description: 'Only applications in this state (as the list filters them)',
+  })
+  @IsIn(APPLICATION_STATES)
+  @IsOptional()
+  state?: ApplicationState;
+
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 200,
+    description: 'Part of the reference number or of the entity name, any case (as the list)',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsOptional()
+  q?: string;
 }
 
 export class CorrectionIssueDto {

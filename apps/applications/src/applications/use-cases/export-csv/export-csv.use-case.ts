@@ -13,6 +13,10 @@ import { CSV_COLUMNS, KIND_PL, STATE_PL } from './csv-labels.js';
 export interface ExportCsvQuery {
   /** One call's applications; all calls' when absent. */
   readonly callId?: string;
+  /** Only applications in this state. */
+  readonly state?: ApplicationState;
+  /** Part of the reference number or of the entity name, any case (as the list filters). */
+  readonly q?: string;
 }
 
 /**
@@ -23,7 +27,7 @@ export interface ExportCsvQuery {
 export class ExportCsvUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute({ callId }: ExportCsvQuery): Promise<string> {
+  async execute({ callId, state, q }: ExportCsvQuery): Promise<string> {
     const qb = this.dataSource
       .getRepository(Application)
       .createQueryBuilder('a')
@@ -48,6 +52,11 @@ export class ExportCsvUseCase {
       .where('a.reference IS NOT NULL')
       .orderBy('a.reference', 'ASC');
     if (callId) qb.andWhere('a.call_id = :callId', { callId });
+    if (state) qb.andWhere('a.state = :state', { state });
+    if (q) {
+      const pattern = `%${q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(a.reference ILIKE :q OR a.entity_name ILIKE :q)', { q: pattern });
+    }
     const rows: Record<string, any>[] = await qb.getRawMany();
     const records = rows.map((r) => {
       const total = r.requested_total === null ? null : Number(r.requested_total);
