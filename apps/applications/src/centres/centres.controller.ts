@@ -25,7 +25,7 @@ import {
   UpdateCentreDto,
 } from './centres.dto.js';
 import { CentresErrors as E } from './centres.errors.js';
-import { CentresService } from './centres.service.js';
+import { CentresService, managesCentre } from './centres.service.js';
 
 const uuid = new UuidPipe();
 
@@ -84,9 +84,13 @@ export class CentresController {
 
   @Get('centres/:id')
   @Public()
-  @ApiOperation({ summary: 'A centre (public fields)' })
-  async get(@Param('id', uuid) id: string) {
-    return publicCentreView(await this.centres.get(id));
+  @ApiOperation({
+    summary:
+      'A centre: its public fields; the whole record (sender, mailbox, accreditation) to the platform administrator and its own admins when they send their token',
+  })
+  async get(@CurrentUser() user: AuthUser | undefined, @Param('id', uuid) id: string) {
+    const centre = await this.centres.get(id);
+    return user && managesCentre(user, id) ? centreView(centre) : publicCentreView(centre);
   }
 
   @Patch('centres/:id')

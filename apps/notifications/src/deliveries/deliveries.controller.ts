@@ -51,6 +51,7 @@ export class DeliveriesController {
       recipient: q.recipient,
       reference: q.reference,
       status: q.status,
+      template: q.template,
       centreId: q.centreId?.toLowerCase(),
       from: q.from ? new Date(q.from) : undefined,
       to: q.to ? new Date(q.to) : undefined,

@@ -25,6 +25,11 @@ export class DeliveriesQuery extends PageQuery {
   @IsOptional()
   status?: 'pending' | 'sent' | 'failed';
 
+  @ApiPropertyOptional({ enum: TEMPLATE_NAMES, description: 'The template of the message' })
+  @IsIn(TEMPLATE_NAMES)
+  @IsOptional()
+  template?: string;
+
   @ApiPropertyOptional({
     description:
       "Only the letters of this centre (the caller's centres are the most the log ever shows)",

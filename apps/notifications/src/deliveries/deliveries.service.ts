@@ -19,6 +19,8 @@ export interface DeliveryLogFilter {
   recipient?: string;
   reference?: string;
   status?: DeliveryStatus;
+  /** Only the letters of this template. */
+  template?: string;
   /** Only the letters of this centre. */
   centreId?: string;
   /** Queued at or after this moment. */
@@ -147,6 +149,7 @@ export class DeliveriesService {
     if (filter.recipient) add('recipient = ?', filter.recipient.toLowerCase());
     if (filter.reference) add('reference = ?', filter.reference);
     if (filter.status) add('status = ?', filter.status);
+    if (filter.template) add('template = ?', filter.template);
     if (filter.centreId) add('centre_id = ?', filter.centreId);
     if (filter.from) add('created_at >= ?', filter.from);
     if (filter.to) add('created_at < ?', filter.to);

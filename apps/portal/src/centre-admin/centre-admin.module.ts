@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CentreAdminController } from './centre-admin.controller.js';
 
 /** The centre admin: staff accounts and roles, the centre’s settings (/biuro/zespol). */
-@Module({ controllers: [] })
+@Module({ controllers: [CentreAdminController] })
 export class CentreAdminModule {}
