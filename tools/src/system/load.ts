@@ -107,6 +107,9 @@ export async function openCall(
 export interface Draft {
   applicationId: string;
   token: string;
+  applicantId: string;
+  /** The applicant's session (the token's `sid`). */
+  sessionId: string;
 }
 
 /**
@@ -163,7 +166,12 @@ export async function prepareDrafts(
         .setIssuedAt()
         .setExpirationTime('6h')
         .sign(key);
-      drafts.push({ applicationId: row.id, token });
+      drafts.push({
+        applicationId: row.id,
+        token,
+        applicantId: row.applicant_id,
+        sessionId: (sessions.get(row.applicant_id) as { sid: string }).sid,
+      });
     }
   }
   return drafts;
@@ -173,7 +181,10 @@ export async function prepareDrafts(
  * Tokens are tied to a session (`applications.sessions`, checked on every request): a session per
  * applicant, as a login would open it, gives the `sid` and `tv` (token version) claims.
  */
-async function openSessions(apps: pg.Client, userIds: string[]): Promise<Map<string, object>> {
+async function openSessions(
+  apps: pg.Client,
+  userIds: string[],
+): Promise<Map<string, { sid: string; tv: number }>> {
   const rows = await apps.query(
     `INSERT INTO applications.sessions (id, user_id, created_at, last_used_at, expires_at)
      SELECT gen_random_uuid(), u.id, now(), now(), now() + interval '1 day'

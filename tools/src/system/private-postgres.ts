@@ -20,18 +20,23 @@ export class PrivatePostgres {
     readonly dir: string,
     private readonly bin: string,
     private readonly user?: { uid: number; gid: number },
+    /** Extra server settings (`-c name=value`), e.g. the bench's pg_stat_statements. */
+    private readonly settings: Record<string, string> = {},
   ) {}
 
   get adminUrl(): string {
     return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
   }
 
-  static async create(log: (line: string) => void): Promise<PrivatePostgres> {
+  static async create(
+    log: (line: string) => void,
+    settings: Record<string, string> = {},
+  ): Promise<PrivatePostgres> {
     const bin = findBinDir();
     const user = process.getuid?.() === 0 ? postgresUser() : undefined;
     const dir = mkdtempSync(join(tmpdir(), 'owes-chaos-pg-'));
     if (user) chownSync(dir, user.uid, user.gid);
-    const pg = new PrivatePostgres(await freePort(), dir, bin, user);
+    const pg = new PrivatePostgres(await freePort(), dir, bin, user, settings);
     pg.run('initdb', [
       '-D',
       pg.dataDir,
@@ -48,7 +53,8 @@ export class PrivatePostgres {
     return pg;
   }
 
-  private get dataDir(): string {
+  /** The data directory (its `log/` holds the server's own log files when collected). */
+  get dataDir(): string {
     return join(this.dir, 'data');
   }
 
@@ -70,6 +76,7 @@ export class PrivatePostgres {
       `-c listen_addresses=127.0.0.1`,
       `-c unix_socket_directories=${this.dir}`,
       `-c max_connections=400`,
+      ...Object.entries(this.settings).map(([name, value]) => `-c ${name}=${value}`),
     ].join(' ');
     this.run('pg_ctl', [
       '-D',

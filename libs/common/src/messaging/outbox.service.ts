@@ -177,11 +177,12 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
       const rows: {
         id: string;
         subject: string;
-        envelope: EventEnvelope;
+        /** The envelope as stored (jsonb's text): published as it is, never parsed here. */
+        envelope: string;
         correlation_id: string;
         created_at: Date;
       }[] = await manager.query(
-        `SELECT id, subject, envelope, correlation_id, created_at FROM outbox
+        `SELECT id, subject, envelope::text AS envelope, correlation_id, created_at FROM outbox
             WHERE published_at IS NULL
             ORDER BY seq
             LIMIT $1
@@ -199,7 +200,7 @@ export class OutboxService implements OnApplicationBootstrap, BeforeApplicationS
           h.set(CORRELATION_HEADER, row.correlation_id);
           return this.jetstream.js.publish(
             wireSubject(row.subject, this.options.prefix),
-            JSON.stringify(row.envelope),
+            row.envelope,
             { msgID: row.id, headers: h, timeout: 5000 },
           );
         }),

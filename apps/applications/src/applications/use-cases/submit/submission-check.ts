@@ -22,6 +22,8 @@ export async function checkSubmission(
   application: Application,
   call: CallReadModel,
   firstSubmission: Date,
+  /** The exchange rates from three years and a week back, when the caller has read them. */
+  rates?: ExchangeRateReadModel[],
 ): Promise<{ problems: ReturnType<typeof mergeProblems>; amount?: RequestedAmount }> {
   const groupId = text(field(field(application.form, 'applicant'), 'groupId'));
   let group: { state: string; plannedLegalForm: LegalForm } | null | undefined;
@@ -46,9 +48,11 @@ export async function checkSubmission(
     firstSubmissionDate: day,
     group,
     // Only the rows that can be in force in the counted period (three years and a week back).
-    exchangeRates: await manager.find(ExchangeRateReadModel, {
-      where: { validFrom: MoreThanOrEqual(addMonths(day, -37)) },
-    }),
+    exchangeRates:
+      rates ??
+      (await manager.find(ExchangeRateReadModel, {
+        where: { validFrom: MoreThanOrEqual(addMonths(day, -37)) },
+      })),
   });
   const problems = mergeProblems(
     await formProblems(ApplicationFormDto, application.form, 'submit'),

@@ -1,25 +1,85 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   ApiError,
-  AuditService,
   Clock,
+  createEvent,
   OutboxService,
+  RequestContext,
   warsawYear,
+  addMonths,
+  warsawDate,
   type AuthUser,
+  type EventPayload,
+  type Recipient,
 } from '@app/common';
+import { EntityNotFoundError } from 'typeorm';
+import { ExchangeRateReadModel } from '../../../exchange-rates/exchange-rate.entity.js';
 import { CallReadModel } from '../../../calls/call.entity.js';
 import { correctionInTime, submitAction } from '../../../domain/application-lifecycle.js';
 import { isCallOpen } from '../../../domain/call-window.js';
 import { FORM_INVALID } from '../../../shared/access.js';
-import { recipientOf } from '../../../shared/recipients.js';
 import { TimersService } from '../../../timers/timers.service.js';
 import { findOwnApplication } from '../../application-access.js';
-import { Application, ApplicationVersion } from '../../application.entity.js';
+import type { Application } from '../../application.entity.js';
 import { ApplicationsErrors } from '../../applications.errors.js';
 import { CORRECTION_TIMER } from '../../correction-timer.js';
 import { correctionsAnsweredPayload, submittedPayload } from '../../events/payloads.js';
-import { nextReference } from '../../reference-counter.js';
 import { checkSubmission } from './submission-check.js';
+
+/**
+ * What a submission reads beside the locked application, in one statement: its call, the
+ * applicant's address (the event's recipient) and the exchange rates that can be in force in the
+ * counted period (three years and a week back from the first submission).
+ */
+async function loadContext(
+  manager: EntityManager,
+  application: Application,
+  firstSubmission: Date,
+): Promise<{
+  call: CallReadModel;
+  applicant: Recipient | null;
+  rates: ExchangeRateReadModel[];
+}> {
+  const [row]: {
+    call: Record<string, any> | null;
+    applicant: Recipient | null;
+    rates: { validFrom: string; plnPerEur: string }[];
+  }[] = await manager.query(
+    `SELECT (SELECT row_to_json(c) FROM applications.calls c WHERE c.id = $1) AS call,
+            (SELECT json_build_object('userId', u.id, 'email', u.email, 'name', u.full_name,
+                                      'language', u.language)
+               FROM applications.users u WHERE u.id = $2) AS applicant,
+            (SELECT coalesce(json_agg(json_build_object('validFrom', r.valid_from,
+                                                        'plnPerEur', r.pln_per_eur)), '[]'::json)
+               FROM applications.exchange_rates r WHERE r.valid_from >= $3) AS rates`,
+    [application.callId, application.applicantId, addMonths(warsawDate(firstSubmission), -37)],
+  );
+  const c = row?.call;
+  if (!c) throw new EntityNotFoundError(CallReadModel, { id: application.callId });
+  const call = Object.assign(new CallReadModel(), {
+    id: c.id,
+    number: c.number,
+    centreId: c.centre_id,
+    title: c.title,
+    opensAt: new Date(c.opens_at),
+    closesAt: new Date(c.closes_at),
+    budget: Number(c.budget),
+    counties: c.counties,
+    fundingModel: c.funding_model,
+    maxJobsPerEntity: c.max_jobs_per_entity,
+    correctionTermWorkingDays: c.correction_term_working_days,
+    appealTermWorkingDays: c.appeal_term_working_days,
+    publishedAt: new Date(c.published_at),
+    programmeId: c.programme_id ?? null,
+  });
+  const rates = row.rates.map((r) => Object.assign(new ExchangeRateReadModel(), r));
+  return { call, applicant: row.applicant, rates };
+}
+
+type SubmitEvent =
+  'applications.application.submitted' | 'applications.application.corrections-answered';
 
 export interface SubmitApplicationCommand {
   readonly user: AuthUser;
@@ -36,13 +96,12 @@ export interface SubmitApplicationCommand {
 export class SubmitApplicationUseCase {
   constructor(
     private readonly outbox: OutboxService,
-    private readonly audit: AuditService,
     private readonly timers: TimersService,
     private readonly clock: Clock,
   ) {}
 
   async execute({ user, applicationId }: SubmitApplicationCommand): Promise<Application> {
-    return this.outbox.transaction(async (manager, emit) => {
+    return this.outbox.transaction(async (manager) => {
       const application = await findOwnApplication(manager, user, applicationId);
       const action = submitAction(application.state);
       if (action === 'repeat' && application.reference) return application;
@@ -53,9 +112,8 @@ export class SubmitApplicationUseCase {
         });
       }
       const now = this.clock.now();
-      const call = await manager.findOneOrFail(CallReadModel, {
-        where: { id: application.callId },
-      });
+      const firstSubmission = application.submittedAt ?? now;
+      const { call, applicant, rates } = await loadContext(manager, application, firstSubmission);
       const answering = action === 'answer-corrections';
       if (!answering && !isCallOpen(call, now)) {
         throw ApiError.unprocessable(ApplicationsErrors.CALL_CLOSED, {
@@ -77,26 +135,16 @@ export class SubmitApplicationUseCase {
         manager,
         application,
         call,
-        application.submittedAt ?? now,
+        firstSubmission,
+        rates,
       );
       if (problems.length > 0 || !amount)
         throw ApiError.unprocessable(ApplicationsErrors.FORM_INVALID, FORM_INVALID, problems);
 
       const fromState = application.state;
-      const applicant = await recipientOf(manager, application.applicantId);
+      if (!applicant) throw ApiError.notFound();
       if (answering) await this.timers.cancel(manager, CORRECTION_TIMER, application.id);
       application.submittedVersion += 1;
-      await manager.insert(ApplicationVersion, {
-        applicationId: application.id,
-        centreId: application.centreId,
-        version: application.submittedVersion,
-        form: application.form as any,
-        amount: amount as any,
-        submittedAt: now,
-      });
-      // The year's reference counter is locked from here to the commit (that is what keeps the
-      // numbers gap-free), so everything that does not need the number is done before it.
-      const reference = (application.reference ??= await nextReference(manager, warsawYear(now)));
       application.state = 'submitted';
       application.submittedAt ??= now;
       application.amount = amount as unknown as Record<string, unknown>;
@@ -105,41 +153,103 @@ export class SubmitApplicationUseCase {
         application.corrections = { ...application.corrections, answeredAt: now.toISOString() };
       }
       application.updatedAt = now;
-      await manager.update(Application, application.id, {
-        state: application.state,
-        reference,
-        submittedVersion: application.submittedVersion,
-        submittedAt: application.submittedAt,
-        amount: application.amount as any,
-        requestedTotal: application.requestedTotal,
-        corrections: application.corrections as any,
-        updatedAt: now,
-      });
-      await this.audit.record(manager, {
-        actorId: user.id,
-        entityType: 'application',
-        entityId: application.id,
-        action: answering ? 'corrections-answered' : 'submitted',
+      application.reference = await this.write(manager, {
+        user,
+        application,
         fromState,
-        toState: 'submitted',
-        changes: {
-          reference,
-          version: application.submittedVersion,
-          requestedTotal: amount.total,
+        answering,
+        now,
+        payload: (reference) => {
+          const withReference = { ...application, reference } as Application;
+          return answering
+            ? correctionsAnsweredPayload(withReference, now, applicant)
+            : submittedPayload(withReference, call, now, applicant);
         },
       });
-      if (answering) {
-        await emit(
-          'applications.application.corrections-answered',
-          correctionsAnsweredPayload(application, now, applicant),
-        );
-      } else {
-        await emit(
-          'applications.application.submitted',
-          submittedPayload(application, call, now, applicant),
-        );
-      }
       return application;
     });
+  }
+
+  /**
+   * The submission's writes in one statement (a data-modifying CTE): the version, the year's
+   * reference number (when it has none yet), the application's row, the audit row and the
+   * event in the outbox — one round trip instead of five. The counter row is locked from this
+   * statement to the commit (that keeps the numbers gap-free), which is the end of the
+   * transaction. The event is built before the number exists: a one-off placeholder in its JSON
+   * is replaced by the number in the statement. Returns the reference.
+   */
+  private async write(
+    manager: EntityManager,
+    w: {
+      user: AuthUser;
+      application: Application;
+      fromState: string;
+      answering: boolean;
+      now: Date;
+      payload: (reference: string) => EventPayload<SubmitEvent>;
+    },
+  ): Promise<string> {
+    const { application: a, now } = w;
+    const placeholder = `REF-${randomUUID()}`;
+    const type: SubmitEvent = w.answering
+      ? 'applications.application.corrections-answered'
+      : 'applications.application.submitted';
+    const context = RequestContext.current();
+    const envelope = createEvent(type, w.payload(a.reference ?? placeholder) as never, {
+      correlationId: RequestContext.correlationId(),
+      occurredAt: now,
+    });
+    const params: unknown[] = [
+      a.reference ?? null, // $1
+      warsawYear(now), // $2
+      a.id, // $3
+      a.centreId, // $4
+      a.submittedVersion, // $5
+      JSON.stringify(a.form), // $6
+      JSON.stringify(a.amount), // $7
+      now, // $8
+      a.submittedAt, // $9
+      a.requestedTotal, // $10
+      a.corrections === null || a.corrections === undefined ? null : JSON.stringify(a.corrections), // $11
+      w.user.id, // $12
+      w.answering ? 'corrections-answered' : 'submitted', // $13
+      w.fromState, // $14
+      context?.correlationId ?? null, // $15
+      envelope.id, // $16
+      envelope.type, // $17
+      JSON.stringify(envelope), // $18
+      envelope.correlationId, // $19
+      placeholder, // $20
+    ];
+    const rows: { reference: string }[] = await manager.query(
+      `WITH ref AS (
+         ${
+           a.reference
+             ? `SELECT $1::text AS reference WHERE $2::int IS NOT NULL`
+             : `INSERT INTO applications.reference_counters (year, last_value) VALUES ($2::int, 1)
+                ON CONFLICT (year) DO UPDATE SET last_value = applications.reference_counters.last_value + 1
+                RETURNING coalesce($1::text, 'OWES/' || year || '/' || lpad(last_value::text, greatest(5, length(last_value::text)), '0')) AS reference`
+         }
+       ), version AS (
+         INSERT INTO applications.application_versions (application_id, version, centre_id, form, amount, submitted_at)
+         VALUES ($3::uuid, $5::int, $4::uuid, $6::jsonb, $7::jsonb, $8::timestamptz)
+       ), change AS (
+         UPDATE applications.applications
+            SET state = 'submitted', reference = ref.reference, submitted_version = $5::int, submitted_at = $9::timestamptz,
+                amount = $7::jsonb, requested_total = $10::bigint, corrections = $11::jsonb, updated_at = $8::timestamptz
+           FROM ref WHERE id = $3::uuid
+       ), audit AS (
+         INSERT INTO applications.audit_log (at, actor_id, entity_type, entity_id, action, from_state, to_state, changes, correlation_id)
+         SELECT $8::timestamptz, $12::uuid, 'application', $3::uuid, $13::text, $14::text, 'submitted',
+                jsonb_build_object('reference', ref.reference, 'version', $5::int, 'requestedTotal', $10::bigint), $15::text
+           FROM ref
+       ), event AS (
+         INSERT INTO outbox (id, subject, envelope, correlation_id, created_at)
+         SELECT $16::uuid, $17::text, replace($18::text, $20::text, ref.reference)::jsonb, $19::text, $8::timestamptz FROM ref
+       )
+       SELECT reference FROM ref`,
+      params,
+    );
+    return rows[0]!.reference;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, type EventEnvelope } from '@app/common';
+import { Clock, RequestContext, type EventEnvelope } from '@app/common';
 import type { Tx } from '../../../shared/tx.js';
 import { ApplicationsReadModel } from '../../read-model.repository.js';
 
@@ -15,20 +15,17 @@ export interface RecordSubmissionInput {
 export class RecordSubmission {
   constructor(
     private readonly readModel: ApplicationsReadModel,
-    private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ manager }: Tx, { event }: RecordSubmissionInput): Promise<void> {
     const p = event.payload;
     if (!(await this.readModel.lockCallRules(manager, p.callId, p.submittedAt, p.centreId))) return; // not our call
-    await this.readModel.upsertSubmitted(manager, p, event.occurredAt);
-    await this.audit.record(manager, {
+    // The row and its audit entry in one statement.
+    await this.readModel.upsertSubmitted(manager, p, event.occurredAt, {
+      at: this.clock.now(),
       actorId: p.applicant.userId ?? null,
-      entityType: 'application',
-      entityId: p.applicationId,
-      action: 'submitted',
-      toState: 'submitted',
-      changes: { reference: p.reference, version: p.version },
+      correlationId: RequestContext.current()?.correlationId ?? null,
     });
   }
 }
