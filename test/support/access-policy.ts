@@ -46,8 +46,9 @@ export const ACCESS_POLICY: Record<string, PolicyRow> = {
   'applications GET /health/live':                            [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   'applications GET /health/ready':                           [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   'applications GET /metrics':                                [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
-  // the installation's log: the platform administrator's only
-  'applications GET /api/audit':                              [401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 200],
+  // the installation's log to the platform administrator; a centre's staff read the entries of
+  // their centres' applications and groups (another centre's operator: an empty page)
+  'applications GET /api/audit':                              [401, 403, 403, 403, 403, 403, 403, 200, 200, 200, 403, 200],
   'applications POST /api/auth/register':                     [202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 202],
   // 400: a token that was never issued
   'applications POST /api/auth/verify-email':                 [400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400, 400],
@@ -102,6 +103,8 @@ export const ACCESS_POLICY: Record<string, PolicyRow> = {
   'applications PUT /api/users/{id}/role':                    [401, 403, 403, 403, 403, 403, 403, 403, 404, 403, 403, 400],
   'applications POST /api/users/{id}/disable':                [401, 403, 403, 403, 403, 403, 403, 403, 404, 403, 403, 200],
   'applications POST /api/users/{id}/enable':                 [401, 403, 403, 403, 403, 403, 403, 403, 404, 403, 403, 200],
+  // staff naming a committee find an evaluator account by its exact e-mail address
+  'applications GET /api/evaluators':                         [401, 403, 403, 403, 403, 403, 403, 200, 200, 200, 403, 403],
   // ── grants ──
   'grants GET /health/live':                                  [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
   'grants GET /health/ready':                                 [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
@@ -145,6 +148,8 @@ export const ACCESS_POLICY: Record<string, PolicyRow> = {
   'grants POST /api/awards/{id}/agreement':                   [401, 403, 403, 403, 403, 403, 403, 200, 200, 404, 403, 403],
   'grants POST /api/awards/{id}/payments':                    [401, 403, 403, 403, 403, 403, 403, 201, 201, 404, 403, 403],
   'grants POST /api/monitoring/run':                          [401, 403, 403, 403, 403, 403, 403, 200, 200, 200, 403, 403],
+  // the staff's to-do list: their centres' work only (another centre's operator gets its own, empty)
+  'grants GET /api/worklist':                                 [401, 403, 403, 403, 403, 403, 403, 200, 200, 200, 403, 403],
   // 422: March is not over; 400: no vacancy before the job starts; 409: the job is not vacant
   'grants POST /api/awards/{id}/jobs/{jobId}/reports':        [401, 422, 404, 403, 403, 403, 403, 422, 422, 404, 403, 403],
   'grants POST /api/awards/{id}/jobs/{jobId}/vacancy':        [401, 400, 404, 403, 403, 403, 403, 400, 400, 404, 403, 403],

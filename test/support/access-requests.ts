@@ -167,6 +167,7 @@ export const POLICY_REQUESTS: Record<string, RequestBuilder> = {
     path: `/api/centres/${DEFAULT_CENTRE_ID}`,
     body: { contactPhone: '+48 24 111 11 11' },
   }),
+  'applications GET /api/evaluators': () => ({ path: '/api/evaluators?email=nobody%40example.pl' }),
   'applications GET /api/centres/{id}/staff': () => ({
     path: `/api/centres/${DEFAULT_CENTRE_ID}/staff`,
   }),

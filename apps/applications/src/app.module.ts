@@ -13,6 +13,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { InitiativeGroupsModule } from './initiative-groups/initiative-groups.module.js';
 import { TimersModule } from './timers/timers.module.js';
 import { ExchangeRatesModule } from './exchange-rates/exchange-rates.module.js';
+import { EvaluatorDirectoryModule } from './evaluator-directory/evaluator-directory.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -48,6 +49,7 @@ export class AppModule {
         ExchangeRatesModule,
         InitiativeGroupsModule,
         ApplicationsModule,
+        EvaluatorDirectoryModule,
       ],
     };
   }

@@ -15,6 +15,7 @@ import { MonitoringModule } from './monitoring/monitoring.module.js';
 import { GrantsMetricsModule } from './metrics/metrics.module.js';
 import { CentresModule } from './centres/centres.module.js';
 import { RegionModule } from './region/region.module.js';
+import { WorklistModule } from './worklist/worklist.module.js';
 
 export interface AppOptions {
   env: Record<string, string | undefined>;
@@ -45,6 +46,7 @@ export class AppModule {
         MonitoringModule,
         IndicatorsModule,
         RegionModule,
+        WorklistModule,
         ExchangeRatesModule,
         InterestRatesModule,
         GrantsMetricsModule,

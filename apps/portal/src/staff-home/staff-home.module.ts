@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { StaffHomeController } from './staff-home.controller.js';
 
-/** The centre staff’s start page (/biuro): the to-do list. */
-@Module({ controllers: [] })
+/** The centre staff's start page (/biuro): the to-do list. */
+@Module({ controllers: [StaffHomeController] })
 export class StaffHomeModule {}
