@@ -99,6 +99,12 @@ export async function createPortal(
         tableName: 'sessions',
         createTableIfMissing: false,
         pruneSessionInterval: 15 * 60,
+        // A prune that starts while the portal is shutting down finds the pool ended: expected,
+        // not worth an error line. Anything else is logged as the portal's own.
+        errorLog: (...args: unknown[]) => {
+          if (String(args.join(' ')).includes('after calling end on the pool')) return;
+          new Logger('Sessions').error(args.map(String).join(' '));
+        },
       }),
       resave: false,
       saveUninitialized: false,
