@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   ApiError,
   Clock,
@@ -20,8 +20,7 @@ import { CallReadModel } from '../../../calls/call.entity.js';
 import { correctionInTime, submitAction } from '../../../domain/application-lifecycle.js';
 import { isCallOpen } from '../../../domain/call-window.js';
 import { FORM_INVALID } from '../../../shared/access.js';
-import { TimersService } from '../../../timers/timers.service.js';
-import { findOwnApplication } from '../../application-access.js';
+import { findVisibleApplication, NO_SUCH_APPLICATION } from '../../application-access.js';
 import type { Application } from '../../application.entity.js';
 import { ApplicationsErrors } from '../../applications.errors.js';
 import { CORRECTION_TIMER } from '../../correction-timer.js';
@@ -88,107 +87,140 @@ export interface SubmitApplicationCommand {
 
 /**
  * Submits the draft (only while its call is open), or answers a correction request with a new
- * version (within the term). Idempotent: a repeated or concurrent submit waits on the row lock
- * and returns the same submission, with one event. The path is described step by step in
+ * version (within the term). Idempotent: a repeated or concurrent submit returns the same
+ * submission, with one event. The path is described step by step in
  * docs/architecture.md#a-submission-end-to-end.
+ *
+ * No explicit transaction: the reads and the checks run first, on the application as read; then
+ * one autocommit statement (see `write`) locks the row, re-checks that it is still what was
+ * checked and writes everything, taking the year's number only when it did. So the counter row
+ * is held for that statement and its commit only, never across a round trip to Node. When the
+ * row no longer qualifies (a concurrent submit won, or the draft changed), it is read again and
+ * the same path answers: the existing reference, or the check of what is there now.
  */
 @Injectable()
 export class SubmitApplicationUseCase {
+  /** How often a submit reads again after the row changed under it before it gives up. */
+  private static readonly ATTEMPTS = 5;
+
   constructor(
+    private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
-    private readonly timers: TimersService,
     private readonly clock: Clock,
   ) {}
 
-  async execute({ user, applicationId }: SubmitApplicationCommand): Promise<Application> {
-    return this.outbox.transaction(async (manager) => {
-      const application = await findOwnApplication(manager, user, applicationId);
-      const action = submitAction(application.state);
-      if (action === 'repeat' && application.reference) return application;
-      if (action !== 'submit' && action !== 'answer-corrections') {
+  async execute(command: SubmitApplicationCommand): Promise<Application> {
+    for (let attempt = 1; ; attempt += 1) {
+      const result = await this.attempt(command);
+      if (result) return result;
+      if (attempt >= SubmitApplicationUseCase.ATTEMPTS) {
         throw ApiError.conflict(ApplicationsErrors.NOT_A_DRAFT, {
-          pl: 'Tego wniosku nie można złożyć w obecnym stanie',
-          en: 'This application cannot be submitted in its current state',
+          pl: 'Wniosek zmienia się w tej chwili; spróbuj złożyć go ponownie',
+          en: 'The application is being changed at this moment; please submit it again',
         });
       }
-      const now = this.clock.now();
-      const firstSubmission = application.submittedAt ?? now;
-      const { call, applicant, rates } = await loadContext(manager, application, firstSubmission);
-      const answering = action === 'answer-corrections';
-      if (!answering && !isCallOpen(call, now)) {
-        throw ApiError.unprocessable(ApplicationsErrors.CALL_CLOSED, {
-          pl: 'Nabór nie jest otwarty: wniosek można złożyć tylko w czasie trwania naboru',
-          en: 'The call is not open: applications can be submitted only while it is open',
-        });
-      }
-      if (
-        answering &&
-        application.corrections &&
-        !correctionInTime(now, new Date(application.corrections.deadline))
-      ) {
-        throw ApiError.unprocessable(ApplicationsErrors.CORRECTION_TERM_PASSED, {
-          pl: 'Termin na uzupełnienie braków formalnych minął',
-          en: 'The term for corrections has passed',
-        });
-      }
-      const { problems, amount } = await checkSubmission(
-        manager,
-        application,
-        call,
-        firstSubmission,
-        rates,
-      );
-      if (problems.length > 0 || !amount)
-        throw ApiError.unprocessable(ApplicationsErrors.FORM_INVALID, FORM_INVALID, problems);
+    }
+  }
 
-      const fromState = application.state;
-      if (!applicant) throw ApiError.notFound();
-      if (answering) await this.timers.cancel(manager, CORRECTION_TIMER, application.id);
-      application.submittedVersion += 1;
-      application.state = 'submitted';
-      application.submittedAt ??= now;
-      application.amount = amount as unknown as Record<string, unknown>;
-      application.requestedTotal = amount.total;
-      if (answering && application.corrections) {
-        application.corrections = { ...application.corrections, answeredAt: now.toISOString() };
-      }
-      application.updatedAt = now;
-      application.reference = await this.write(manager, {
-        user,
-        application,
-        fromState,
-        answering,
-        now,
-        payload: (reference) => {
-          const withReference = { ...application, reference } as Application;
-          return answering
-            ? correctionsAnsweredPayload(withReference, now, applicant)
-            : submittedPayload(withReference, call, now, applicant);
-        },
+  /** One pass: the application submitted (or as it already was), or null when it changed. */
+  private async attempt({
+    user,
+    applicationId,
+  }: SubmitApplicationCommand): Promise<Application | null> {
+    const manager = this.dataSource.manager;
+    const application = await findVisibleApplication(manager, user, applicationId);
+    if (application.applicantId !== user.id) throw ApiError.notFound(NO_SUCH_APPLICATION);
+    const action = submitAction(application.state);
+    if (action === 'repeat' && application.reference) return application;
+    if (action !== 'submit' && action !== 'answer-corrections') {
+      throw ApiError.conflict(ApplicationsErrors.NOT_A_DRAFT, {
+        pl: 'Tego wniosku nie można złożyć w obecnym stanie',
+        en: 'This application cannot be submitted in its current state',
       });
-      return application;
+    }
+    const now = this.clock.now();
+    const firstSubmission = application.submittedAt ?? now;
+    const { call, applicant, rates } = await loadContext(manager, application, firstSubmission);
+    const answering = action === 'answer-corrections';
+    if (!answering && !isCallOpen(call, now)) {
+      throw ApiError.unprocessable(ApplicationsErrors.CALL_CLOSED, {
+        pl: 'Nabór nie jest otwarty: wniosek można złożyć tylko w czasie trwania naboru',
+        en: 'The call is not open: applications can be submitted only while it is open',
+      });
+    }
+    if (
+      answering &&
+      application.corrections &&
+      !correctionInTime(now, new Date(application.corrections.deadline))
+    ) {
+      throw ApiError.unprocessable(ApplicationsErrors.CORRECTION_TERM_PASSED, {
+        pl: 'Termin na uzupełnienie braków formalnych minął',
+        en: 'The term for corrections has passed',
+      });
+    }
+    const { problems, amount } = await checkSubmission(
+      manager,
+      application,
+      call,
+      firstSubmission,
+      rates,
+    );
+    if (problems.length > 0 || !amount)
+      throw ApiError.unprocessable(ApplicationsErrors.FORM_INVALID, FORM_INVALID, problems);
+
+    const fromState = application.state;
+    const fromVersion = application.submittedVersion;
+    if (!applicant) throw ApiError.notFound();
+    application.submittedVersion += 1;
+    application.state = 'submitted';
+    application.submittedAt ??= now;
+    application.amount = amount as unknown as Record<string, unknown>;
+    application.requestedTotal = amount.total;
+    if (answering && application.corrections) {
+      application.corrections = { ...application.corrections, answeredAt: now.toISOString() };
+    }
+    application.updatedAt = now;
+    const reference = await this.write({
+      user,
+      application,
+      fromState,
+      fromVersion,
+      answering,
+      now,
+      payload: (ref) => {
+        const withReference = { ...application, reference: ref } as Application;
+        return answering
+          ? correctionsAnsweredPayload(withReference, now, applicant)
+          : submittedPayload(withReference, call, now, applicant);
+      },
     });
+    if (reference === null) return null;
+    this.outbox.wake();
+    application.reference = reference;
+    return application;
   }
 
   /**
-   * The submission's writes in one statement (a data-modifying CTE): the version, the year's
-   * reference number (when it has none yet), the application's row, the audit row and the
-   * event in the outbox — one round trip instead of five. The counter row is locked from this
-   * statement to the commit (that keeps the numbers gap-free), which is the end of the
-   * transaction. The event is built before the number exists: a one-off placeholder in its JSON
-   * is replaced by the number in the statement. Returns the reference.
+   * The submission in one autocommit statement (a data-modifying CTE): the application's row is
+   * locked and re-checked (`FOR UPDATE`: the state, the version and the form that were checked;
+   * a row changed by a committed transaction meanwhile is re-checked in its newest version), and
+   * only when it qualified: the year's reference number is taken (when it has none yet), the
+   * version is frozen, the row updated, the pending correction timer cancelled (answering), the
+   * audit row and the event in the outbox written. All or nothing: a failure anywhere rolls the
+   * whole statement back, the counter's increment with it (numbers stay gap-free). The counter
+   * row is locked from the increment to this statement's commit only. The event is built before
+   * the number exists: a one-off placeholder in its JSON is replaced by the number in the
+   * statement. Returns the reference, or null when the row no longer qualified (nothing written).
    */
-  private async write(
-    manager: EntityManager,
-    w: {
-      user: AuthUser;
-      application: Application;
-      fromState: string;
-      answering: boolean;
-      now: Date;
-      payload: (reference: string) => EventPayload<SubmitEvent>;
-    },
-  ): Promise<string> {
+  private async write(w: {
+    user: AuthUser;
+    application: Application;
+    fromState: string;
+    fromVersion: number;
+    answering: boolean;
+    now: Date;
+    payload: (reference: string) => EventPayload<SubmitEvent>;
+  }): Promise<string | null> {
     const { application: a, now } = w;
     const placeholder = `REF-${randomUUID()}`;
     const type: SubmitEvent = w.answering
@@ -220,24 +252,36 @@ export class SubmitApplicationUseCase {
       JSON.stringify(envelope), // $18
       envelope.correlationId, // $19
       placeholder, // $20
+      w.fromVersion, // $21
+      CORRECTION_TIMER, // $22
     ];
-    const rows: { reference: string }[] = await manager.query(
-      `WITH ref AS (
+    const rows: { reference: string }[] = await this.dataSource.query(
+      `WITH target AS (
+         SELECT id FROM applications.applications
+          WHERE id = $3::uuid AND applicant_id = $12::uuid AND state = $14::text
+            AND submitted_version = $21::int AND form = $6::jsonb
+            ${a.reference ? 'AND reference = $1::text' : 'AND reference IS NULL'}
+          FOR UPDATE
+       ), ref AS (
          ${
            a.reference
-             ? `SELECT $1::text AS reference WHERE $2::int IS NOT NULL`
-             : `INSERT INTO applications.reference_counters (year, last_value) VALUES ($2::int, 1)
+             ? `SELECT $1::text AS reference FROM target WHERE $2::int IS NOT NULL`
+             : `INSERT INTO applications.reference_counters (year, last_value) SELECT $2::int, 1 FROM target
                 ON CONFLICT (year) DO UPDATE SET last_value = applications.reference_counters.last_value + 1
                 RETURNING coalesce($1::text, 'OWES/' || year || '/' || lpad(last_value::text, greatest(5, length(last_value::text)), '0')) AS reference`
          }
        ), version AS (
          INSERT INTO applications.application_versions (application_id, version, centre_id, form, amount, submitted_at)
-         VALUES ($3::uuid, $5::int, $4::uuid, $6::jsonb, $7::jsonb, $8::timestamptz)
+         SELECT $3::uuid, $5::int, $4::uuid, $6::jsonb, $7::jsonb, $8::timestamptz FROM ref
        ), change AS (
          UPDATE applications.applications
             SET state = 'submitted', reference = ref.reference, submitted_version = $5::int, submitted_at = $9::timestamptz,
                 amount = $7::jsonb, requested_total = $10::bigint, corrections = $11::jsonb, updated_at = $8::timestamptz
            FROM ref WHERE id = $3::uuid
+       ), timer AS (
+         UPDATE applications.due_timers SET cancelled_at = $8::timestamptz
+          WHERE ${w.answering ? 'TRUE' : 'FALSE'} AND kind = $22::text AND entity_id = $3::uuid
+            AND fired_at IS NULL AND cancelled_at IS NULL AND EXISTS (SELECT 1 FROM ref)
        ), audit AS (
          INSERT INTO applications.audit_log (at, actor_id, entity_type, entity_id, action, from_state, to_state, changes, correlation_id)
          SELECT $8::timestamptz, $12::uuid, 'application', $3::uuid, $13::text, $14::text, 'submitted',
@@ -250,6 +294,6 @@ export class SubmitApplicationUseCase {
        SELECT reference FROM ref`,
       params,
     );
-    return rows[0]!.reference;
+    return rows[0]?.reference ?? null;
   }
 }
