@@ -43,9 +43,15 @@ export class AuthGuard implements CanActivate {
     }
     try {
       const user = await this.verifier.verify(token);
+      // The caller's walls before the session check, so that the check and the request's own
+      // queries run under one scope (a scope change costs a `set_config` on the connection). The
+      // check reads accounts and sessions, which have no centre wall; a token refused below puts
+      // the request back to the anonymous scope.
+      RequestContext.setCentres(scopeFor(user));
       if (this.checker && !(await this.checker.isCurrent(user))) throw new RevokedToken();
       request.user = user;
     } catch (error) {
+      RequestContext.setCentres([]);
       // A failing check (database down) is not a bad token: it propagates as the outage it is.
       if (!(error instanceof RevokedToken || error instanceof InvalidTokenError)) throw error;
       if (isPublic) return true;
