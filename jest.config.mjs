@@ -33,6 +33,11 @@ const recordedTraffic = {
   globalTeardown: '<rootDir>/test/support/traffic/traffic-check.ts',
 };
 export default {
+  // Two test files at a time, also on a 2-core machine: a browser or end-to-end file keeps about
+  // one core busy and spends the rest waiting on Postgres, NATS and the browser, so two at once
+  // take ~40 % less time than one after another (measured: user+sys ≈ 0.8 of wall time for one).
+  // Every file has its own database and NATS namespace, so files cannot collide.
+  maxWorkers: 2,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     {
