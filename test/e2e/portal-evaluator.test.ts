@@ -2,47 +2,29 @@ import { jest } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { ManualClock } from '@app/common';
 import { startPlatform, type Platform } from '../support/platform.js';
-import { signIn, startPortal, type TestPortal } from '../support/portal.js';
-import { launchBrowser, newContext, screenshot, violations } from '../support/browser.js';
+import { startPortal, type TestPortal } from '../support/portal.js';
+import { launchBrowser, screenshot, violations } from '../support/browser.js';
 import { expectEventually } from '../support/eventually.js';
 import {
-  callRequest,
   evaluationsOf,
   grantsQuery,
   waitForAssignments,
   type Platform as GrantsPlatform,
 } from '../support/grants-fixtures.js';
+import { PESELS } from '../../apps/applications/test/form-fixtures.js';
 import {
-  PESELS,
-  applicationForm,
-  type ApplicationFormInput,
-} from '../../apps/applications/test/form-fixtures.js';
+  acceptFormally,
+  createProgramme,
+  formFor,
+  namedAccount,
+  publishCall,
+  signedInPage,
+  submitApplication,
+  warsaw,
+  type Account,
+} from '../support/portal-world.js';
 
 jest.setTimeout(240_000);
-
-/** Warsaw wall time in winter. */
-const warsaw = (date: string, time = '09:00:00') => new Date(`${date}T${time}+01:00`);
-
-interface Account {
-  token: string;
-  id: string;
-  email: string;
-  password: string;
-  name: string;
-}
-
-function check(response: { status: number; body: any }, status: number, what: string): any {
-  if (response.status !== status)
-    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
-
-/** A one-job application whose employee is `pesel` (no two applications share a person). */
-function formFor(pesel: string): ApplicationFormInput {
-  const form = applicationForm(1);
-  form.jobs[0]!.person = { ...form.jobs[0]!.person, pesel };
-  return form;
-}
 
 /**
  * The evaluator's side of the portal (issue #14): the assigned evaluations (overdue first, an
@@ -80,11 +62,7 @@ describe('portal: the evaluator', () => {
     }) as unknown as GrantsPlatform;
 
   async function pageOf(account: Account, javaScriptEnabled = true) {
-    const context = await newContext(browser, { javaScriptEnabled });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signIn(page, portal, account);
-    return { context, page };
+    return signedInPage(browser, portal, account, { javaScriptEnabled });
   }
 
   /** Presses Tab until the element with this id has the focus. */
@@ -100,13 +78,10 @@ describe('portal: the evaluator', () => {
     platform = await startPlatform({ clock });
     portal = await startPortal(platform, { clock });
     browser = await launchBrowser();
-    const { applications, grants } = platform.api;
+    const { grants } = platform.api;
     const operator = await platform.account('operator');
     const op = operator.token;
-    applicant = {
-      ...(await platform.account('applicant', { name: 'Anna Kowalska' })),
-      name: 'Anna Kowalska',
-    };
+    applicant = await namedAccount(platform, 'applicant', 'Anna Kowalska');
     const evaluator = async (name: string): Promise<Account> => ({
       ...(await platform.account('evaluator', { name })),
       name,
@@ -117,74 +92,24 @@ describe('portal: the evaluator', () => {
       await evaluator('Edyta Oceniająca'),
     ];
     [celina, dariusz, edyta] = evaluators as [Account, Account, Account];
-    const programmeId = check(
-      await grants.post(
-        '/api/programmes',
-        {
-          name: 'OWES Płock 2024–2027',
-          counties: ['1462', '1419', '1427', '1404'],
-          yearlyBudgets: [{ year: 2027, amount: 500_000_000 }],
-          targets: {
-            groupsSupported: 20,
-            enterprisesStrengthened: 14,
-            enterprisesCreated: 8,
-            jobsCreated: 60,
-          },
-        },
-        op,
-      ),
-      201,
-      'programme',
-    ).id;
-    const callId = check(
-      await grants.post('/api/calls', callRequest({ programmeId, budget: 40_000_000 }), op),
-      201,
-      'call',
-    ).id;
-    check(await grants.post(`/api/calls/${callId}/publish`, {}, op), 200, 'publish');
+    const programmeId = await createProgramme(grants, op);
     // In this order: the pool spreads evenly, the earliest added first.
-    for (const e of evaluators) {
-      check(
-        await grants.post(
-          `/api/calls/${callId}/evaluators`,
-          { userId: e.id, email: e.email, name: e.name, trainerOrAdviser: false, chair: false },
-          op,
-        ),
-        200,
-        'pool',
-      );
-    }
-    await expectEventually(async () =>
-      check(await applications.get(`/api/calls/${callId}`), 200, 'call in applications'),
-    );
+    const callId = (
+      await publishCall(platform, op, { programmeId, budget: 40_000_000 }, { evaluators })
+    ).id;
     const pesel = { a: 0, b: 1, c: 2 } as const;
     for (const key of ['a', 'b', 'c'] as const) {
-      const draft = check(
-        await applications.post(
-          '/api/applications',
-          { callId, form: formFor(PESELS[pesel[key]]!) },
-          applicant.token,
-        ),
-        201,
-        `draft ${key}`,
-      );
-      app[key] = draft.id;
-      reference[key] = check(
-        await applications.post(`/api/applications/${draft.id}/submit`, {}, applicant.token),
-        200,
-        `submit ${key}`,
-      ).reference;
+      const form = formFor(PESELS[pesel[key]]!);
+      ({ id: app[key], reference: reference[key] } = await submitApplication(
+        platform,
+        applicant,
+        callId,
+        form,
+        key,
+      ));
     }
     const accept = async (key: 'a' | 'b' | 'c') => {
-      check(
-        await applications.post(
-          `/api/applications/${app[key]}/formal-check`,
-          { result: 'accepted' },
-          op,
-        ),
-        200,
-        `accept ${key}`,
-      );
+      await acceptFormally(platform, op, app[key], key);
       return waitForAssignments(grantsView(), evaluators, app[key], 2);
     };
     // A on 5 January to two of the three; B a week later to the third and one of A's (the

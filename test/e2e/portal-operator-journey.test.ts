@@ -7,25 +7,18 @@ import { launchBrowser, newContext, screenshot, violations } from '../support/br
 import { expectEventually } from '../support/eventually.js';
 import { waitForAssignments, type Platform as GrantsPlatform } from '../support/grants-fixtures.js';
 import { applicationForm } from '../../apps/applications/test/form-fixtures.js';
+import {
+  check,
+  createProgramme,
+  namedAccount,
+  warsaw as warsawAt,
+  type Account,
+} from '../support/portal-world.js';
 
 jest.setTimeout(240_000);
 
-/** Warsaw wall time in winter. */
-const warsaw = (date: string, time = '10:00:00') => new Date(`${date}T${time}+01:00`);
-
-interface Account {
-  token: string;
-  id: string;
-  email: string;
-  password: string;
-  name: string;
-}
-
-function check(response: { status: number; body: any }, status: number, what: string): any {
-  if (response.status !== status)
-    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
+/** Warsaw wall time in winter, at 10:00 unless told. */
+const warsaw = (date: string, time = '10:00:00') => warsawAt(date, time);
 
 /**
  * One operator runs a call from start to money, in the browser, against the real services: the
@@ -51,31 +44,10 @@ describe('portal: an operator runs a call from publication to the first payment'
     portal = await startPortal(platform, { clock });
     browser = await launchBrowser();
     operator = { ...(await platform.account('operator')), name: 'Grażyna Operatorka' };
-    applicant = {
-      ...(await platform.account('applicant', { name: 'Anna Kowalska' })),
-      name: 'Anna Kowalska',
-    };
+    applicant = await namedAccount(platform, 'applicant', 'Anna Kowalska');
     for (const name of ['Celina Oceniająca', 'Dariusz Oceniający'])
-      evaluators.push({ ...(await platform.account('evaluator', { name })), name });
-    check(
-      await platform.api.grants.post(
-        '/api/programmes',
-        {
-          name: 'OWES Płock 2024–2027',
-          counties: ['1462', '1419', '1427', '1404'],
-          yearlyBudgets: [{ year: 2027, amount: 500_000_000 }],
-          targets: {
-            groupsSupported: 20,
-            enterprisesStrengthened: 14,
-            enterprisesCreated: 8,
-            jobsCreated: 60,
-          },
-        },
-        operator.token,
-      ),
-      201,
-      'programme',
-    );
+      evaluators.push(await namedAccount(platform, 'evaluator', name));
+    await createProgramme(platform.api.grants, operator.token);
   });
 
   afterAll(async () => {

@@ -4,17 +4,12 @@ import { DEFAULT_CENTRE_ID } from '@app/common';
 import { signIn, startPortal, type TestPortal } from '../support/portal.js';
 import { launchBrowser, newContext, screenshot, violations } from '../support/browser.js';
 import { buildWorld, type World } from '../support/access-world.js';
+import { check } from '../support/portal-world.js';
 
 jest.setTimeout(240_000);
 
 /** Text with the non-breaking spaces of numbers and money made plain. */
 const plain = (s: string | null) => String(s ?? '').replace(/[\u00a0\u202f]/g, ' ');
-
-function check(response: { status: number; body: any }, status: number, what: string): any {
-  if (response.status !== status)
-    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
 
 type Login = { email: string; password: string };
 

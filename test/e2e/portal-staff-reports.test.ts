@@ -6,13 +6,11 @@ import { signIn, startPortal, type TestPortal } from '../support/portal.js';
 import { launchBrowser, newContext, screenshot, violations } from '../support/browser.js';
 import { expectEventually } from '../support/eventually.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
-import { callRequest } from '../support/grants-fixtures.js';
 import { applicationForm, groupForm } from '../../apps/applications/test/form-fixtures.js';
+import { check, createProgramme, publishCall, warsaw } from '../support/portal-world.js';
 
 jest.setTimeout(180_000);
 
-/** Warsaw wall time in winter. */
-const warsaw = (date: string, time = '09:00:00') => new Date(`${date}T${time}+01:00`);
 /** Text with the non-breaking spaces of numbers and money made plain. */
 const plain = (s: string | null) => String(s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
@@ -21,12 +19,6 @@ interface Person {
   id: string;
   email: string;
   password: string;
-}
-
-function check(response: { status: number; body: any }, status: number, what: string): any {
-  if (response.status !== status)
-    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
 }
 
 /**
@@ -83,34 +75,8 @@ describe('portal: the centre’s reports, delivery log, audit trail and administ
     // Every e-mail to the applicant is refused (550) until the test lets it through.
     smtp.rejectRecipient = new RegExp(`^${applicant.email.replace(/[.+]/g, '\\$&')}$`, 'i');
     const op = operator.token;
-    const programmeId = check(
-      await grants.post(
-        '/api/programmes',
-        {
-          name: 'OWES Płock 2024–2027',
-          counties: ['1462', '1419', '1427', '1404'],
-          yearlyBudgets: [{ year: 2027, amount: 500_000_000 }],
-          targets: {
-            groupsSupported: 20,
-            enterprisesStrengthened: 14,
-            enterprisesCreated: 8,
-            jobsCreated: 60,
-          },
-        },
-        op,
-      ),
-      201,
-      'programme',
-    ).id;
-    const callId = check(
-      await grants.post('/api/calls', callRequest({ programmeId, budget: 40_000_000 }), op),
-      201,
-      'call',
-    ).id;
-    check(await grants.post(`/api/calls/${callId}/publish`, {}, op), 200, 'publish');
-    await expectEventually(async () =>
-      check(await applications.get(`/api/calls/${callId}`), 200, 'call in applications'),
-    );
+    const programmeId = await createProgramme(grants, op);
+    const callId = (await publishCall(platform, op, { programmeId, budget: 40_000_000 })).id;
     // A qualified initiative group: one group supported of the programme's twenty.
     const group = check(
       await applications.post('/api/initiative-groups', { form: groupForm() }, applicant.token),

@@ -6,7 +6,6 @@ import { signIn, startPortal, type TestPortal } from '../support/portal.js';
 import { launchBrowser, newContext, screenshot, violations } from '../support/browser.js';
 import { expectEventually } from '../support/eventually.js';
 import {
-  callRequest,
   declareAndScore,
   grantsQuery,
   waitForAssignments,
@@ -17,23 +16,24 @@ import {
   applicationForm,
   type ApplicationFormInput,
 } from '../../apps/applications/test/form-fixtures.js';
+import {
+  acceptFormally,
+  check,
+  createProgramme,
+  namedAccount,
+  publishCall,
+  signedInPage,
+  submitApplication,
+  warsaw,
+} from '../support/portal-world.js';
 
 jest.setTimeout(240_000);
-
-/** Warsaw wall time in winter. */
-const warsaw = (date: string, time = '09:00:00') => new Date(`${date}T${time}+01:00`);
 
 interface Account {
   token: string;
   id: string;
   email: string;
   password: string;
-}
-
-function check(response: { status: number; body: any }, status: number, what: string): any {
-  if (response.status !== status)
-    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
 }
 
 /** A one-job application whose employee is `pesel`. */
@@ -77,11 +77,7 @@ describe('portal: the formal check and the ranking for centre staff', () => {
     }) as unknown as GrantsPlatform;
 
   async function operatorPage(javaScriptEnabled = true) {
-    const context = await newContext(browser, { javaScriptEnabled });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await signIn(page, portal, operator);
-    return { context, page };
+    return signedInPage(browser, portal, operator, { javaScriptEnabled, timeout: 20_000 });
   }
 
   /** Presses Tab until `script` (run in the page) says the focused element is the one. */
@@ -97,66 +93,24 @@ describe('portal: the formal check and the ranking for centre staff', () => {
     platform = await startPlatform({ clock });
     portal = await startPortal(platform, { clock });
     browser = await launchBrowser();
-    const { applications, grants } = platform.api;
+    const { grants } = platform.api;
     operator = await platform.account('operator', { name: 'Grażyna Operatorka' });
     applicant = await platform.account('applicant', { name: 'Anna Kowalska' });
     evaluators = [];
     for (const name of ['Celina Oceniająca', 'Dariusz Oceniający'])
-      evaluators.push({ ...(await platform.account('evaluator', { name })), name });
+      evaluators.push(await namedAccount(platform, 'evaluator', name));
     const op = operator.token;
-    const programmeId = check(
-      await grants.post(
-        '/api/programmes',
-        {
-          name: 'OWES Płock 2024–2027',
-          counties: ['1462', '1419', '1427', '1404'],
-          yearlyBudgets: [{ year: 2027, amount: 500_000_000 }],
-          targets: {
-            groupsSupported: 20,
-            enterprisesStrengthened: 14,
-            enterprisesCreated: 8,
-            jobsCreated: 60,
-          },
-        },
-        op,
-      ),
-      201,
-      'programme',
-    ).id;
+    const programmeId = await createProgramme(grants, op);
     // A one-job application asks for 73 390 zł: the budget funds two and a half of them.
-    const call = check(
-      await grants.post(
-        '/api/calls',
-        callRequest({ programmeId, maxJobsPerEntity: 10, budget: 18_347_500 }),
-        op,
-      ),
-      201,
-      'call',
+    // The first evaluator chairs the call's committee.
+    const call = await publishCall(
+      platform,
+      op,
+      { programmeId, maxJobsPerEntity: 10, budget: 18_347_500 },
+      { evaluators, chair: evaluators[0] },
     );
     callId = call.id;
     callNumber = call.number;
-    check(await grants.post(`/api/calls/${callId}/publish`, {}, op), 200, 'publish');
-    for (const e of evaluators) {
-      check(
-        await grants.post(
-          `/api/calls/${callId}/evaluators`,
-          // the first evaluator chairs the call's committee
-          {
-            userId: e.id,
-            email: e.email,
-            name: e.name,
-            trainerOrAdviser: false,
-            chair: e === evaluators[0],
-          },
-          op,
-        ),
-        200,
-        'pool',
-      );
-    }
-    await expectEventually(async () =>
-      check(await applications.get(`/api/calls/${callId}`), 200, 'call in applications'),
-    );
 
     // acc and dup name the same employee: dup, the later one, conflicts with acc.
     const plan: [Key, string, string][] = [
@@ -169,23 +123,16 @@ describe('portal: the formal check and the ranking for centre staff', () => {
     ];
     for (const [key, pesel, name] of plan) {
       clock.advance(60_000);
-      const draft = check(
-        await applications.post(
-          '/api/applications',
-          { callId, form: formFor(pesel, name) },
-          applicant.token,
-        ),
-        201,
-        `draft ${key}`,
+      const submitted = await submitApplication(
+        platform,
+        applicant,
+        callId,
+        formFor(pesel, name),
+        key,
       );
-      app[key] = draft.id;
-      const submitted = check(
-        await applications.post(`/api/applications/${draft.id}/submit`, {}, applicant.token),
-        200,
-        `submit ${key}`,
-      );
+      app[key] = submitted.id;
       reference[key] = submitted.reference;
-      amount = submitted.amount.total;
+      amount = submitted.body.amount.total;
     }
     expect(amount).toBe(7_339_000);
     // r1..r3 accepted and evaluated through the API: 90, and a tie of 80 and 80.
@@ -194,15 +141,7 @@ describe('portal: the formal check and the ranking for centre staff', () => {
       ['r2', 80],
       ['r3', 80],
     ] as const) {
-      check(
-        await applications.post(
-          `/api/applications/${app[key]}/formal-check`,
-          { result: 'accepted' },
-          op,
-        ),
-        200,
-        `accept ${key}`,
-      );
+      await acceptFormally(platform, op, app[key], key);
       const assigned = await waitForAssignments(grantsView(), evaluators, app[key], 2);
       for (const { evaluator, evaluation } of assigned)
         await declareAndScore(grantsView(), evaluator, evaluation.id, total);

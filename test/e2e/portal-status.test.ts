@@ -6,42 +6,24 @@ import { signIn, startPortal, type TestPortal } from '../support/portal.js';
 import { launchBrowser, newContext, screenshot, violations } from '../support/browser.js';
 import { expectEventually } from '../support/eventually.js';
 import {
-  callRequest,
   declareAndScore,
   waitForAssignments,
   type Platform as GrantsPlatform,
 } from '../support/grants-fixtures.js';
+import { PESELS } from '../../apps/applications/test/form-fixtures.js';
 import {
-  PESELS,
-  applicationForm,
-  type ApplicationFormInput,
-} from '../../apps/applications/test/form-fixtures.js';
+  acceptFormally,
+  check,
+  createProgramme,
+  formFor,
+  namedAccount,
+  publishCall,
+  signedInPage,
+  warsaw,
+  type Account,
+} from '../support/portal-world.js';
 
 jest.setTimeout(180_000);
-
-/** Warsaw wall time in winter. */
-const warsaw = (date: string, time = '09:00:00') => new Date(`${date}T${time}+01:00`);
-
-interface Account {
-  token: string;
-  id: string;
-  email: string;
-  password: string;
-  name: string;
-}
-
-function check(response: { status: number; body: any }, status: number, what: string): any {
-  if (response.status !== status)
-    throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
-  return response.body;
-}
-
-/** A one-job application whose employee is `pesel` (no two applications share a person). */
-function formFor(pesel: string): ApplicationFormInput {
-  const form = applicationForm(1);
-  form.jobs[0]!.person = { ...form.jobs[0]!.person, pesel };
-  return form;
-}
 
 /**
  * "My applications" and everything after submission (issue #13): the list, the timeline, a
@@ -75,11 +57,7 @@ describe('portal: my applications after submission', () => {
   const expectAccessible = async (page: Page) => expect(await violations(page)).toEqual([]);
 
   async function applicantPage(javaScriptEnabled = true) {
-    const context = await newContext(browser, { javaScriptEnabled });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await signIn(page, portal, applicant);
-    return { context, page };
+    return signedInPage(browser, portal, applicant, { javaScriptEnabled });
   }
 
   beforeAll(async () => {
@@ -88,57 +66,20 @@ describe('portal: my applications after submission', () => {
     browser = await launchBrowser();
     const { applications, grants } = platform.api;
     operator = { ...(await platform.account('operator')), name: 'Grażyna Operatorka' };
-    applicant = {
-      ...(await platform.account('applicant', { name: 'Anna Kowalska' })),
-      name: 'Anna Kowalska',
-    };
+    applicant = await namedAccount(platform, 'applicant', 'Anna Kowalska');
     evaluators = [];
     for (const name of ['Celina Oceniająca', 'Dariusz Oceniający'])
-      evaluators.push({ ...(await platform.account('evaluator', { name })), name });
+      evaluators.push(await namedAccount(platform, 'evaluator', name));
     const op = operator.token;
-    const programmeId = check(
-      await grants.post(
-        '/api/programmes',
-        {
-          name: 'OWES Płock 2024–2027',
-          counties: ['1462', '1419', '1427', '1404'],
-          yearlyBudgets: [{ year: 2027, amount: 500_000_000 }],
-          targets: {
-            groupsSupported: 20,
-            enterprisesStrengthened: 14,
-            enterprisesCreated: 8,
-            jobsCreated: 60,
-          },
-        },
+    const programmeId = await createProgramme(grants, op);
+    callId = (
+      await publishCall(
+        platform,
         op,
-      ),
-      201,
-      'programme',
+        { programmeId, maxJobsPerEntity: 10, budget: 40_000_000 },
+        { evaluators },
+      )
     ).id;
-    callId = check(
-      await grants.post(
-        '/api/calls',
-        callRequest({ programmeId, maxJobsPerEntity: 10, budget: 40_000_000 }),
-        op,
-      ),
-      201,
-      'call',
-    ).id;
-    check(await grants.post(`/api/calls/${callId}/publish`, {}, op), 200, 'publish');
-    for (const e of evaluators) {
-      check(
-        await grants.post(
-          `/api/calls/${callId}/evaluators`,
-          { userId: e.id, email: e.email, name: e.name, trainerOrAdviser: false, chair: false },
-          op,
-        ),
-        200,
-        'pool',
-      );
-    }
-    await expectEventually(async () =>
-      check(await applications.get(`/api/calls/${callId}`), 200, 'call in applications'),
-    );
 
     const pesels = { fix: 2, withdraw: 4, funded: 0, appeal: 1, late: 5, draft: 6 } as const;
     for (const key of Object.keys(app) as (keyof typeof app)[]) {
@@ -183,15 +124,7 @@ describe('portal: my applications after submission', () => {
       ['appeal', 10],
       ['late', 12],
     ] as const) {
-      check(
-        await applications.post(
-          `/api/applications/${app[key]}/formal-check`,
-          { result: 'accepted' },
-          op,
-        ),
-        200,
-        `accept ${key}`,
-      );
+      await acceptFormally(platform, op, app[key], key);
       const assigned = await waitForAssignments(grantsView, evaluators, app[key], 2);
       for (const { evaluator, evaluation } of assigned)
         await declareAndScore(grantsView, evaluator, evaluation.id, total);

@@ -18,6 +18,7 @@ import { TokenStore } from '../platform/tokens.js';
 import { formatDay } from '../platform/views.js';
 import { countyName } from '../calls/counties.js';
 import { FormErrors, saveAndRedirect, text } from '../account/form-errors.js';
+import { settleForm } from '../platform/forms.js';
 
 /** A centre's whole record, as its admin reads it (`GET /api/centres/:id` with their token). */
 interface CentreBody {
@@ -200,17 +201,13 @@ export class CentreAdminController {
         email: values.email,
         role: values.role,
       });
-      if (result.ok) {
-        req.session.flash = {
-          kind: 'success',
-          text: ctx.t('centreAdmin.add.done', {
-            name: result.body.fullName,
-            role: ctx.t(`centreAdmin.role.${result.body.role}`),
-          }),
-        };
-        return saveAndRedirect(req, res, `/biuro/zespol?centrum=${centre.id}`);
-      }
-      errors.addApi(result, { email: 'email', role: 'role' }, 'email');
+      const settled = settleForm(req, res, result, errors, {
+        done: (member) => this.memberDone(ctx, 'centreAdmin.add.done', member),
+        to: `/biuro/zespol?centrum=${centre.id}`,
+        fields: { email: 'email', role: 'role' },
+        fallback: 'email',
+      });
+      if (settled) return;
     }
     await this.renderTeam(ctx, res, centre, others, 400, errors, values);
   }
@@ -234,17 +231,13 @@ export class CentreAdminController {
         role,
       });
       if (result.status === 404) throw new NotFoundException();
-      if (result.ok) {
-        req.session.flash = {
-          kind: 'success',
-          text: ctx.t('centreAdmin.role.done', {
-            name: result.body.fullName,
-            role: ctx.t(`centreAdmin.role.${result.body.role}`),
-          }),
-        };
-        return saveAndRedirect(req, res, `/biuro/zespol?centrum=${centre.id}`);
-      }
-      errors.addApi(result, { role: `role-${userId}` }, `role-${userId}`);
+      const settled = settleForm(req, res, result, errors, {
+        done: (member) => this.memberDone(ctx, 'centreAdmin.role.done', member),
+        to: `/biuro/zespol?centrum=${centre.id}`,
+        fields: { role: `role-${userId}` },
+        fallback: `role-${userId}`,
+      });
+      if (settled) return;
     }
     await this.renderTeam(ctx, res, centre, others, 400, errors, {});
   }
@@ -300,6 +293,15 @@ export class CentreAdminController {
           text: String((result.body as { message?: string })?.message ?? result.status),
         };
     saveAndRedirect(req, res, `/biuro/zespol?centrum=${centre.id}`);
+  }
+
+  /** The success banner after a member was added or given a role: their name and role. */
+  private memberDone(
+    ctx: PortalContext,
+    key: string,
+    member: { fullName: string; role: string },
+  ): string {
+    return ctx.t(key, { name: member.fullName, role: ctx.t(`centreAdmin.role.${member.role}`) });
   }
 
   private async member(ctx: PortalContext, centreId: string, userId: string): Promise<StaffBody> {
