@@ -403,6 +403,10 @@ describe('portal: the centre’s agreements, payments and job monitoring', () =>
     await page.keyboard.press('ArrowUp'); // the previous radio: grant
     await focusOn('Dalej');
     await page.keyboard.press('Enter');
+    // The confirmation is the answer to the POST, at the same address: wait for its heading.
+    await page
+      .getByRole('heading', { level: 1, name: 'Czy przyznać przedłużenie wsparcia pomostowego?' })
+      .waitFor();
     await expect(page.locator('h1').textContent()).resolves.toBe(
       'Czy przyznać przedłużenie wsparcia pomostowego?',
     );
