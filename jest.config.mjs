@@ -33,11 +33,10 @@ const recordedTraffic = {
   globalTeardown: '<rootDir>/test/support/traffic/traffic-check.ts',
 };
 export default {
-  // Two test files at a time, also on a 2-core machine: a browser or end-to-end file keeps about
-  // one core busy and spends the rest waiting on Postgres, NATS and the browser, so two at once
-  // take ~40 % less time than one after another (measured: user+sys ≈ 0.8 of wall time for one).
-  // Every file has its own database and NATS namespace, so files cannot collide.
-  maxWorkers: 2,
+  // One test file at a time on a 2-core machine. Two at once took the suite from 1,056 s to 693 s,
+  // but the SMTP-outage test of notifications-reliability then failed in two runs of three (a
+  // delivery still leased after a minute): to be understood before the suite runs in parallel.
+  maxWorkers: 1,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
     {
